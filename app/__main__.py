@@ -1,0 +1,5 @@
+"""`python -m app` runs the `crible` command."""
+
+from app.cli import run
+
+run()

@@ -1,0 +1,101 @@
+"""Opening an archive: the one place that sets the connection policy and runs migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from app.errors import NewerSchemaError, UserError
+from app.storage.migrations import MIGRATIONS
+
+BUSY_TIMEOUT_MS = 5000
+MEMORY = ":memory:"
+
+
+def open_archive(path: str | Path, *, migrate: bool = True) -> Database:
+    """Open (creating if needed) the archive at *path* with Crible's policy.
+
+    WAL journal, foreign keys on, a busy timeout so a second Crible waits instead of
+    failing, and pending migrations applied. A file written by a newer Crible, a file
+    that is not a database, or a locked one raise ``UserError`` and are left untouched.
+    """
+    path_str = str(path)
+    if path_str != MEMORY:
+        target = Path(path_str)
+        if target.is_dir():
+            raise UserError(f"{target} is a folder, not an archive file")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UserError(f"cannot create the folder for {target}: {exc.strerror}") from exc
+    try:
+        conn = sqlite3.connect(path_str, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise UserError(f"cannot open the archive {path_str}: {exc}") from exc
+    db = Database(conn)
+    try:
+        _apply_policy(db)
+        _refuse_newer_schema(db, path_str)
+        if migrate:
+            _migrate(db, path_str)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise _as_user_error(exc, path_str) from exc
+    except BaseException:
+        conn.close()
+        raise
+    return db
+
+
+def _apply_policy(db: Database) -> None:
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA foreign_keys = ON")
+    # Touch the schema first: a non-database file fails here, before anything is written.
+    db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    mode = db.execute("PRAGMA journal_mode").fetchone()[0]
+    if mode != "wal" and db.conn.execute("PRAGMA database_list").fetchone()[2]:
+        db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = NORMAL")
+
+
+def applied_migrations(db: Database) -> list[str]:
+    return [m.name for m in MIGRATIONS.applied(db)]
+
+
+def known_migrations() -> list[str]:
+    return [m.name for m in MIGRATIONS._migrations]
+
+
+def _refuse_newer_schema(db: Database, path: str) -> None:
+    unknown = set(applied_migrations(db)) - set(known_migrations())
+    if unknown:
+        raise NewerSchemaError(
+            f"{path} was written by a newer Crible (schema {max(unknown)}); "
+            "update Crible to open it"
+        )
+
+
+def _migrate(db: Database, path: str) -> None:
+    pending = MIGRATIONS.pending(db)
+    if not pending:
+        return
+    if applied_migrations(db) and path != MEMORY:
+        from app.storage.backup import backup_before_migration
+
+        backup_before_migration(db, Path(path), pending[0].name)
+    MIGRATIONS.apply(db)
+
+
+def _as_user_error(exc: sqlite3.DatabaseError, path: str) -> UserError:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return UserError(f"the archive {path} is busy in another program; try again")
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return UserError(
+            f"{path} is not a readable Crible archive ({text}); it was left untouched"
+        )
+    if "readonly" in text or "read-only" in text:
+        return UserError(f"the archive {path} is read-only")
+    return UserError(f"cannot open the archive {path}: {text}")

@@ -1,0 +1,186 @@
+"""The archive's schema: numbered, append-only migrations (never edit an applied one)."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("crible")
+
+CLAIM_STATUSES = ("to_check", "in_progress", "checked", "not_checkworthy")
+STANCES = ("supports", "refutes", "context")
+LINK_KINDS = ("same", "not_same")
+
+
+@MIGRATIONS(name="0001_initial")
+def m0001_initial(db: Database) -> None:
+    statuses = ", ".join(f"'{s}'" for s in CLAIM_STATUSES)
+    stances = ", ".join(f"'{s}'" for s in STANCES)
+    kinds = ", ".join(f"'{k}'" for k in LINK_KINDS)
+    db.executescript(
+        f"""
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL DEFAULT '',
+            url TEXT,
+            outlet TEXT,
+            author TEXT,
+            published TEXT,
+            lang TEXT,
+            text TEXT NOT NULL,
+            origin TEXT NOT NULL DEFAULT 'paste',
+            added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        );
+        CREATE TABLE rating_scales (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            is_default INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE rating_levels (
+            id INTEGER PRIMARY KEY,
+            scale_id INTEGER NOT NULL REFERENCES rating_scales(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            label_fr TEXT NOT NULL,
+            label_en TEXT NOT NULL,
+            value REAL CHECK (value IS NULL OR (value >= 0 AND value <= 1)),
+            color TEXT NOT NULL DEFAULT '#888888',
+            UNIQUE (scale_id, key)
+        );
+        CREATE TABLE claims (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER,
+            "end" INTEGER,
+            position INTEGER NOT NULL DEFAULT 0,
+            text TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            norm_text TEXT NOT NULL DEFAULT '',
+            norm_title TEXT NOT NULL DEFAULT '',
+            lang TEXT,
+            origin TEXT NOT NULL DEFAULT 'article',
+            status TEXT NOT NULL DEFAULT 'to_check' CHECK (status IN ({statuses})),
+            checkworthiness REAL,
+            reasons TEXT NOT NULL DEFAULT '[]',
+            speaker TEXT,
+            claimant TEXT,
+            claim_date TEXT,
+            verdict_level_id INTEGER REFERENCES rating_levels(id) ON DELETE SET NULL,
+            verdict_text TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            CHECK ((start IS NULL AND "end" IS NULL) OR (start >= 0 AND "end" >= start))
+        );
+        CREATE INDEX claims_article ON claims(article_id, position);
+        CREATE TABLE reviews (
+            id INTEGER PRIMARY KEY,
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            dedup_key TEXT NOT NULL UNIQUE,
+            publisher TEXT NOT NULL DEFAULT '',
+            publisher_site TEXT,
+            url TEXT,
+            date_published TEXT,
+            headline TEXT NOT NULL DEFAULT '',
+            textual_rating TEXT NOT NULL DEFAULT '',
+            rating_value REAL,
+            best_rating REAL,
+            worst_rating REAL,
+            rating_norm REAL CHECK (rating_norm IS NULL OR (rating_norm >= 0 AND rating_norm <= 1)),
+            lang TEXT,
+            origin TEXT NOT NULL DEFAULT 'import',
+            jsonld TEXT,
+            imported_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        );
+        CREATE INDEX reviews_claim ON reviews(claim_id);
+        CREATE TABLE sources (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            publisher TEXT NOT NULL DEFAULT '',
+            published_date TEXT,
+            domain TEXT NOT NULL DEFAULT '',
+            archive_url TEXT,
+            snapshot_text TEXT,
+            snapshot_at TEXT,
+            created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        );
+        CREATE INDEX sources_url ON sources(url);
+        CREATE TABLE claim_sources (
+            id INTEGER PRIMARY KEY,
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            stance TEXT NOT NULL DEFAULT 'context' CHECK (stance IN ({stances})),
+            excerpt TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            accessed_date TEXT,
+            position INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (claim_id, source_id)
+        );
+        CREATE INDEX claim_sources_source ON claim_sources(source_id);
+        CREATE TABLE claim_links (
+            id INTEGER PRIMARY KEY,
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            other_claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ({kinds})),
+            score REAL,
+            created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            UNIQUE (claim_id, other_claim_id),
+            CHECK (claim_id != other_claim_id)
+        );
+        CREATE INDEX claim_links_other ON claim_links(other_claim_id);
+        CREATE TABLE domain_ratings (
+            domain TEXT PRIMARY KEY,
+            rating TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        );
+        CREATE VIRTUAL TABLE claims_fts USING fts5(
+            norm_text, norm_title,
+            content='claims', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
+            INSERT INTO claims_fts(rowid, norm_text, norm_title)
+            VALUES (new.id, new.norm_text, new.norm_title);
+        END;
+        CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
+            INSERT INTO claims_fts(claims_fts, rowid, norm_text, norm_title)
+            VALUES ('delete', old.id, old.norm_text, old.norm_title);
+        END;
+        CREATE TRIGGER claims_fts_update AFTER UPDATE OF norm_text, norm_title ON claims BEGIN
+            INSERT INTO claims_fts(claims_fts, rowid, norm_text, norm_title)
+            VALUES ('delete', old.id, old.norm_text, old.norm_title);
+            INSERT INTO claims_fts(rowid, norm_text, norm_title)
+            VALUES (new.id, new.norm_text, new.norm_title);
+        END;
+        """
+    )
+    _insert_default_scale(db)
+
+
+def _insert_default_scale(db: Database) -> None:
+    """The default verdict scale, in French and English; editable in settings."""
+    scale_id = db.execute(
+        "INSERT INTO rating_scales(name, is_default) VALUES (?, 1)", ["Crible"]
+    ).lastrowid
+    levels = [
+        ("true", "Vrai", "True", 1.0, "#2e7d32"),
+        ("mostly_true", "Plutôt vrai", "Mostly true", 0.75, "#689f38"),
+        ("mixed", "Mitigé", "Mixed", 0.5, "#f9a825"),
+        ("misleading", "Trompeur", "Misleading", 0.35, "#ef6c00"),
+        ("mostly_false", "Plutôt faux", "Mostly false", 0.25, "#e64a19"),
+        ("false", "Faux", "False", 0.0, "#c62828"),
+        ("unverifiable", "Invérifiable", "Unverifiable", None, "#757575"),
+    ]
+    for position, (key, label_fr, label_en, value, color) in enumerate(levels):
+        db.execute(
+            "INSERT INTO rating_levels(scale_id, position, key, label_fr, label_en, value, color)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [scale_id, position, key, label_fr, label_en, value, color],
+        )
