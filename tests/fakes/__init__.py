@@ -1,0 +1,1 @@
+"""Stand-ins for the outside world in tests: loopback HTTP servers, an in-memory keyring."""
