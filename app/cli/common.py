@@ -7,8 +7,8 @@ import json
 import sys
 from typing import Any
 
-from app.storage import Archive, open_archive
 from app.paths import resolve_db_path
+from app.storage import Archive, open_archive
 
 
 def open_db(args: argparse.Namespace) -> Archive:
