@@ -136,7 +136,7 @@ def backend_status() -> SecretsStatus:
     return SecretsStatus(True, name, f"Keys are stored in the system keyring ({name}).")
 
 
-def _check_name(name: str) -> None:
+def check_name(name: str) -> None:
     if name not in KNOWN_SECRETS:
         known = ", ".join(KNOWN_SECRETS)
         raise UserError(f"Unknown secret name {name!r}; known names: {known}.")
@@ -152,7 +152,7 @@ def _usable_keyring() -> KeyringBackend:
 
 def get_secret(name: str) -> str | None:
     """The stored value, or None when none is stored; UserError when no keyring is usable."""
-    _check_name(name)
+    check_name(name)
     if _session is not None:
         return _session.get(name)
     backend = _usable_keyring()
@@ -167,7 +167,7 @@ def get_secret(name: str) -> str | None:
 
 def set_secret(name: str, value: str) -> None:
     """Store (or replace) a key; surrounding blanks are dropped, an empty key is refused."""
-    _check_name(name)
+    check_name(name)
     cleaned = value.strip()
     if not cleaned:
         raise UserError(f"The {KNOWN_SECRETS[name]} is empty; nothing was stored.")
@@ -188,7 +188,7 @@ def set_secret(name: str, value: str) -> None:
 
 def delete_secret(name: str) -> bool:
     """Remove a stored key; True when one was there."""
-    _check_name(name)
+    check_name(name)
     if _session is not None:
         return _session.delete(name)
     backend = _usable_keyring()

@@ -1,0 +1,78 @@
+"""`crible secrets`: status, set from stdin or the terminal, delete; never echoes a key."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from app import secrets
+from app.cli import main
+
+KEY = secrets.GOOGLE_FACTCHECK_API_KEY
+VALUE = "AIzaSy-cli-test-key"
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_set_from_stdin_then_status_and_delete(memory_keyring, monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO(VALUE + "\n"))
+    assert main(["secrets", "set", KEY]) == 0
+    out = capsys.readouterr()
+    assert VALUE not in out.out + out.err
+    assert memory_keyring.values[(secrets.SERVICE, KEY)] == VALUE
+
+    assert main(["secrets", "status", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["usable"] is True
+    assert data["stored"] == {
+        KEY: True,
+        secrets.WAYBACK_ACCESS_KEY: False,
+        secrets.WAYBACK_SECRET_KEY: False,
+    }
+    assert main(["secrets", "status"]) == 0
+    text = capsys.readouterr().out
+    assert f"{KEY}: stored" in text and VALUE not in text
+
+    assert main(["secrets", "delete", KEY]) == 0
+    assert "Removed" in capsys.readouterr().out
+    assert main(["secrets", "delete", KEY]) == 0
+    assert "No google_factcheck_api_key was stored" in capsys.readouterr().out
+
+
+def test_set_from_a_terminal_uses_getpass(memory_keyring, monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", _Tty(""))
+    prompts = []
+    monkeypatch.setattr("getpass.getpass", lambda prompt: prompts.append(prompt) or VALUE)
+    assert main(["secrets", "set", KEY]) == 0
+    assert prompts == ["Google Fact Check Tools API key: "]
+    assert secrets.get_secret(KEY) == VALUE
+    assert VALUE not in capsys.readouterr().out
+
+
+def test_set_with_empty_stdin_fails_in_one_line(memory_keyring, monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main(["secrets", "set", KEY]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "nothing was stored" in err
+    assert memory_keyring.values == {}
+
+
+def test_unknown_name_fails(memory_keyring, monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO(VALUE + "\n"))
+    assert main(["secrets", "set", "nope"]) == 2
+    assert "Unknown secret name" in capsys.readouterr().err
+
+
+def test_without_keyring_status_says_so_and_set_fails(no_keyring, monkeypatch, capsys):
+    assert main(["secrets", "status"]) == 0
+    out = capsys.readouterr().out
+    assert "No usable system keyring" in out and f"{KEY}: unknown" in out
+    monkeypatch.setattr("sys.stdin", io.StringIO(VALUE + "\n"))
+    assert main(["secrets", "set", KEY]) == 2
+    err = capsys.readouterr().err
+    assert "No usable system keyring" in err and "not stored" in err
+    assert VALUE not in err
+    assert main(["secrets", "delete", KEY]) == 2
