@@ -1,33 +1,233 @@
-"""Copies of the archive made with SQLite's online backup API (safe while in use)."""
+"""Copies of the archive (SQLite online backup API), their rotation, and restoring one."""
 
 from __future__ import annotations
 
+import contextlib
+import re
+import shutil
 import sqlite3
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from app.errors import UserError
+from app.storage.integrity import check_connection
+
+BACKUP_DIR = "backups"
+AUTO = "auto"
+MANUAL = "manual"
+BEFORE_RESTORE = "before-restore"
+BEFORE_MIGRATION = "before-"  # followed by the first pending migration's name
+_STAMP = "%Y%m%dT%H%M%S%fZ"
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{12}Z)-(?P<reason>[A-Za-z0-9_.-]+)\.db$")
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    """One backup file of an archive, as found in its ``backups/`` folder."""
+
+    path: Path
+    created: datetime
+    reason: str
+    size: int
+
+
+def backup_dir(archive_path: Path) -> Path:
+    """Backups live beside the archive, so moving the folder moves them too."""
+    return Path(archive_path).parent / BACKUP_DIR
 
 
 def backup_to(db: Database, target: Path) -> Path:
-    """Write a consistent copy of *db* to *target* (replaced if it exists)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """Write a consistent copy of *db* to *target* (replaced if it exists).
+
+    The copy is written under a temporary name, switched to a rollback journal so it is
+    one self-contained file, then renamed: a crash never leaves a half backup under the
+    final name.
+    """
+    target = Path(target)
     partial = target.with_name(target.name + ".partial")
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial.unlink(missing_ok=True)
         dest = sqlite3.connect(str(partial))
         try:
             db.conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
         partial.replace(target)
     except (OSError, sqlite3.Error) as exc:
-        partial.unlink(missing_ok=True)
-        raise UserError(f"cannot write the backup {target}: {exc}") from exc
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise UserError(f"cannot write the backup {target}: {_reason(exc)}") from exc
     return target
 
 
+def new_backup_path(archive_path: Path, reason: str, now: datetime | None = None) -> Path:
+    stamp = (now or datetime.now(UTC)).strftime(_STAMP)
+    return backup_dir(archive_path) / f"{Path(archive_path).stem}-{stamp}-{reason}.db"
+
+
+def list_backups(archive_path: Path) -> list[BackupInfo]:
+    """The backups of *archive_path*, newest first (other files in the folder are ignored)."""
+    folder = backup_dir(archive_path)
+    stem = Path(archive_path).stem
+    found = []
+    for path in folder.glob(f"{stem}-*.db") if folder.is_dir() else ():
+        match = _NAME.match(path.name)
+        if not match or match["stem"] != stem:
+            continue
+        created = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
+        found.append(BackupInfo(path, created, match["reason"], path.stat().st_size))
+    return sorted(found, key=lambda info: (info.created, info.path.name), reverse=True)
+
+
+def make_backup(db: Database, archive_path: Path, reason: str = MANUAL) -> Path:
+    """A backup in the archive's ``backups/`` folder, named with its time and reason."""
+    return backup_to(db, new_backup_path(archive_path, reason))
+
+
+def auto_backup(
+    db: Database,
+    archive_path: Path,
+    *,
+    keep: int = 10,
+    min_interval: timedelta = timedelta(hours=12),
+    now: datetime | None = None,
+) -> Path | None:
+    """Back up *db* unless the newest automatic backup is younger than *min_interval*.
+
+    Keeps the *keep* newest automatic backups and deletes older ones; manual and safety
+    backups (before a migration or a restore) are rotated separately. Returns the new
+    backup's path, or None when none was due.
+    """
+    now = now or datetime.now(UTC)
+    autos = [b for b in list_backups(archive_path) if b.reason == AUTO]
+    if autos and now - autos[0].created < min_interval:
+        return None
+    path = backup_to(db, new_backup_path(archive_path, AUTO, now))
+    prune_backups(archive_path, keep=keep)
+    return path
+
+
+def prune_backups(archive_path: Path, *, keep: int = 10) -> list[Path]:
+    """Delete all but the *keep* newest backups of each automatic kind; manual ones stay."""
+    by_kind: dict[str, list[BackupInfo]] = {}
+    for info in list_backups(archive_path):
+        if info.reason != MANUAL:
+            kind = info.reason if info.reason in (AUTO, BEFORE_RESTORE) else BEFORE_MIGRATION
+            by_kind.setdefault(kind, []).append(info)
+    removed = []
+    for infos in by_kind.values():
+        for info in infos[max(keep, 1) :]:
+            info.path.unlink(missing_ok=True)
+            removed.append(info.path)
+    return removed
+
+
 def backup_before_migration(db: Database, path: Path, first_pending: str) -> Path:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    return backup_to(db, path.with_name(f"{path.name}.before-{first_pending}-{stamp}.bak"))
+    """Called by ``open_archive`` before it changes the schema of an existing archive."""
+    path_out = make_backup(db, path, f"{BEFORE_MIGRATION}{first_pending}")
+    prune_backups(path)
+    return path_out
+
+
+def verify_backup(backup: Path) -> None:
+    """Raise UserError unless *backup* is a sound Crible archive this version can open."""
+    from app.storage.db import known_migrations
+
+    backup = Path(backup)
+    if not backup.is_file():
+        raise UserError(f"no backup file {backup}")
+    try:
+        # Read-write so the FTS check can run; nothing is written (it falls back to
+        # read-only by itself on a read-only file).
+        conn = sqlite3.connect(str(backup))
+    except sqlite3.Error as exc:
+        raise UserError(f"cannot read the backup {backup}: {exc}") from exc
+    try:
+        problems = check_connection(conn)
+        if problems:
+            raise UserError(f"the backup {backup} is damaged: {problems[0]}")
+        names = _applied_names(conn)
+    except sqlite3.DatabaseError as exc:
+        raise UserError(f"{backup} is not a readable Crible archive ({exc})") from exc
+    finally:
+        conn.close()
+    if not names:
+        raise UserError(f"{backup} is not a Crible archive")
+    unknown = set(names) - set(known_migrations())
+    if unknown:
+        raise UserError(f"{backup} was written by a newer Crible (schema {max(unknown)})")
+
+
+def _applied_names(conn: sqlite3.Connection) -> list[str]:
+    has_table = conn.execute(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+    ).fetchone()[0]
+    if not has_table:
+        return []
+    rows = conn.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", ["crible"]
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def restore_backup(backup: Path, archive_path: Path) -> Path | None:
+    """Replace the archive's content with *backup*, after checking the backup is sound.
+
+    The current archive is first kept as a ``before-restore`` backup (or, when it cannot be
+    read at all, moved aside as is). The copy goes through SQLite's backup API into the live
+    file, so it is atomic and a crash leaves either the old or the restored archive. Returns
+    the path where the previous archive was kept (None when there was none).
+    """
+    backup, archive_path = Path(backup), Path(archive_path)
+    verify_backup(backup)
+    if backup.resolve() == archive_path.resolve():
+        raise UserError("the backup is the archive itself")
+    kept = _keep_current(archive_path)
+    try:
+        source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+        target = sqlite3.connect(str(archive_path), timeout=5)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+            source.close()
+    except sqlite3.Error as exc:
+        raise UserError(f"cannot restore into {archive_path}: {_reason(exc)}") from exc
+    return kept
+
+
+def _keep_current(archive_path: Path) -> Path | None:
+    if not archive_path.exists():
+        return None
+    from app.storage.db import open_archive
+
+    try:
+        current = open_archive(archive_path, migrate=False)
+    except UserError:
+        return _move_aside(archive_path)
+    try:
+        kept = make_backup(current, archive_path, BEFORE_RESTORE)
+    finally:
+        current.close()
+    prune_backups(archive_path)
+    return kept
+
+
+def _move_aside(archive_path: Path) -> Path:
+    """An unreadable archive is moved, never deleted: it may still hold someone's work."""
+    target = new_backup_path(archive_path, "unreadable").with_suffix(".damaged")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal", "-shm"):
+        part = archive_path.with_name(archive_path.name + suffix)
+        if part.exists():
+            shutil.move(str(part), str(target.with_name(target.name + suffix)))
+    return target
+
+
+def _reason(exc: BaseException) -> str:
+    return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)

@@ -1,0 +1,74 @@
+"""Health checks of an archive: SQLite's integrity and foreign-key checks, and the FTS index."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlite_utils import Database
+
+FTS_TABLE = "claims_fts"
+_MAX_PROBLEMS = 50
+
+
+def check_archive(db: Database) -> list[str]:
+    """Every problem found in *db*, one line each; an empty list means the archive is sound."""
+    return check_connection(db.conn)
+
+
+def check_connection(conn: sqlite3.Connection) -> list[str]:
+    """The checks of :func:`check_archive` on a plain connection (also a read-only one)."""
+    problems = _integrity(conn)
+    if problems:
+        # Foreign keys and FTS are meaningless on a damaged b-tree; report the damage alone.
+        return problems
+    return _foreign_keys(conn) + _fts(conn)
+
+
+def _integrity(conn: sqlite3.Connection) -> list[str]:
+    rows = conn.execute(f"PRAGMA integrity_check({_MAX_PROBLEMS})").fetchall()
+    messages = [str(row[0]) for row in rows]
+    return [] if messages == ["ok"] else [f"integrity: {m}" for m in messages]
+
+
+def _foreign_keys(conn: sqlite3.Connection) -> list[str]:
+    rows = conn.execute("PRAGMA foreign_key_check").fetchmany(_MAX_PROBLEMS)
+    return [
+        f"foreign key: {table} row {rowid} points to a missing {parent} row"
+        for table, rowid, parent, _fkid in rows
+    ]
+
+
+def _fts(conn: sqlite3.Connection) -> list[str]:
+    """FTS5's own check that the index matches the claims table it is built from."""
+    exists = conn.execute(
+        "SELECT count(*) FROM sqlite_master WHERE name = ?", [FTS_TABLE]
+    ).fetchone()[0]
+    if not exists:
+        return []
+    try:
+        # The 'integrity-check' command reads only, despite its INSERT form.
+        conn.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES ('integrity-check', 1)")
+    except sqlite3.DatabaseError as exc:
+        if "readonly" in str(exc) or "read-only" in str(exc):
+            return []
+        return [f"search index: {exc} (rebuild it with `crible archive check --repair`)"]
+    return []
+
+
+COUNTED_TABLES = ("articles", "claims", "reviews", "sources", "claim_sources", "claim_links")
+
+
+def table_counts(db: Database) -> dict[str, int]:
+    """Rows in each of Crible's main tables (the names are constants, never user text)."""
+    present = set(db.table_names())
+    return {
+        name: int(db.execute(f"SELECT count(*) FROM [{name}]").fetchone()[0])
+        for name in COUNTED_TABLES
+        if name in present
+    }
+
+
+def rebuild_search_index(db: Database) -> None:
+    """Rebuild the FTS index from the claims table (the repair for an index out of sync)."""
+    with db.atomic():
+        db.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
