@@ -31,7 +31,14 @@ def open_archive(path: str | Path, *, migrate: bool = True) -> Database:
         except OSError as exc:
             raise UserError(f"cannot create the folder for {target}: {exc.strerror}") from exc
     try:
-        conn = sqlite3.connect(path_str, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        # Autocommit at the driver level: transactions are only the explicit ``db.atomic()``
+        # blocks, so a stray write can never sit uncommitted and a read never pins a snapshot.
+        conn = sqlite3.connect(
+            path_str,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            check_same_thread=False,
+            isolation_level=None,
+        )
     except sqlite3.Error as exc:
         raise UserError(f"cannot open the archive {path_str}: {exc}") from exc
     db = Database(conn)
@@ -93,9 +100,7 @@ def _as_user_error(exc: sqlite3.DatabaseError, path: str) -> UserError:
     if "locked" in text or "busy" in text:
         return UserError(f"the archive {path} is busy in another program; try again")
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return UserError(
-            f"{path} is not a readable Crible archive ({text}); it was left untouched"
-        )
+        return UserError(f"{path} is not a readable Crible archive ({text}); it was left untouched")
     if "readonly" in text or "read-only" in text:
         return UserError(f"the archive {path} is read-only")
     return UserError(f"cannot open the archive {path}: {text}")
