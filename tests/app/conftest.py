@@ -11,6 +11,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
 from app import secrets
+from tests.fakes.http_server import FakeServer
 from tests.fakes.keyring_backend import MemoryKeyring
 
 
@@ -39,3 +40,10 @@ def no_keyring() -> Iterator[fail.Keyring]:
     """keyring's fail backend, as on a headless Linux without a Secret Service."""
     with installed_keyring(fail.Keyring()) as backend:
         yield backend
+
+
+@pytest.fixture
+def fake_server() -> Iterator[FakeServer]:
+    """A scripted HTTP server on 127.0.0.1 (see tests/fakes/http_server.py)."""
+    with FakeServer() as server:
+        yield server
