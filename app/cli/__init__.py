@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "backup": "backup",
     "restore": "restore",
     "archive": "archive_cmd",
+    "edit": "edit",
 }
 
 
