@@ -21,6 +21,8 @@ from typing import Any
 import httpx
 
 from app.errors import UserError
+from app.interop.claimreview import parse_claimreview
+from app.interop.records import ReviewRecord
 
 DEFAULT_BASE_URL = "https://factchecktools.googleapis.com"
 SEARCH_PATH = "/v1alpha1/claims:search"
@@ -220,3 +222,17 @@ def to_claimreview(result: FactCheckResult, review: PublishedReview) -> dict[str
 def to_claimreviews(results: Iterable[FactCheckResult]) -> list[dict[str, Any]]:
     """Every review of every result as ClaimReview objects, in order."""
     return [to_claimreview(result, review) for result in results for review in result.reviews]
+
+
+def to_review_records(results: Iterable[FactCheckResult]) -> list[ReviewRecord]:
+    """Results as the importer's records (``import_records(db, records)`` takes them as is).
+
+    They go through the ClaimReview parser so an imported Google result is stored exactly
+    like the same review read from a publisher's JSON-LD, raw JSON-LD included.
+    """
+    records: list[ReviewRecord] = []
+    for index, obj in enumerate(to_claimreviews(results)):
+        record = parse_claimreview(obj, f"{SERVICE} result {index}")
+        if isinstance(record, ReviewRecord):
+            records.append(record)
+    return records

@@ -186,3 +186,28 @@ def test_results_become_claimreview_objects():
     assert first["url"] == "https://factuel.afp.com/doc.afp.com.ABC123"
     assert first["inLanguage"] == "fr" and first["datePublished"] == "2024-01-17T10:00:00Z"
     assert "inLanguage" not in objects[1]
+
+
+def test_results_become_importer_records():
+    page = api.parse_search_response(PAGE_ONE)
+    records = api.to_review_records(page.results)
+    assert len(records) == 2
+    first = records[0]
+    assert first.claim_text.startswith("La France a importé 300 tonnes")
+    assert first.claimant == "Un député"
+    assert first.claim_date == "2024-01-15T00:00:00Z"
+    assert first.publisher == "AFP Factuel"
+    assert first.review_url == "https://factuel.afp.com/doc.afp.com.ABC123"
+    assert first.textual_rating == "Faux"
+    assert first.date_published == "2024-01-17T10:00:00Z"
+    assert first.lang == "fr"
+    assert first.title.startswith("Non, la France")
+    assert '"ClaimReview"' in first.jsonld
+    assert records[1].publisher == "example.org" and records[1].textual_rating == "Trompeur"
+
+
+def test_results_without_claim_text_are_dropped():
+    page = api.parse_search_response(
+        {"claims": [{"text": "", "claimReview": [{"textualRating": "Faux"}]}]}
+    )
+    assert api.to_review_records(page.results) == []
