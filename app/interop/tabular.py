@@ -1,0 +1,186 @@
+"""Plain claims in CSV and JSONL (text, title, verdict, url, date, language, publisher), streamed.
+
+Files are decoded with the encoding charset-normalizer detects (UTF-8 first, since most files are),
+read line by line so a million-row file never sits in memory. JSONL lines that are ClaimReview
+JSON-LD (or a DataFeed) are read as such.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from charset_normalizer import from_bytes
+
+from app.errors import UserError
+from app.interop.claimreview import parse_jsonld
+from app.interop.records import BadRecord, RatingError, ReviewRecord, checked_rating, primary_lang
+
+SAMPLE_BYTES = 256 * 1024
+
+# Accepted column names (lower-cased) for each field; the first column found wins.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "text": ("text", "claim", "claim_text", "claimreviewed", "claim_reviewed"),
+    "title": ("title", "headline", "name", "review_title"),
+    "verdict": ("verdict", "rating", "textual_rating", "textualrating", "alternatename"),
+    "url": ("url", "review_url", "reviewurl"),
+    "date": ("date", "date_published", "datepublished", "review_date"),
+    "language": ("language", "lang", "inlanguage", "language_code"),
+    "publisher": ("publisher", "publisher_name", "author", "source"),
+    "publisher_site": ("publisher_site", "site"),
+    "claimant": ("claimant", "speaker", "claim_author"),
+    "claim_date": ("claim_date", "claimdate"),
+    "rating_value": ("rating_value", "ratingvalue"),
+    "best_rating": ("best_rating", "bestrating"),
+    "worst_rating": ("worst_rating", "worstrating"),
+}
+
+
+def detect_encoding(sample: bytes, where: str) -> str:
+    """The encoding of a text file from its first bytes; UserError for a binary file."""
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    try:
+        # final=False: a sample may end in the middle of a multi-byte character.
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+    except UnicodeDecodeError:
+        pass
+    else:
+        if b"\x00" not in sample:
+            return "utf-8"
+    best = from_bytes(sample).best()
+    if best is None or b"\x00" in sample:
+        raise UserError(f"{where}: not a text file")
+    return best.encoding
+
+
+def open_text(path: Path) -> IO[str]:
+    """The file opened for reading as text in its detected encoding (caller closes it)."""
+    try:
+        with path.open("rb") as handle:
+            sample = handle.read(SAMPLE_BYTES)
+        encoding = detect_encoding(sample, str(path))
+        return path.open(encoding=encoding, newline="")
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read ({exc.strerror})") from exc
+
+
+def read_text(path: Path) -> str:
+    with open_text(path) as handle:
+        return _read_all(handle, path)
+
+
+def _read_all(handle: IO[str], path: Path) -> str:
+    try:
+        return handle.read()
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{path}: undecodable bytes at {exc.start} ({exc.encoding})") from exc
+
+
+def iter_csv(path: Path) -> Iterator[ReviewRecord | BadRecord]:
+    """Records from a CSV/TSV file with a header row; the delimiter is sniffed."""
+    with open_text(path) as handle:
+        head = handle.read(SAMPLE_BYTES // 4)
+        handle.seek(0)
+        try:
+            dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(head, ",;\t|")
+        except csv.Error:
+            dialect = csv.excel
+        reader = csv.DictReader(handle, dialect=dialect)
+        columns = _column_map(reader.fieldnames or [])
+        if "text" not in columns:
+            raise UserError(f"{path}: no claim text column (expected one of: text, claim)")
+        try:
+            for index, row in enumerate(reader):
+                fields = {name: row.get(column) for name, column in columns.items()}
+                yield plain_record(fields, f"{path}#{index}")
+        except (csv.Error, UnicodeDecodeError) as exc:
+            yield BadRecord(f"{path} line {reader.line_num}", f"unreadable CSV ({exc})")
+
+
+def _column_map(fieldnames: list[str]) -> dict[str, str]:
+    lowered = {name.strip().lower().lstrip("\ufeff"): name for name in fieldnames if name}
+    found: dict[str, str] = {}
+    for field, aliases in COLUMNS.items():
+        column = next((lowered[a] for a in aliases if a in lowered), None)
+        if column is not None:
+            found[field] = column
+    return found
+
+
+def iter_jsonl(path: Path) -> Iterator[ReviewRecord | BadRecord]:
+    """Records from JSON Lines: plain claim objects, or ClaimReview JSON-LD, one per line."""
+    with open_text(path) as handle:
+        try:
+            yield from _jsonl_lines(handle, path)
+        except UnicodeDecodeError as exc:
+            yield BadRecord(str(path), f"undecodable bytes ({exc.encoding}); rest of file skipped")
+
+
+def _jsonl_lines(handle: IO[str], path: Path) -> Iterator[ReviewRecord | BadRecord]:
+    for number, line in enumerate(handle, start=1):
+        if not line.strip():
+            continue
+        where = f"{path} line {number}"
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield BadRecord(where, f"invalid JSON ({exc.msg})")
+            continue
+        if isinstance(data, dict) and ("@type" in data or "claimReviewed" in data):
+            yield from _ld_or_bad(data, where)
+        elif isinstance(data, dict):
+            yield plain_record({k: data[c] for k, c in _column_map(list(data)).items()}, where)
+        else:
+            yield BadRecord(where, "not a JSON object")
+
+
+def _ld_or_bad(data: dict[str, Any], where: str) -> Iterator[ReviewRecord | BadRecord]:
+    found = False
+    for record in parse_jsonld(data, where):
+        found = True
+        yield record
+    if not found:
+        yield BadRecord(where, "no ClaimReview in this object")
+
+
+def plain_record(fields: dict[str, Any], where: str) -> ReviewRecord | BadRecord:
+    """A plain claim → record; *fields* is keyed by the canonical names of COLUMNS."""
+    text = _cell(fields.get("text"))
+    if not text:
+        return BadRecord(where, "no claim text")
+    try:
+        value, best, worst = checked_rating(
+            _cell(fields.get("rating_value")),
+            _cell(fields.get("best_rating")),
+            _cell(fields.get("worst_rating")),
+        )
+    except RatingError as exc:
+        return BadRecord(where, f"bad rating: {exc}")
+    return ReviewRecord(
+        claim_text=text,
+        title=_cell(fields.get("title")),
+        claimant=_cell(fields.get("claimant")) or None,
+        claim_date=_cell(fields.get("claim_date")) or None,
+        review_url=_cell(fields.get("url")) or None,
+        publisher=_cell(fields.get("publisher")),
+        publisher_site=_cell(fields.get("publisher_site")) or None,
+        date_published=_cell(fields.get("date")) or None,
+        textual_rating=_cell(fields.get("verdict")),
+        rating_value=value,
+        best_rating=best,
+        worst_rating=worst,
+        lang=primary_lang(fields.get("language")),
+    )
+
+
+def _cell(value: object) -> str:
+    if value is None or isinstance(value, dict | list):
+        return ""
+    return " ".join(str(value).split())

@@ -1,0 +1,199 @@
+"""Reviews: published verdicts on archive claims (imported or exported by us), bulk-inserted.
+
+An imported review is stored as an archive claim (``article_id`` NULL, ``origin`` "import",
+``title`` = the review's headline, so both are searchable) plus one ``reviews`` row. The
+``dedup_key`` makes re-importing the same review a no-op.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from sqlite_utils import Database
+
+from app.domain import Claim, ClaimId, Review, ReviewId
+from app.storage.rows import claim_from_row, fetch_dicts
+from app.text.normalize import fold, index_text
+
+# SQLite's default limit on host parameters is 32766 in 3.32+; stay far below it.
+_IN_CHUNK = 500
+_WORD = re.compile(r"\w+")
+
+_REVIEW_COLUMNS = (
+    "claim_id, dedup_key, publisher, publisher_site, url, date_published, headline,"
+    " textual_rating, rating_value, best_rating, worst_rating, rating_norm, lang, origin, jsonld"
+)
+
+
+class ReviewInput(Protocol):
+    """What a review to store offers (``app.interop.records.ReviewRecord`` fits)."""
+
+    claim_text: str
+    title: str
+    claimant: str | None
+    claim_date: str | None
+    review_url: str | None
+    publisher: str
+    publisher_site: str | None
+    date_published: str | None
+    textual_rating: str
+    rating_value: float | None
+    best_rating: float | None
+    worst_rating: float | None
+    lang: str | None
+    jsonld: str | None
+    origin: str
+
+    @property
+    def rating_norm(self) -> float | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class AddedReviews:
+    """What one bulk insert did: how many were new, how many were already in the archive."""
+
+    added: int
+    duplicates: int
+
+
+def dedup_key(claim_text: str, review_url: str | None, publisher: str = "") -> str:
+    """A stable hash of the review URL (or, without one, the publisher) and the claim's words.
+
+    The claim side is folded words rather than ``index_text``: that one changes with each
+    normaliser version (lemmas, stop words), and a dedup key must not, or an upgrade would
+    re-import every review as new.
+    """
+    words = " ".join(_WORD.findall(fold(claim_text)))
+    where = (review_url or "").strip() or f"publisher:{fold(publisher).strip()}"
+    return hashlib.sha1(f"{where}\n{words}".encode()).hexdigest()
+
+
+def existing_dedup_keys(db: Database, keys: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(keys), _IN_CHUNK):
+        chunk = list(keys[start : start + _IN_CHUNK])
+        marks = ", ".join("?" * len(chunk))
+        rows = db.execute(f"SELECT dedup_key FROM reviews WHERE dedup_key IN ({marks})", chunk)
+        found.update(row[0] for row in rows)
+    return found
+
+
+def add_archive_reviews(db: Database, records: Sequence[ReviewInput]) -> AddedReviews:
+    """Store new reviews as archive claims + reviews, in one transaction; skip known ones."""
+    keyed: dict[str, ReviewInput] = {}
+    for record in records:
+        keyed.setdefault(dedup_key(record.claim_text, record.review_url, record.publisher), record)
+    with db.atomic():
+        for key in existing_dedup_keys(db, list(keyed)):
+            del keyed[key]
+        if keyed:
+            _insert_new(db, keyed)
+    return AddedReviews(added=len(keyed), duplicates=len(records) - len(keyed))
+
+
+def _insert_new(db: Database, keyed: dict[str, ReviewInput]) -> None:
+    # Explicit ids (we hold the write transaction) spare a round trip per row for lastrowid.
+    first_id = int(db.execute("SELECT coalesce(max(id), 0) + 1 FROM claims").fetchone()[0])
+    claims: list[tuple[Any, ...]] = []
+    reviews: list[tuple[Any, ...]] = []
+    for offset, (key, r) in enumerate(keyed.items()):
+        claim_id = first_id + offset
+        claims.append(
+            (claim_id, r.claim_text, r.title, index_text(r.claim_text, r.lang),
+             index_text(r.title, r.lang) if r.title else "", r.lang, r.origin,
+             r.claimant, r.claim_date)
+        )  # fmt: skip
+        reviews.append(
+            (claim_id, key, r.publisher, r.publisher_site, r.review_url, r.date_published,
+             r.title, r.textual_rating, r.rating_value, r.best_rating, r.worst_rating,
+             r.rating_norm, r.lang, r.origin, r.jsonld)
+        )  # fmt: skip
+    db.conn.executemany(
+        "INSERT INTO claims(id, text, title, norm_text, norm_title, lang, origin, status,"
+        " claimant, claim_date) VALUES (?, ?, ?, ?, ?, ?, ?, 'checked', ?, ?)",
+        claims,
+    )
+    db.conn.executemany(
+        f"INSERT INTO reviews({_REVIEW_COLUMNS}) VALUES ({', '.join('?' * 15)})", reviews
+    )
+
+
+def review_from_row(row: dict[str, Any]) -> Review:
+    return Review(
+        id=ReviewId(row["id"]),
+        claim_id=ClaimId(row["claim_id"]),
+        publisher=row["publisher"],
+        publisher_site=row["publisher_site"],
+        url=row["url"],
+        date_published=row["date_published"],
+        headline=row["headline"],
+        textual_rating=row["textual_rating"],
+        rating_value=row["rating_value"],
+        best_rating=row["best_rating"],
+        worst_rating=row["worst_rating"],
+        rating_norm=row["rating_norm"],
+        lang=row["lang"],
+        origin=row["origin"],
+        jsonld=row["jsonld"],
+    )
+
+
+def reviews_of_claim(db: Database, claim_id: int) -> list[Review]:
+    """Newest review first."""
+    rows = fetch_dicts(
+        db.conn,
+        "SELECT * FROM reviews WHERE claim_id = ? ORDER BY date_published DESC, id DESC",
+        [claim_id],
+    )
+    return [review_from_row(row) for row in rows]
+
+
+def reviews_of_claims(db: Database, claim_ids: Sequence[int]) -> dict[int, list[Review]]:
+    """Reviews of many claims at once (for match results): claim id → newest first."""
+    found: dict[int, list[Review]] = {}
+    ids = list(claim_ids)
+    for start in range(0, len(ids), _IN_CHUNK):
+        chunk = ids[start : start + _IN_CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        rows = fetch_dicts(
+            db.conn,
+            f"SELECT * FROM reviews WHERE claim_id IN ({marks})"
+            " ORDER BY date_published DESC, id DESC",
+            chunk,
+        )
+        for row in rows:
+            found.setdefault(row["claim_id"], []).append(review_from_row(row))
+    return found
+
+
+def all_reviews(db: Database, *, batch: int = 1000) -> Iterator[tuple[Claim, Review]]:
+    """Every review with its claim, in insertion order, fetched in pages (archives are large)."""
+    last_id = 0
+    while True:
+        rows = fetch_dicts(
+            db.conn,
+            "SELECT r.*, c.id AS c_id, c.text AS c_text, c.article_id AS c_article_id,"
+            ' c.start AS c_start, c."end" AS c_end, c.position AS c_position,'
+            " c.title AS c_title, c.lang AS c_lang, c.origin AS c_origin, c.status AS c_status,"
+            " c.checkworthiness AS c_checkworthiness, c.reasons AS c_reasons,"
+            " c.speaker AS c_speaker, c.claimant AS c_claimant, c.claim_date AS c_claim_date,"
+            " c.verdict_level_id AS c_verdict_level_id, c.verdict_text AS c_verdict_text,"
+            " c.notes AS c_notes, c.created_at AS c_created_at, c.updated_at AS c_updated_at"
+            " FROM reviews r JOIN claims c ON c.id = r.claim_id"
+            " WHERE r.id > ? ORDER BY r.id LIMIT ?",
+            [last_id, batch],
+        )
+        for row in rows:
+            claim_row = {k[2:]: v for k, v in row.items() if k.startswith("c_")}
+            yield claim_from_row(claim_row), review_from_row(row)
+        if len(rows) < batch:
+            return
+        last_id = rows[-1]["id"]
+
+
+def count_reviews(db: Database) -> int:
+    return int(db.execute("SELECT count(*) FROM reviews").fetchone()[0])
