@@ -7,9 +7,9 @@ from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
-from app.domain import STANCES, ClaimSource
+from app.domain import STANCES, ClaimSource, Source
 from app.errors import UserError
-from app.storage.rows import claim_source_from_row, fetch_dicts
+from app.storage.rows import claim_source_from_row, fetch_dicts, source_from_row
 
 SOURCE_FIELDS = frozenset({"url", "title", "publisher", "published_date", "archive_url"})
 LINK_FIELDS = frozenset({"stance", "excerpt", "note", "accessed_date", "position"})
@@ -178,6 +178,14 @@ def restore_claim_source(db: Database, removed: ClaimSource) -> ClaimSource:
             ],
         )
     return get_claim_source(db, removed.id)
+
+
+def get_source(db: Database, source_id: int) -> Source:
+    """One source page by id (archiving and snapshots work on the page, not the link)."""
+    rows = fetch_dicts(db.conn, "SELECT * FROM sources WHERE id = ?", [source_id])
+    if not rows:
+        raise UserError(f"no source {source_id} in this archive")
+    return source_from_row(rows[0])
 
 
 def set_source_archive_url(db: Database, source_id: int, archive_url: str) -> None:

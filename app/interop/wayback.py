@@ -1,0 +1,204 @@
+"""Wayback Machine Save Page Now 2 (SPN2): archive a source page and return its archive URL.
+
+Shapes from the SPN2 public API documentation (Internet Archive, "Save Page Now 2 Public API
+Docs Draft"): ``POST {base}/save`` with form ``url=…``, headers ``Accept: application/json`` and
+``Authorization: LOW <access key>:<secret key>`` → ``{"url", "job_id"}`` (optionally a
+``message``), or ``{"status": "error", "status_ext": "error:…", "message"}``. Then
+``GET {base}/save/status/{job_id}`` → ``{"status": "pending", "job_id", "resources"}``,
+``{"status": "success", "job_id", "original_url", "timestamp": "YYYYMMDDhhmmss",
+"duration_sec", …}`` or ``{"status": "error", "status_ext", "exception", "message"}``.
+The capture lives at ``https://web.archive.org/web/<timestamp>/<original_url>``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+from sqlite_utils import Database
+
+from app.errors import UserError
+from app.net import is_web_url, safe_url
+from app.storage.sources import get_source, set_source_archive_url
+
+DEFAULT_BASE_URL = "https://web.archive.org"
+ARCHIVE_PREFIX = "https://web.archive.org/web/"
+SERVICE = "The Wayback Machine"
+
+# The status_ext codes a checker can act on, in plain words; others show the server's message.
+_STATUS_EXT: dict[str, str] = {
+    "error:not-found": "the page was not found (HTTP 404)",
+    "error:no-access": "the site refused access (HTTP 403)",
+    "error:blocked": "the site blocks the Internet Archive",
+    "error:blocked-url": "the address is on the Internet Archive's block list",
+    "error:invalid-host-resolution": "the site's host name does not resolve",
+    "error:invalid-url-syntax": "the address is not valid",
+    "error:too-many-daily-captures": "this page was already captured too many times today",
+    "error:user-session-limit": "too many captures are running for this account; wait a minute",
+    "error:too-many-requests": "the site is rate-limiting the Internet Archive; try again soon",
+    "error:unauthorized": "the page requires a login",
+    "error:gateway-timeout": "the site did not answer in time",
+    "error:read-timeout": "the site did not answer in time",
+    "error:service-unavailable": "the site is unavailable (HTTP 503)",
+    "error:soft-time-limit-exceeded": "the capture took too long and was stopped",
+}
+
+
+class ArchiveCancelled(UserError):
+    """The user cancelled while the capture was running (it may still finish remotely)."""
+
+
+def archive_url(
+    url: str,
+    *,
+    access_key: str | None,
+    secret_key: str | None,
+    base_url: str = DEFAULT_BASE_URL,
+    poll_interval: float = 5.0,
+    timeout: float = 180.0,
+    cancelled: Callable[[], bool] | None = None,
+    request_timeout: float = 30.0,
+) -> str:
+    """Capture ``url`` with SPN2 and return ``https://web.archive.org/web/<timestamp>/<url>``.
+
+    Blocks while following the job (run it in a worker); ``cancelled`` is polled between
+    requests. Every failure is a one-line UserError that never contains the keys.
+    """
+    if not is_web_url(url):
+        raise UserError(f"Only web pages (http or https) can be archived, not {safe_url(url)}.")
+    if not access_key or not secret_key:
+        raise UserError(
+            "No Internet Archive keys are stored: add the access key and secret key in "
+            "Settings (from archive.org/account/s3.php)."
+        )
+    headers = {
+        "Accept": "application/json",
+        "Authorization": f"LOW {access_key}:{secret_key}",
+    }
+    deadline = time.monotonic() + timeout
+    with httpx.Client(
+        base_url=base_url.rstrip("/"), headers=headers, timeout=request_timeout
+    ) as client:
+        keys = (access_key, secret_key)
+        job_id = _submit(client, url.strip(), keys)
+        return _follow(client, job_id, keys, deadline, poll_interval, cancelled, timeout)
+
+
+def archive_source(db: Database, source_id: int, **options: Any) -> str:
+    """Archive a stored source's page and record the archive URL on it (``options`` as above)."""
+    source = get_source(db, source_id)
+    archived = archive_url(source.url, **options)
+    set_source_archive_url(db, source_id, archived)
+    return archived
+
+
+def _request(client: httpx.Client, method: str, path: str, **kwargs: Any) -> httpx.Response:
+    try:
+        return client.request(method, path, **kwargs)
+    except httpx.TimeoutException:
+        raise UserError(f"{SERVICE} did not answer in time; try again later.") from None
+    except httpx.ConnectError:
+        raise UserError(f"{SERVICE} is unreachable: are you offline?") from None
+    except httpx.TransportError as exc:
+        raise UserError(f"{SERVICE} could not be reached ({type(exc).__name__}).") from None
+
+
+def _submit(client: httpx.Client, url: str, keys: tuple[str, str]) -> str:
+    response = _request(client, "POST", "/save", data={"url": url, "skip_first_archive": "1"})
+    _check_http(response, submitting=True)
+    data = _json(response)
+    if data.get("job_id"):
+        return str(data["job_id"])
+    raise UserError(_failure(data, keys))
+
+
+def _follow(
+    client: httpx.Client,
+    job_id: str,
+    keys: tuple[str, str],
+    deadline: float,
+    poll_interval: float,
+    cancelled: Callable[[], bool] | None,
+    timeout: float,
+) -> str:
+    while True:
+        _wait(poll_interval, deadline, cancelled)
+        if time.monotonic() >= deadline:
+            raise UserError(
+                f"{SERVICE} had not finished the capture after {timeout:g} s; try again later."
+            )
+        response = _request(client, "GET", f"/save/status/{job_id}")
+        if response.status_code == 429:
+            poll_interval = min(poll_interval * 2, 30.0)  # back off, keep following the job
+            continue
+        _check_http(response, submitting=False)
+        data = _json(response)
+        status = data.get("status")
+        if status == "success":
+            return _capture_url(data)
+        if status != "pending":
+            raise UserError(_failure(data, keys))
+
+
+def _wait(seconds: float, deadline: float, cancelled: Callable[[], bool] | None) -> None:
+    """Sleep up to ``seconds`` (never past the deadline), checking ``cancelled`` often."""
+    end = min(time.monotonic() + seconds, deadline)
+    while True:
+        if cancelled is not None and cancelled():
+            raise ArchiveCancelled("Archiving was cancelled.")
+        left = end - time.monotonic()
+        if left <= 0:
+            return
+        time.sleep(min(left, 0.1))
+
+
+def _check_http(response: httpx.Response, *, submitting: bool) -> None:
+    status = response.status_code
+    if status in (401, 403):
+        raise UserError(
+            f"{SERVICE} refused the Internet Archive keys (HTTP {status}): check them in Settings."
+        )
+    if status == 429:
+        raise UserError(f"{SERVICE} is limiting captures for now; try again in a few minutes.")
+    if status >= 500:
+        raise UserError(f"{SERVICE} is not available (HTTP {status}); try again later.")
+    if status >= 400 and not (submitting and _is_json(response)):
+        raise UserError(f"{SERVICE} rejected the request (HTTP {status}).")
+
+
+def _is_json(response: httpx.Response) -> bool:
+    return response.headers.get("content-type", "").startswith("application/json")
+
+
+def _json(response: httpx.Response) -> dict[str, Any]:
+    try:
+        data = response.json()
+    except ValueError:
+        raise UserError(f"{SERVICE} sent an answer that is not JSON.") from None
+    if not isinstance(data, dict):
+        raise UserError(f"{SERVICE} sent an unexpected answer.")
+    return data
+
+
+def _failure(data: dict[str, Any], keys: tuple[str, str]) -> str:
+    code = str(data.get("status_ext") or "")
+    reason = _STATUS_EXT.get(code)
+    if reason is None:
+        message = " ".join(str(data.get("message") or "").split())
+        for key in keys:
+            if key:
+                message = message.replace(key, "***")
+        reason = message[:200] or "the capture failed"
+        if code:
+            reason = f"{reason} ({code})"
+    return f"{SERVICE} could not archive the page: {reason}."
+
+
+def _capture_url(data: dict[str, Any]) -> str:
+    timestamp = str(data.get("timestamp") or "")
+    original = str(data.get("original_url") or "")
+    if not (timestamp.isdigit() and is_web_url(original)):
+        raise UserError(f"{SERVICE} reported success without a capture address.")
+    return f"{ARCHIVE_PREFIX}{timestamp}/{original}"
