@@ -1,0 +1,197 @@
+"""Getting an article in: pasted text, stdin, .txt/.md/.html files and web pages → ArticleDraft.
+
+The draft's ``text`` is exactly what the checker sees and what every claim offset indexes.
+Web pages go through trafilatura (body and metadata; nothing in them is ever executed).
+Every expected failure is a one-line ``UserError`` raised before anything is stored.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import trafilatura
+from charset_normalizer import from_bytes
+
+from app.errors import UserError
+from app.net import fetch, is_web_url, safe_url
+from app.text.language import detect_language, is_supported
+
+MAX_BYTES = 10_000_000  # a news article is far below; a 50 MB file is refused before reading
+MIN_HTML_TEXT = 40  # characters: less is a menu or a cookie banner, not an article
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ""})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_BINARY_MAGIC = {
+    b"%PDF-": "a PDF",
+    b"PK\x03\x04": "a ZIP or office document",
+    b"\x89PNG": "an image",
+    b"\xff\xd8\xff": "an image",
+    b"GIF8": "an image",
+    b"\x7fELF": "a program",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDraft:
+    """An article ready to split and store; not yet in the archive."""
+
+    text: str
+    title: str = ""
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO date when known
+    lang: str = "und"
+    origin: str = "paste"  # "paste" | "file" | "url"
+    lang_supported: bool = False
+
+
+def from_text(
+    text: str, *, title: str = "", origin: str = "paste", **meta: str | None
+) -> ArticleDraft:
+    """A draft from text the user typed or pasted; UserError when there is nothing to read."""
+    text = _clean(text)
+    if not text.strip():
+        raise UserError("the article is empty")
+    lang = detect_language(text)
+    return ArticleDraft(
+        text=text,
+        title=title.strip() or _first_line(text),
+        lang=lang,
+        origin=origin,
+        lang_supported=is_supported(lang),
+        **meta,
+    )
+
+
+def from_file(path: str | Path) -> ArticleDraft:
+    """A draft from a .txt, .md or .html file, its encoding detected."""
+    path = Path(path)
+    data = _read_file(path)
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES or (suffix in TEXT_SUFFIXES and _looks_like_html(data)):
+        return _from_html(_decode(data, path.name), url=None, origin="file")
+    if suffix not in TEXT_SUFFIXES:
+        raise UserError(f"{path.name}: unsupported file type {suffix} (use .txt, .md or .html)")
+    return from_text(_decode(data, path.name), origin="file")
+
+
+def from_url(url: str, *, timeout: float = 15.0) -> ArticleDraft:
+    """A draft from a web page: its article body and metadata, boilerplate removed."""
+    result = fetch(url, timeout=timeout, max_bytes=MAX_BYTES)
+    shown = safe_url(result.url)
+    _refuse_binary(result.content, shown)
+    if result.content_type in HTML_TYPES or (
+        not result.content_type and _looks_like_html(result.content)
+    ):
+        return _from_html(_decode(result.content, shown, result.charset), result.url, "url")
+    if result.content_type == "text/plain":
+        draft = from_text(_decode(result.content, shown, result.charset), origin="url")
+        return _with(draft, url=result.url, outlet=urlsplit(result.url).hostname)
+    kind = result.content_type or "unknown content"
+    raise UserError(f"{shown} is not a web page ({kind})")
+
+
+def load(source: str) -> ArticleDraft:
+    """A draft from a path, an http(s) URL, or ``-`` for standard input."""
+    if source == "-":
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise UserError(f"standard input is larger than {MAX_BYTES // 1_000_000} MB")
+        _refuse_binary(data, "standard input")
+        return from_text(_decode(data, "standard input"))
+    if is_web_url(source):
+        return from_url(source)
+    if "://" in source:
+        raise UserError(f"unsupported address (http or https only): {safe_url(source)}")
+    return from_file(source)
+
+
+def _read_file(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise UserError(f"{path.name} is a folder, not a file")
+        if size > MAX_BYTES:
+            limit = MAX_BYTES // 1_000_000
+            raise UserError(f"{path.name} is too large ({size // 1_000_000} MB; limit {limit} MB)")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)  # the file may grow between stat and read
+    except FileNotFoundError as exc:
+        raise UserError(f"no such file: {path}") from exc
+    except PermissionError as exc:
+        raise UserError(f"cannot read {path}: permission denied") from exc
+    except IsADirectoryError as exc:
+        raise UserError(f"{path.name} is a folder, not a file") from exc
+    if len(data) > MAX_BYTES:
+        raise UserError(f"{path.name} is too large (limit {MAX_BYTES // 1_000_000} MB)")
+    _refuse_binary(data, path.name)
+    return data
+
+
+def _refuse_binary(data: bytes, name: str) -> None:
+    for magic, kind in _BINARY_MAGIC.items():
+        if data.startswith(magic):
+            raise UserError(f"{name} is {kind}, not text (paste its text or save it as .txt)")
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UserError(f"{name} is a binary file, not text")
+
+
+def _decode(data: bytes, name: str, declared: str | None = None) -> str:
+    """UTF-8 when valid (the common case), then the declared charset, then detection."""
+    for encoding in ("utf-8-sig", declared):
+        if encoding:
+            try:
+                return data.decode(encoding)
+            except (UnicodeDecodeError, LookupError):
+                continue
+    best = from_bytes(data).best()
+    if best is None:
+        raise UserError(f"{name}: cannot tell its text encoding (save it as UTF-8)")
+    return str(best)
+
+
+def _from_html(html: str, url: str | None, origin: str) -> ArticleDraft:
+    doc = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+    )
+    text = getattr(doc, "text", None) or ""
+    if len(text.strip()) < MIN_HTML_TEXT:
+        where = safe_url(url) if url else "this HTML"
+        raise UserError(f"no article text found in {where}")
+    draft = from_text(text, title=getattr(doc, "title", None) or "", origin=origin)
+    return _with(
+        draft,
+        url=getattr(doc, "url", None) or url,
+        outlet=getattr(doc, "sitename", None) or getattr(doc, "hostname", None),
+        author=getattr(doc, "author", None),
+        published=getattr(doc, "date", None),
+    )
+
+
+def _with(draft: ArticleDraft, **changes: str | None) -> ArticleDraft:
+    return replace(draft, **changes)
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:1024].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html")) or b"<body" in head
+
+
+def _clean(text: str) -> str:
+    """One newline convention and no BOM: offsets must not shift between views."""
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _first_line(text: str) -> str:
+    """A short first line is a headline; a long one is the body and makes no title."""
+    line = text.strip().split("\n", 1)[0].strip()
+    return line if len(line) <= 120 and "\n" in text.strip() else ""
