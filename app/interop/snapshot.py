@@ -1,0 +1,85 @@
+"""A local plain-text copy of a source page, so the evidence survives when the page changes.
+
+The page is fetched once (``app.net.fetch``), its main text extracted with trafilatura
+(nothing in it is executed), and stored on the source with the time it was taken.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import trafilatura
+from charset_normalizer import from_bytes
+from sqlite_utils import Database
+
+from app import net
+from app.errors import UserError
+from app.storage.sources import get_source, set_source_snapshot
+
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+MAX_BYTES = 10_000_000
+MIN_TEXT = 20  # characters: less is an empty shell or a cookie wall, not evidence
+
+Fetch = Callable[..., net.FetchResult]
+
+
+def snapshot_source(
+    db: Database, source_id: int, *, fetch: Fetch = net.fetch, timeout: float = 20.0
+) -> str:
+    """Fetch the source's page, store its text as the source's snapshot, and return it."""
+    source = get_source(db, source_id)
+    result = fetch(source.url, timeout=timeout, max_bytes=MAX_BYTES)
+    text = page_text(result)
+    set_source_snapshot(db, source_id, text)
+    return text
+
+
+def page_text(result: net.FetchResult) -> str:
+    """The readable text of a fetched page: title, blank line, body; UserError when none."""
+    shown = net.safe_url(result.url)
+    kind = result.content_type
+    if kind in HTML_TYPES or (not kind and _looks_like_html(result.content)):
+        text = _html_text(_decode(result.content, result.charset, shown), result.url)
+    elif kind.startswith("text/"):
+        text = _decode(result.content, result.charset, shown).replace("\r\n", "\n").strip()
+    else:
+        raise UserError(f"{shown} is not a web page ({kind or 'unknown type'}); no text was kept")
+    if len(text) < MIN_TEXT:
+        raise UserError(f"no readable text found on {shown}")
+    return text
+
+
+def _html_text(html: str, url: str) -> str:
+    doc = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        favor_recall=True,  # evidence: better a little boilerplate than a missing paragraph
+    )
+    body = (getattr(doc, "text", None) or "").strip()
+    title = (getattr(doc, "title", None) or "").strip()
+    if title and body and not body.startswith(title):
+        return f"{title}\n\n{body}"
+    return body
+
+
+def _decode(data: bytes, declared: str | None, shown: str) -> str:
+    """UTF-8 when valid, then the charset the server declared, then detection."""
+    for encoding in ("utf-8-sig", declared):
+        if encoding:
+            try:
+                return data.decode(encoding)
+            except (UnicodeDecodeError, LookupError):
+                continue
+    best = from_bytes(data).best()
+    if best is None:
+        raise UserError(f"cannot tell the text encoding of {shown}")
+    return str(best)
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:1024].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html")) or b"<body" in head
