@@ -1,0 +1,267 @@
+"""An article's check as a report: JSON (the data), Markdown, CSV and printable HTML.
+
+Every renderer starts from ``report_data``: the article, then each claim with its status,
+verdict, notes, claimant, sources (stance, excerpt, archive copy) and the earlier checks the
+checker confirmed as the same claim. Report headings follow the article's language
+(French or English) unless ``lang`` says otherwise.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from app.domain import Claim, ClaimSource
+from app.interop.report_html import html_document
+from app.interop.report_words import words
+from app.net import is_web_url
+from app.storage.articles import get_article
+from app.storage.claims import claims_of_article, get_claim
+from app.storage.links import links_of_claim
+from app.storage.reviews import reviews_of_claim
+from app.storage.scales import get_level
+from app.storage.settings import get_setting
+from app.storage.sources import sources_of_claim
+
+CSV_COLUMNS = (
+    "article_id",
+    "claim_id",
+    "position",
+    "status",
+    "verdict",
+    "verdict_text",
+    "claim",
+    "claimant",
+    "claim_date",
+    "notes",
+    "sources",
+    "earlier_checks",
+)
+
+
+def report_data(db: Database, article_id: int, *, lang: str | None = None) -> dict[str, Any]:
+    """Everything a report shows, as plain JSON-ready data (UserError for an unknown id)."""
+    article = get_article(db, article_id)
+    lang = "fr" if (lang or article.lang or "en").startswith("fr") else "en"
+    return {
+        "article": {
+            "id": article.id,
+            "title": article.title,
+            "url": article.url,
+            "outlet": article.outlet,
+            "author": article.author,
+            "published": article.published,
+            "lang": article.lang,
+        },
+        "report_lang": lang,
+        "generated_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "organization": {
+            "name": get_setting(db, "org_name") or "",
+            "url": get_setting(db, "org_url") or "",
+        },
+        "claims": [_claim_data(db, claim, lang) for claim in claims_of_article(db, article_id)],
+    }
+
+
+def _claim_data(db: Database, claim: Claim, lang: str) -> dict[str, Any]:
+    return {
+        "id": claim.id,
+        "position": claim.position,
+        "text": claim.text,
+        "start": claim.start,
+        "end": claim.end,
+        "status": claim.status,
+        "status_label": words(lang)[claim.status],
+        "verdict": _verdict(db, claim, lang),
+        "verdict_text": claim.verdict_text,
+        "notes": claim.notes,
+        "claimant": claim.claimant or claim.speaker,
+        "claim_date": claim.claim_date,
+        "sources": [_source_data(link) for link in sources_of_claim(db, claim.id)],
+        "earlier_checks": _earlier_checks(db, claim.id, lang),
+    }
+
+
+def _verdict(db: Database, claim: Claim, lang: str) -> dict[str, Any] | None:
+    if claim.verdict_level_id is None:
+        return None
+    level = get_level(db, claim.verdict_level_id)
+    return {
+        "key": level.key,
+        "label": level.label(lang),
+        "value": level.value,
+        "color": level.color,
+    }
+
+
+def _source_data(link: ClaimSource) -> dict[str, Any]:
+    source = link.source
+    return {
+        "url": source.url,
+        "title": source.title,
+        "publisher": source.publisher,
+        "domain": source.domain,
+        "published_date": source.published_date,
+        "stance": link.stance,
+        "excerpt": link.excerpt,
+        "note": link.note,
+        "accessed_date": link.accessed_date,
+        "archive_url": source.archive_url,
+        "snapshot_at": source.snapshot_at,
+    }
+
+
+def _earlier_checks(db: Database, claim_id: int, lang: str) -> list[dict[str, Any]]:
+    checks = []
+    for link in links_of_claim(db, claim_id):
+        if link.kind != "same":
+            continue
+        other = get_claim(db, link.other_claim_id)
+        checks.append(
+            {
+                "claim_id": other.id,
+                "text": other.text,
+                "verdict": _verdict(db, other, lang),
+                "reviews": [
+                    {
+                        "publisher": review.publisher,
+                        "url": review.url,
+                        "textual_rating": review.textual_rating,
+                        "date_published": review.date_published,
+                        "headline": review.headline,
+                    }
+                    for review in reviews_of_claim(db, other.id)
+                ],
+            }
+        )
+    return checks
+
+
+def render_json(db: Database, article_id: int, *, lang: str | None = None) -> dict[str, Any]:
+    return report_data(db, article_id, lang=lang)
+
+
+# --- CSV -------------------------------------------------------------------------------------
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    # A cell starting like a formula would run in a spreadsheet (CSV injection): quote it.
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def render_csv(db: Database, article_id: int, *, lang: str | None = None) -> str:
+    """One row per claim; sources and earlier checks joined with " | " in their cells."""
+    data = report_data(db, article_id, lang=lang)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for claim in data["claims"]:
+        verdict = claim["verdict"]["label"] if claim["verdict"] else ""
+        sources = " | ".join(
+            f"{s['stance']}: {s['url']}" + (f" ({s['archive_url']})" if s["archive_url"] else "")
+            for s in claim["sources"]
+        )
+        earlier = " | ".join(
+            review["url"] or check["text"]
+            for check in claim["earlier_checks"]
+            for review in (check["reviews"] or [{"url": None}])
+        )
+        row = [
+            data["article"]["id"],
+            claim["id"],
+            claim["position"],
+            claim["status"],
+            verdict,
+            claim["verdict_text"],
+            claim["text"],
+            claim["claimant"],
+            claim["claim_date"],
+            claim["notes"],
+            sources,
+            earlier,
+        ]
+        writer.writerow([_cell(value) for value in row])
+    return out.getvalue()
+
+
+# --- Markdown --------------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~!])")
+
+
+def md_escape(text: str | None) -> str:
+    """User text safe inside Markdown: no markup, no raw HTML, no link syntax."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
+
+
+def md_link(label: str | None, url: str | None) -> str:
+    """A link for http(s) URLs only; anything else is shown as escaped text."""
+    if not url or not is_web_url(url):
+        return md_escape(label or url)
+    safe = re.sub(r"[\s()<>]", lambda m: f"%{ord(m.group()):02X}", url.strip())
+    return f"[{md_escape(label or url)}]({safe})"
+
+
+def _md_lines(text: str, prefix: str) -> list[str]:
+    return [prefix + md_escape(line) for line in (text or "").splitlines() if line.strip()]
+
+
+def render_markdown(db: Database, article_id: int, *, lang: str | None = None) -> str:
+    data = report_data(db, article_id, lang=lang)
+    w = words(data["report_lang"])
+    article = data["article"]
+    lines = [f"# {w['report']}: {md_escape(article['title'] or article['url'] or '')}", ""]
+    for key in ("url", "outlet", "author", "published"):
+        if article[key]:
+            value = md_link(article[key], article[key]) if key == "url" else md_escape(article[key])
+            lines.append(f"- {w[key]}: {value}")
+    org = data["organization"]["name"]
+    by = f" {w['by']} {md_escape(org)}" if org else ""
+    lines += [f"- {w['generated']}: {data['generated_at']}{by}", "", f"## {w['claims']}", ""]
+    for number, claim in enumerate(data["claims"], 1):
+        lines += _md_claim(number, claim, w)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _md_claim(number: int, claim: dict[str, Any], w: dict[str, str]) -> list[str]:
+    lines = [f"### {number}. {md_escape(claim['text'])}", ""]
+    lines.append(f"- {w['status']}: {claim['status_label']}")
+    if claim["verdict"]:
+        lines.append(f"- {w['verdict']}: **{md_escape(claim['verdict']['label'])}**")
+    for key, label in (("claimant", "claimant"), ("claim_date", "claim_date")):
+        if claim[key]:
+            lines.append(f"- {w[label]}: {md_escape(claim[key])}")
+    for key, label in (("verdict_text", "explanation"), ("notes", "notes")):
+        if claim[key].strip():
+            lines += ["", f"**{w[label]}**", "", *_md_lines(claim[key], "> ")]
+    if claim["sources"]:
+        lines += ["", f"**{w['sources']}**", ""]
+        for source in claim["sources"]:
+            entry = f"- {w[source['stance']]}: {md_link(source['title'], source['url'])}"
+            if source["archive_url"]:
+                entry += f" ({md_link(w['archive'], source['archive_url'])})"
+            if source["snapshot_at"]:
+                entry += f" ({w['snapshot']} {md_escape(source['snapshot_at'])})"
+            lines.append(entry)
+            lines += _md_lines(source["excerpt"], "  > ")
+    if claim["earlier_checks"]:
+        lines += ["", f"**{w['earlier']}**", ""]
+        for check in claim["earlier_checks"]:
+            lines.append(f"- {md_escape(check['text'])}")
+            for review in check["reviews"]:
+                who = md_link(review["publisher"] or review["url"], review["url"])
+                lines.append(f"  - {who}: {md_escape(review['textual_rating'])}")
+    return [*lines, ""]
+
+
+def render_html(db: Database, article_id: int, *, lang: str | None = None) -> str:
+    """A self-contained printable page: inline CSS, no scripts, every user text escaped."""
+    return html_document(report_data(db, article_id, lang=lang))

@@ -1,0 +1,147 @@
+"""Check reports: JSON data, Markdown, CSV and printable HTML, all with user text escaped."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from app.errors import UserError
+from app.interop import reports
+from app.storage.articles import add_article
+from app.storage.claims import add_claim, update_claim
+from app.storage.sources import add_source
+from tests.app.report_builders import EARLIER_URL, build_checked_article
+
+
+def test_report_data_holds_every_part_of_the_check(db):
+    built = build_checked_article(db)
+    data = reports.render_json(db, built.article_id)
+    json.dumps(data)  # JSON-ready
+    assert data["report_lang"] == "fr"
+    assert data["organization"] == {
+        "name": "Les Vérificateurs",
+        "url": "https://verif.example.org",
+    }
+    first, second = data["claims"]
+    assert first["id"] == built.first_id and first["status"] == "checked"
+    assert first["status_label"] == "Vérifiée"
+    assert first["verdict"]["label"] == "Faux" and first["verdict"]["key"] == "false"
+    assert first["claimant"] == "Le ministre"
+    refutes, supports = first["sources"]
+    assert refutes["stance"] == "refutes" and refutes["archive_url"].startswith(
+        "https://web.archive.org/web/"
+    )
+    assert refutes["excerpt"] == "Le taux de chômage recule de 0,1 point."
+    assert refutes["snapshot_at"]
+    assert supports["stance"] == "supports"
+    assert second["verdict"] is None and second["status"] == "to_check"
+    (earlier,) = second["earlier_checks"]
+    assert earlier["claim_id"] == built.earlier_id
+    assert earlier["reviews"][0]["url"] == EARLIER_URL
+    assert earlier["reviews"][0]["textual_rating"] == "Faux"
+
+
+def test_english_labels_on_request(db):
+    built = build_checked_article(db)
+    data = reports.render_json(db, built.article_id, lang="en")
+    assert data["claims"][0]["verdict"]["label"] == "False"
+    assert data["claims"][0]["status_label"] == "Checked"
+
+
+def test_unknown_article_is_a_user_error(db):
+    with pytest.raises(UserError):
+        reports.render_markdown(db, 404)
+
+
+def test_markdown_report(db):
+    built = build_checked_article(db)
+    text = reports.render_markdown(db, built.article_id)
+    assert text.startswith("# Rapport de vérification: Le ministre & les chiffres \\<b\\>")
+    assert "- Média: Le Quotidien" in text
+    assert "### 1. Selon le ministre, le chômage a baissé de 2 % en 2025." in text
+    assert "- Verdict: **Faux**" in text
+    assert "> Appelé le service de presse \\*deux fois\\*." in text
+    assert "- contredit: [Chômage au T3 2025](https://www.insee.fr/fr/statistiques/1234)" in text
+    assert "([copie archivée](https://web.archive.org/web/20260126101500/" in text
+    assert "<script>" not in text and "\\<script\\>" in text
+    assert f"  - [AFP Factuel]({EARLIER_URL}): Faux" in text
+    assert "**Vérifications antérieures**" in text
+
+
+def test_markdown_never_links_non_web_urls():
+    assert reports.md_link("x", "javascript:alert(1)") == "x"
+    assert reports.md_link("a]b", "https://e.org/a b(c)") == "[a\\]b](https://e.org/a%20b%28c%29)"
+
+
+def test_csv_report_one_row_per_claim_and_no_formulas(db):
+    built = build_checked_article(db)
+    rows = list(csv.DictReader(io.StringIO(reports.render_csv(db, built.article_id))))
+    assert tuple(rows[0]) == reports.CSV_COLUMNS
+    assert [int(row["claim_id"]) for row in rows] == [built.first_id, built.second_id]
+    first, second = rows
+    assert first["verdict"] == "Faux" and first["status"] == "checked"
+    assert first["verdict_text"].startswith("L'Insee mesure")
+    assert (
+        "refutes: https://www.insee.fr/fr/statistiques/1234 (https://web.archive.org/"
+        in (first["sources"])
+    )
+    assert second["earlier_checks"] == EARLIER_URL
+
+
+def test_csv_cells_that_look_like_formulas_are_quoted(db):
+    article = add_article(db, text='=HYPERLINK("http://evil") dit-il.', lang="fr")
+    claim = add_claim(db, text='=HYPERLINK("http://evil")', article_id=article.id, start=0, end=25)
+    update_claim(db, claim.id, notes="@SUM(1)", claimant="-2+3")
+    (row,) = csv.DictReader(io.StringIO(reports.render_csv(db, article.id)))
+    assert row["claim"].startswith("'=") and row["notes"] == "'@SUM(1)"
+    assert row["claimant"] == "'-2+3"
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.hrefs: list[str] = []
+        self.attrs_seen: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs_seen += attrs
+        self.hrefs += [value for name, value in attrs if name == "href"]
+
+
+def test_html_report_is_self_contained_and_escaped(db):
+    built = build_checked_article(db)
+    page = reports.render_html(db, built.article_id)
+    parser = _Collector()
+    parser.feed(page)
+    assert "script" not in parser.tags
+    assert not any(name.startswith("on") for name, _ in parser.attrs_seen)
+    assert {"style", "h1", "section"} <= set(parser.tags)
+    assert "link" not in parser.tags and "img" not in parser.tags
+    assert all(href.startswith("https://") for href in parser.hrefs)
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert "Le ministre &amp; les chiffres &lt;b&gt;du chômage&lt;/b&gt;" in page
+    assert 'style="background: #c62828"' in page  # the "false" level's colour
+    assert "@media print" in page
+    assert EARLIER_URL in page and "copie archivée" in page
+
+
+def test_html_refuses_unsafe_links_and_colours(db):
+    article = add_article(db, text="Une phrase à vérifier ici.", lang="en")
+    claim = add_claim(db, text="Une phrase", article_id=article.id, start=0, end=10)
+    add_source(db, claim.id, url="https://ok.example.org/", title="ok")
+    db.execute("UPDATE sources SET url = 'javascript:alert(1)'")
+    db.execute("UPDATE rating_levels SET color = 'red;background:url(http://x)'")
+    from app.storage.scales import default_scale
+
+    update_claim(db, claim.id, verdict_level_id=default_scale(db).levels[0].id)
+    page = reports.render_html(db, article.id)
+    assert 'href="javascript' not in page
+    assert "url(http://x)" not in page
+    assert re.search(r"<html lang=\"en\">", page)
