@@ -234,3 +234,142 @@ def save_article_with_claims(
                 claimant=draft.speaker,
             )
     return get_article(db, article_id), claims_of_article(db, article_id)
+
+
+# --- Split and merge (the workbench's structural edits, each one transaction, with undo) ---
+
+
+@dataclass(frozen=True, slots=True)
+class SplitUndo:
+    """What ``unsplit_claim`` needs to put a split claim back as it was."""
+
+    claim_id: int
+    text: str
+    end: int
+    second_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class MergeUndo:
+    """What ``unmerge_claims`` needs: the survivor's old span and the absorbed claim."""
+
+    claim_id: int
+    text: str
+    start: int
+    end: int
+    absorbed: ClaimSnapshot
+    moved_link_ids: tuple[int, ...]
+
+
+def _article_span(db: Database, claim: Claim) -> str:
+    if claim.article_id is None or claim.start is None or claim.end is None:
+        raise UserError("only claims of an article can be split or merged")
+    return get_article(db, claim.article_id).text
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_claim(db: Database, claim_id: int, at: int) -> tuple[Claim, Claim, SplitUndo]:
+    """Cut an article claim at article offset *at*: it keeps the first part and its sources."""
+    claim = get_claim(db, claim_id)
+    text = _article_span(db, claim)
+    assert claim.start is not None and claim.end is not None
+    first = _trimmed(text, claim.start, at)
+    second = _trimmed(text, at, claim.end)
+    if not (claim.start < at < claim.end) or first[0] == first[1] or second[0] == second[1]:
+        raise UserError("split the claim at a point inside its text")
+    with db.atomic():
+        update_claim(db, claim_id, text=text[first[0] : first[1]], end=first[1])
+        second_id = insert_claim_row(
+            db,
+            text=text[second[0] : second[1]],
+            article_id=claim.article_id,
+            start=second[0],
+            end=second[1],
+            lang=claim.lang,
+            origin=claim.origin,
+            status=claim.status,
+            checkworthiness=claim.checkworthiness,
+            reasons=list(claim.reasons),
+            speaker=claim.speaker,
+            claimant=claim.claimant,
+            claim_date=claim.claim_date,
+        )
+    undo = SplitUndo(claim_id=claim_id, text=claim.text, end=claim.end, second_id=second_id)
+    return get_claim(db, claim_id), get_claim(db, second_id), undo
+
+
+def unsplit_claim(db: Database, undo: SplitUndo) -> Claim:
+    with db.atomic():
+        db.execute("DELETE FROM claims WHERE id = ?", [undo.second_id])
+        return update_claim(db, undo.claim_id, text=undo.text, end=undo.end)
+
+
+def merge_claims(db: Database, claim_id: int, other_id: int) -> tuple[Claim, MergeUndo]:
+    """Extend *claim_id* over *other_id* (same article), taking over its source links."""
+    claim, other = get_claim(db, claim_id), get_claim(db, other_id)
+    text = _article_span(db, claim)
+    _article_span(db, other)
+    if claim.article_id != other.article_id or claim_id == other_id:
+        raise UserError("only two claims of the same article can be merged")
+    assert claim.start is not None and claim.end is not None
+    assert other.start is not None and other.end is not None
+    start, end = min(claim.start, other.start), max(claim.end, other.end)
+    with db.atomic():
+        moved = [
+            row[0]
+            for row in db.execute(
+                "SELECT id FROM claim_sources WHERE claim_id = ? AND source_id NOT IN"
+                " (SELECT source_id FROM claim_sources WHERE claim_id = ?)",
+                [other_id, claim_id],
+            ).fetchall()
+        ]
+        marks = ", ".join("?" * len(moved))
+        if moved:
+            db.execute(
+                f"UPDATE claim_sources SET claim_id = ? WHERE id IN ({marks})", [claim_id, *moved]
+            )
+        absorbed = delete_claim(db, other_id)
+        merged = update_claim(db, claim_id, text=text[start:end], start=start, end=end)
+    undo = MergeUndo(claim_id, claim.text, claim.start, claim.end, absorbed, tuple(moved))
+    return merged, undo
+
+
+def unmerge_claims(db: Database, undo: MergeUndo) -> Claim:
+    with db.atomic():
+        restore_claim(db, undo.absorbed)
+        if undo.moved_link_ids:
+            marks = ", ".join("?" * len(undo.moved_link_ids))
+            db.execute(
+                f"UPDATE claim_sources SET claim_id = ? WHERE id IN ({marks})",
+                [undo.absorbed.row["id"], *undo.moved_link_ids],
+            )
+        return update_claim(db, undo.claim_id, text=undo.text, start=undo.start, end=undo.end)
+
+
+def add_article_claims(db: Database, article_id: int, drafts: Iterable[ClaimDraft]) -> list[Claim]:
+    """Store analysed claims for an article stored without them (e.g. the demo), at once."""
+    article = get_article(db, article_id)
+    with db.atomic():
+        for draft in drafts:
+            if article.text[draft.start : draft.end] != draft.text:
+                raise ValueError(f"claim span {draft.start}:{draft.end} does not match its text")
+            insert_claim_row(
+                db,
+                text=draft.text,
+                article_id=article_id,
+                start=draft.start,
+                end=draft.end,
+                lang=article.lang,
+                checkworthiness=draft.checkworthiness,
+                reasons=list(draft.reasons),
+                speaker=draft.speaker,
+                claimant=draft.speaker,
+            )
+    return claims_of_article(db, article_id)

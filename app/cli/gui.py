@@ -1,0 +1,133 @@
+"""`crible gui [FILE|URL] [--screenshot PNG]`: open the workbench window.
+
+Qt is imported only inside ``run`` so the rest of the command line stays Qt-free.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.errors import UserError
+from app.paths import resolve_db_path
+
+HELP = "open the workbench window (optionally on an article file or URL)"
+SCREENSHOT_TIMEOUT_S = 120
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("source", nargs="?", metavar="FILE|URL", help="article to open")
+    parser.add_argument(
+        "--screenshot",
+        metavar="PNG",
+        help="wait until the article, its claims and earlier checks are shown, save a PNG "
+        "of the window and exit",
+    )
+    parser.add_argument(
+        "--size", default="1400x900", metavar="WxH", help="window size for --screenshot"
+    )
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError as exc:
+        raise UserError(f"--size wants WIDTHxHEIGHT, not {text!r}") from exc
+    if not (200 <= width <= 10000 and 200 <= height <= 10000):
+        raise UserError(f"--size {text} is out of range")
+    return width, height
+
+
+def _check_source(source: str | None) -> None:
+    if source is None or source.startswith(("http://", "https://")):
+        return
+    path = Path(source).expanduser()
+    if not path.is_file():
+        raise UserError(f"no such file: {source}")
+
+
+def run(args: argparse.Namespace) -> int:
+    _check_source(args.source)
+    size = _size(args.size)
+    screenshot = Path(args.screenshot).expanduser() if args.screenshot else None
+    if screenshot is not None and not screenshot.parent.is_dir():
+        raise UserError(f"no folder {screenshot.parent} for the screenshot")
+    if (
+        screenshot is not None
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    ):
+        # A screenshot needs no screen: render offscreen rather than abort without a display.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    db_path = resolve_db_path(args.db)
+    first_start = not db_path.exists()
+
+    from ui.app import create_application, install_excepthook, setup_logging
+    from ui.database import ArchiveSession
+    from ui.main_window import MainWindow
+
+    app = create_application([sys.argv[0]])
+    setup_logging()
+    session = ArchiveSession(db_path)
+    try:
+        demo_article = _load_demo(session) if first_start else None
+        window = MainWindow(session)
+        if screenshot is not None:
+            window.resize(*size)
+            _arm_screenshot(app, window, screenshot)
+        install_excepthook()
+        window.show()
+        _open_first(window, session, args.source, demo_article)
+        code = app.exec()
+    finally:
+        session.close()
+    if screenshot is not None and not screenshot.is_file():
+        raise UserError("the window did not finish loading in time; no screenshot written")
+    return code
+
+
+def _load_demo(session: Any) -> int | None:
+    """First start: fill the new archive with the demo, and return the demo article's id."""
+    from app.seeds import load_demo
+    from app.storage.articles import list_articles
+
+    load_demo(session.db)
+    articles = list_articles(session.db, limit=1)
+    return int(articles[0].id) if articles else None
+
+
+def _open_first(window: Any, session: Any, source: str | None, demo: int | None) -> None:
+    if source is not None:
+        window.open_source(source)
+        return
+    article_id = demo or session.last_article()
+    if article_id is None:
+        from app.storage.articles import list_articles
+
+        articles = list_articles(session.db, limit=1)
+        article_id = int(articles[0].id) if articles else None
+    if article_id is not None:
+        window.open_article(article_id)
+    else:
+        window.matches_ready.emit()
+
+
+def _arm_screenshot(app: Any, window: Any, target: Path) -> None:
+    """Save a PNG of the window once everything is loaded, then quit."""
+    from PySide6.QtCore import QTimer
+
+    def save() -> None:
+        app.processEvents()
+        if not window.grab().save(str(target), "PNG"):
+            sys.stderr.write(f"crible: cannot write {target}\n")
+        app.quit()
+
+    def on_ready() -> None:
+        window.matches_ready.disconnect(on_ready)
+        QTimer.singleShot(50, save)  # let the last layout and paint happen
+
+    window.matches_ready.connect(on_ready)
+    QTimer.singleShot(SCREENSHOT_TIMEOUT_S * 1000, app.quit)

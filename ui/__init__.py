@@ -1,0 +1,1 @@
+"""Crible's desktop window (PySide6); it reaches the core only through ``app``."""

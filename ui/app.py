@@ -1,0 +1,96 @@
+"""The Qt application: names, icon, style sheet, translation, logging and the bug handler."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from importlib.resources import files
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from app.paths import data_dir
+from ui.i18n import install_translator, stored_language
+from ui.icons import icon
+
+log = logging.getLogger(__name__)
+
+ORGANIZATION = "Crible"
+APPLICATION = "Crible"
+
+
+def style_sheet() -> str:
+    return Path(str(files("resources") / "style.qss")).read_text(encoding="utf-8")
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication, set up for Crible (reused when it already exists, as in tests)."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app.setWindowIcon(icon("crible"))
+    app.setStyle("Fusion")  # the same look on every desktop, and offscreen
+    app.setStyleSheet(style_sheet())
+    install_translator(app, stored_language())
+    return app
+
+
+def setup_logging() -> Path:
+    """Log to ``<data dir>/crible.log`` (bugs land there with their traceback)."""
+    path = data_dir() / "crible.log"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+def report_bug(exc: BaseException, parent: QWidget | None = None) -> QMessageBox:
+    """A bug (not a user's mistake): log it and show a dialog with the details; never modal."""
+    details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    log.error("unexpected error\n%s", details)
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(QCoreApplication.translate("App", "Crible: unexpected error"))
+    box.setText(
+        QCoreApplication.translate(
+            "App", "Something went wrong: %1\nYour work so far is saved. Details are in the log."
+        ).replace("%1", f"{type(exc).__name__}: {exc}")
+    )
+    box.setDetailedText(details)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.show()
+    return box
+
+
+def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, exc, tb)
+        return
+    exc.__traceback__ = tb
+    if QApplication.instance() is None:
+        sys.__excepthook__(kind, exc, tb)
+        return
+    from app.errors import UserError
+
+    if isinstance(exc, UserError):
+        window = QApplication.activeWindow()
+        show = getattr(window, "show_error", None)
+        if show is not None:
+            show(str(exc))
+            return
+    report_bug(exc, QApplication.activeWindow())
+
+
+def install_excepthook() -> None:
+    """Uncaught errors in slots become a dialog and a log entry instead of a silent failure."""
+    sys.excepthook = _excepthook

@@ -1,0 +1,306 @@
+"""The article pane: the text, its claims highlighted, elements and loaded words marked."""
+
+from __future__ import annotations
+
+import bisect
+
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, Signal, Slot
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QMouseEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
+
+from app.domain import Claim
+from ui.jobs import Mark
+from ui.models.labels import STATUS_COLORS
+
+ELEMENT_COLOR = "#1f5fae"
+LOADED_COLOR = "#c0392b"
+SELECTED_OUTLINE = "#2b2b2b"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ArticleView", text)
+
+
+def mark_tooltip(mark: Mark) -> str:
+    if mark.loaded:
+        return _tr("Loaded word: check the framing")
+    kinds = {
+        "number": _tr("Number: check the figure"),
+        "percent": _tr("Percentage: check the figure"),
+        "money": _tr("Amount: check the figure"),
+        "date": _tr("Date: check when"),
+        "quote": _tr("Quote: check who said it"),
+        "person": _tr("Person named"),
+        "place": _tr("Place named"),
+    }
+    return kinds.get(mark.kind, _tr("Checkable element: {kind}").format(kind=mark.kind))
+
+
+def worth_color(value: float | None) -> QColor:
+    """Light yellow for a claim barely worth checking, deep orange for a very check-worthy one."""
+    if value is None:
+        return QColor("#eeeeee")
+    low, high = QColor("#fff4c2"), QColor("#ffb36b")
+    t = max(0.0, min(1.0, value))
+    return QColor(
+        round(low.red() + (high.red() - low.red()) * t),
+        round(low.green() + (high.green() - low.green()) * t),
+        round(low.blue() + (high.blue() - low.blue()) * t),
+    )
+
+
+def status_tint(status: str, strength: float = 0.28) -> QColor:
+    color = QColor(STATUS_COLORS.get(status, "#888888"))
+    white = QColor("#ffffff")
+    return QColor(
+        round(white.red() + (color.red() - white.red()) * strength),
+        round(white.green() + (color.green() - white.green()) * strength),
+        round(white.blue() + (color.blue() - white.blue()) * strength),
+    )
+
+
+class ArticleView(QTextEdit):
+    """Read-only article text with claim spans that can be clicked.
+
+    Offsets in and out are Python string offsets into the article text; the view maps
+    them to Qt's UTF-16 positions itself (an emoji counts twice for Qt).
+
+    Signals:
+        claim_clicked(int claim_id): the checker clicked inside a claim's span.
+        new_claim_requested(int start, int end): "New claim from selection" was chosen.
+    """
+
+    claim_clicked = Signal(int)
+    new_claim_requested = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleView")
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.document().setUndoRedoEnabled(False)
+        self.document().setDocumentMargin(18)
+        self._text = ""
+        self._u16: list[int] | None = None
+        self._claims: dict[int, Claim] = {}
+        self._starts: list[tuple[int, int, int]] = []
+        self._marks: list[Mark] = []
+        self._color_mode = "status"
+        self._selected: int | None = None
+        self.new_claim_action = QAction(_tr("New claim from selection"), self)
+        self.new_claim_action.setEnabled(False)
+        self.new_claim_action.triggered.connect(self._on_new_claim_triggered)
+        self.copyAvailable.connect(self.new_claim_action.setEnabled)
+
+    # -- content ------------------------------------------------------------------------
+
+    def set_article(self, text: str, claims: list[Claim], marks: list[Mark] | None = None) -> None:
+        self._text = text
+        self._u16 = _utf16_table(text)
+        self._marks = sorted(marks or [], key=lambda m: (m.start, m.end))
+        self._selected = None
+        self.setPlainText(text)
+        _space_paragraphs(self.document())
+        self.set_claims(claims)
+
+    def set_claims(self, claims: list[Claim], marks: list[Mark] | None = None) -> None:
+        """Replace the highlighted spans (after a claim was added, split, merged…)."""
+        if marks is not None:
+            self._marks = sorted(marks, key=lambda m: (m.start, m.end))
+        self._claims = {c.id: c for c in claims if c.start is not None and c.end is not None}
+        self._starts = sorted((c.start, c.end, c.id) for c in self._claims.values())  # type: ignore[misc]
+        if self._selected not in self._claims:
+            self._selected = None
+        self._repaint_formats()
+
+    def update_claim(self, claim: Claim) -> None:
+        """One claim's status or span changed: recolour it."""
+        if claim.id in self._claims:
+            self._claims[claim.id] = claim
+            self._repaint_formats()
+
+    def set_color_mode(self, mode: str) -> None:
+        """ "status" (to check, in progress…) or "worth" (check-worthiness)."""
+        self._color_mode = mode
+        self._repaint_formats()
+
+    @property
+    def color_mode(self) -> str:
+        return self._color_mode
+
+    def select_claim(self, claim_id: int | None) -> None:
+        """Outline a claim's span and scroll it into view."""
+        self._selected = claim_id if claim_id in self._claims else None
+        self._update_selection_highlight()
+        if self._selected is not None:
+            claim = self._claims[self._selected]
+            cursor = self._cursor(claim.start or 0, claim.end or 0)
+            cursor.setPosition(cursor.selectionStart())
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The checker's text selection in article offsets, trimmed of spaces; None if empty."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start = self._from_qt(cursor.selectionStart())
+        end = self._from_qt(cursor.selectionEnd())
+        while start < end and self._text[start].isspace():
+            start += 1
+        while end > start and self._text[end - 1].isspace():
+            end -= 1
+        return (start, end) if end > start else None
+
+    def claim_at(self, offset: int) -> int | None:
+        """The claim whose span holds ``offset`` (the innermost one when spans nest)."""
+        found = None
+        index = bisect.bisect_right(self._starts, (offset, float("inf"), 0))
+        for start, end, claim_id in self._starts[:index]:
+            if start <= offset < end:
+                found = claim_id
+        return found
+
+    def mark_at(self, offset: int) -> Mark | None:
+        for mark in self._marks:
+            if mark.start <= offset < mark.end:
+                return mark
+        return None
+
+    # -- formats ------------------------------------------------------------------------
+
+    def _repaint_formats(self) -> None:
+        whole = QTextCursor(self.document())
+        whole.select(QTextCursor.SelectionType.Document)
+        whole.setCharFormat(QTextCharFormat())
+        for claim in self._claims.values():
+            fmt = QTextCharFormat()
+            if self._color_mode == "worth":
+                fmt.setBackground(worth_color(claim.checkworthiness))
+            else:
+                fmt.setBackground(status_tint(claim.status))
+            self._cursor(claim.start or 0, claim.end or 0).mergeCharFormat(fmt)
+        for mark in self._marks:
+            self._cursor(mark.start, mark.end).mergeCharFormat(_mark_format(mark))
+        self._update_selection_highlight()
+
+    def _update_selection_highlight(self) -> None:
+        selections = []
+        if self._selected is not None:
+            claim = self._claims[self._selected]
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = self._cursor(claim.start or 0, claim.end or 0)  # type: ignore[attr-defined]
+            fmt = QTextCharFormat()
+            fmt.setBackground(status_tint(claim.status, 0.6))
+            selection.format = fmt  # type: ignore[attr-defined]
+            selections.append(selection)
+        self.setExtraSelections(selections)
+
+    def _cursor(self, start: int, end: int) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._to_qt(start))
+        cursor.setPosition(self._to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def _to_qt(self, offset: int) -> int:
+        offset = max(0, min(offset, len(self._text)))
+        return offset if self._u16 is None else self._u16[offset]
+
+    def _from_qt(self, position: int) -> int:
+        if self._u16 is None:
+            return min(position, len(self._text))
+        return min(bisect.bisect_right(self._u16, position) - 1, len(self._text))
+
+    # -- events -------------------------------------------------------------------------
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        offset = self._from_qt(self.cursorForPosition(event.position().toPoint()).position())
+        claim_id = self.claim_at(offset)
+        if claim_id is not None:
+            self.claim_clicked.emit(claim_id)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        menu.insertAction(menu.actions()[0] if menu.actions() else None, self.new_claim_action)
+        menu.insertSeparator(menu.actions()[1] if len(menu.actions()) > 1 else None)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            self._show_tooltip(event.pos(), event.globalPos())  # type: ignore[attr-defined]
+            return True
+        return super().event(event)
+
+    def _show_tooltip(self, pos: QPoint, global_pos: QPoint) -> None:
+        viewport_pos = self.viewport().mapFrom(self, pos)
+        offset = self._from_qt(self.cursorForPosition(viewport_pos).position())
+        mark = self.mark_at(offset)
+        claim_id = self.claim_at(offset)
+        lines = []
+        if mark is not None:
+            lines.append(mark_tooltip(mark))
+        if claim_id is not None:
+            claim = self._claims[claim_id]
+            if claim.reasons:
+                lines.append(" · ".join(claim.reasons))
+        if lines:
+            QToolTip.showText(global_pos, "\n".join(lines), self)
+        else:
+            QToolTip.hideText()
+
+    @Slot()
+    def _on_new_claim_triggered(self) -> None:
+        span = self.selected_span()
+        if span is not None:
+            self.new_claim_requested.emit(*span)
+
+
+def _mark_format(mark: Mark) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    if mark.loaded:
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(QColor(LOADED_COLOR))
+        fmt.setFontItalic(True)
+    else:
+        fmt.setForeground(QColor(ELEMENT_COLOR))
+        fmt.setFontWeight(QFont.Weight.DemiBold)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(QColor(ELEMENT_COLOR))
+    return fmt
+
+
+def _space_paragraphs(document: QTextDocument) -> None:
+    """Airy lines and a gap between paragraphs: a long article must stay easy to read."""
+    cursor = QTextCursor(document)
+    cursor.select(QTextCursor.SelectionType.Document)
+    block = QTextBlockFormat()
+    block.setLineHeight(145, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    block.setBottomMargin(8)
+    cursor.mergeBlockFormat(block)
+
+
+def _utf16_table(text: str) -> list[int] | None:
+    """Qt position of each Python offset, or None when they coincide (no astral characters)."""
+    if all(ord(ch) < 0x10000 for ch in text):
+        return None
+    table = [0]
+    for ch in text:
+        table.append(table[-1] + (2 if ord(ch) >= 0x10000 else 1))
+    return table

@@ -1,0 +1,128 @@
+"""How the window reaches the archive: one session holding the GUI connection, undo stack, tasks.
+
+Threading choice (measured, see tests/ui/test_workflow.py::test_edit_is_fast): a checker's
+edit is one small single-row transaction (update a claim, link a source), about 1 ms on
+a WAL archive, so edits run on the GUI thread, where undo/redo ordering is trivially
+right. Everything that can grow with the archive — opening and analysing an article,
+matching, imports, archive search — runs in ``TaskRunner`` workers on their own
+connections, and comes back by signal.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from app.domain import Claim, ClaimLink, ClaimSource, DomainRating, RatingLevel, RatingScale
+from app.errors import UserError
+from app.storage import claims as claims_store
+from app.storage import domains as domains_store
+from app.storage import links as links_store
+from app.storage import open_archive
+from app.storage import scales as scales_store
+from app.storage import settings as settings_store
+from app.storage import sources as sources_store
+from ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+LAST_ARTICLE_KEY = "ui_last_article"
+
+
+class ArchiveSession(QObject):
+    """The open archive as the UI sees it.
+
+    Signals:
+        claim_changed(Claim): one claim's fields changed (status, verdict, text…).
+        claims_restructured(int article_id): claims were added, removed, split or merged.
+        sources_changed(int claim_id): the claim's source links changed.
+        links_changed(int claim_id): the claim's links to earlier checks changed.
+        scale_changed(): the rating scale was edited.
+        error_raised(str): an expected failure to show in the window (a ``UserError``).
+    """
+
+    claim_changed = Signal(object)
+    claims_restructured = Signal(int)
+    sources_changed = Signal(int)
+    links_changed = Signal(int)
+    scale_changed = Signal()
+    error_raised = Signal(str)
+
+    def __init__(self, path: str | Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = Path(path)
+        self.db = open_archive(self.path)
+        self.undo_stack = QUndoStack(self)
+        self.runner = TaskRunner(self.path, self)
+        self._scale: RatingScale | None = None
+        self._levels: dict[int, RatingLevel] = {}
+
+    # -- edits --------------------------------------------------------------------------
+
+    def push(self, command: QUndoCommand) -> bool:
+        """Apply ``command`` now and put it on the undo stack; False (and a message) on error.
+
+        The command is applied *before* it is pushed so a refused edit (a ``UserError``)
+        never lands on the stack; its first ``redo()`` call by the stack is then a no-op.
+        """
+        try:
+            command.apply()  # type: ignore[attr-defined]
+        except UserError as exc:
+            self.error_raised.emit(str(exc))
+            return False
+        self.undo_stack.push(command)
+        return True
+
+    # -- small reads (single rows, GUI thread) -----------------------------------------
+
+    def claim(self, claim_id: int) -> Claim:
+        return claims_store.get_claim(self.db, claim_id)
+
+    def sources_of(self, claim_id: int) -> list[ClaimSource]:
+        return sources_store.sources_of_claim(self.db, claim_id)
+
+    def links_of(self, claim_id: int) -> list[ClaimLink]:
+        return links_store.links_of_claim(self.db, claim_id)
+
+    def domain_ratings(self) -> dict[str, DomainRating]:
+        """The team's reliability list, keyed by domain (a few hundred rows at most)."""
+        return {r.domain: r for r in domains_store.list_domain_ratings(self.db)}
+
+    @property
+    def scale(self) -> RatingScale:
+        if self._scale is None:
+            self.reload_scale()
+        assert self._scale is not None
+        return self._scale
+
+    def reload_scale(self) -> None:
+        self._scale = scales_store.default_scale(self.db)
+        self._levels = {level.id: level for level in self._scale.levels}
+        self.scale_changed.emit()
+
+    def level(self, level_id: int | None) -> RatingLevel | None:
+        """The verdict level for a claim's ``verdict_level_id`` (any scale), or None."""
+        if level_id is None:
+            return None
+        _ = self.scale
+        if level_id not in self._levels:
+            try:
+                self._levels[level_id] = scales_store.get_level(self.db, level_id)
+            except UserError:
+                return None
+        return self._levels[level_id]
+
+    def remember_article(self, article_id: int) -> None:
+        """The article to reopen next time (a one-row setting, not the checker's work)."""
+        settings_store.set_setting(self.db, LAST_ARTICLE_KEY, str(article_id))
+
+    def last_article(self) -> int | None:
+        value = settings_store.get_setting(self.db, LAST_ARTICLE_KEY)
+        return int(value) if value and value.isdigit() else None
+
+    def close(self) -> None:
+        self.runner.shutdown()
+        self.db.close()

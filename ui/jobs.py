@@ -1,0 +1,165 @@
+"""The workbench's background jobs: plain functions run by ``TaskRunner`` in worker threads.
+
+Each takes the worker's own archive connection and a ``Progress`` token, and returns
+plain records; none touches a widget. They call only ``app`` (intake, claims, matching,
+storage), so the same work could run from the command line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlite_utils import Database
+
+from app.domain import Article, Claim
+from app.storage import articles as articles_store
+from app.storage import claims as claims_store
+from app.storage import links as links_store
+
+MATCH_LIMIT = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """Something to point out inside a claim, in article offsets: a number, a date, a quote…"""
+
+    kind: str
+    start: int
+    end: int
+    loaded: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleBundle:
+    """An article ready to show: its claims and the marks inside them."""
+
+    article: Article
+    claims: tuple[Claim, ...]
+    marks: tuple[Mark, ...] = ()
+    created: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class MatchResults:
+    """Earlier checks per claim id, with the checker's decisions (claim id → other → kind)."""
+
+    matches: dict[int, list[Any]] = field(default_factory=dict)
+    decisions: dict[int, dict[int, str]] = field(default_factory=dict)
+
+
+def marks_for(text: str, claims: list[Claim] | tuple[Claim, ...], lang: str | None) -> list[Mark]:
+    """Checkable elements and loaded words inside each claim, recomputed from the text.
+
+    They are not stored: ``describe_span`` is cheap and always agrees with the analyser.
+    """
+    try:
+        from app.text.claims import describe_span
+    except ModuleNotFoundError as exc:  # TEMPORARY until the claims analyser lands
+        if exc.name != "app.text.claims":
+            raise
+        return []
+    marks: list[Mark] = []
+    for claim in claims:
+        if claim.start is None or claim.end is None:
+            continue
+        candidate = describe_span(text, claim.start, claim.end, lang or "fr")
+        marks.extend(Mark(e.kind, e.start, e.end) for e in candidate.elements)
+        marks.extend(Mark(e.kind, e.start, e.end, loaded=True) for e in candidate.loaded)
+    return marks
+
+
+def load_article(db: Database, progress: Any, article_id: int) -> ArticleBundle:
+    """A stored article; one stored without claims (the demo) is analysed first."""
+    article = articles_store.get_article(db, article_id)
+    progress.report(0, 2, "")
+    claims = claims_store.claims_of_article(db, article_id)
+    if not claims and _analyser_available():
+        from app.text.claims import analyse
+
+        analysis = analyse(article.text, article.lang)
+        claims = claims_store.add_article_claims(db, article_id, analysis.claims)
+    progress.report(1, 2, "")
+    marks = marks_for(article.text, claims, article.lang)
+    return ArticleBundle(article, tuple(claims), tuple(marks))
+
+
+def _analyser_available() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("app.text.claims") is not None
+
+
+def import_article(db: Database, progress: Any, source: str) -> ArticleBundle:
+    """Read a file or URL, split it into claims and store it (or reopen the same text)."""
+    from app.text.claims import analyse
+
+    from app.intake import load
+
+    progress.report(0, 3, "")
+    draft = load(source)
+    progress.report(1, 3, "")
+    return _store_draft(db, progress, draft, analyse)
+
+
+def import_text(db: Database, progress: Any, text: str) -> ArticleBundle:
+    """A pasted article: same as a file, without the reading."""
+    from app.text.claims import analyse
+
+    from app.intake import from_text
+
+    progress.report(0, 3, "")
+    return _store_draft(db, progress, from_text(text), analyse)
+
+
+def _store_draft(db: Database, progress: Any, draft: Any, analyse: Any) -> ArticleBundle:
+    same = _same_article(db, draft.text)
+    if same is not None:
+        return load_article(db, progress, same)
+    analysis = analyse(draft.text, draft.lang)
+    progress.report(2, 3, "")
+    article, claims = claims_store.save_article_with_claims(
+        db,
+        text=draft.text,
+        claims=analysis.claims,
+        title=draft.title or "",
+        url=draft.url,
+        outlet=draft.outlet,
+        author=draft.author,
+        published=draft.published,
+        lang=draft.lang,
+        origin=draft.origin,
+    )
+    marks = marks_for(article.text, claims, article.lang)
+    return ArticleBundle(article, tuple(claims), tuple(marks), created=True)
+
+
+def _same_article(db: Database, text: str) -> int | None:
+    """Opening the same file twice reopens the work already done on it."""
+    for article in articles_store.list_articles(db, limit=50):
+        if article.text == text:
+            return int(article.id)
+    return None
+
+
+def match_claims(
+    db: Database, progress: Any, claims: list[tuple[int, str, str | None]], article_id: int | None
+) -> MatchResults:
+    """Earlier checks for each (claim id, text, lang), most check-worthy first by the caller."""
+    from app.matching import Matcher
+
+    matcher = Matcher(db)
+    results = MatchResults()
+    for done, (claim_id, text, lang) in enumerate(claims):
+        progress.report(done, len(claims), "")
+        found = matcher.match(text, lang=lang, limit=MATCH_LIMIT, exclude_article_id=article_id)
+        results.matches[claim_id] = [m for m in found if int(m.claim_id) != claim_id]
+        results.decisions[claim_id] = decisions_of(db, claim_id)
+    progress.report(len(claims), len(claims), "")
+    return results
+
+
+def decisions_of(db: Database, claim_id: int) -> dict[int, str]:
+    return {
+        int(link.other_claim_id): link.kind for link in links_store.links_of_claim(db, claim_id)
+    }

@@ -1,0 +1,468 @@
+"""The workbench window: article text | claims and verdict | earlier checks and sources."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain import Article, Claim
+from app.errors import UserError
+from ui.actions import app_icon, build_actions, build_menus
+from ui.article_view import ArticleView
+from ui.claims_pane import ClaimsPane
+from ui.database import ArchiveSession
+from ui.jobs import ArticleBundle, MatchResults, load_article, match_claims
+from ui.matches_pane import MatchesPane
+from ui.models.claims_model import BestMatch, ClaimRow
+from ui.sources_pane import SourcesPane
+from ui.verdict_editor import VerdictEditor
+from ui.widgets.task_status import TaskStatus
+from ui.window_edits import EditsMixin
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SIZE = (1400, 900)
+
+
+class MainWindow(EditsMixin, QMainWindow):
+    """Crible's main window over one archive session.
+
+    Signals:
+        article_shown(int article_id): an article and its claims are on screen.
+        matches_ready(): the article-wide search for earlier checks finished (or failed).
+    """
+
+    article_shown = Signal(int)
+    matches_ready = Signal()
+
+    def __init__(self, session: ArchiveSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.article: Article | None = None
+        self.claims: list[Claim] = []
+        self.results = MatchResults()
+        self._pending_select: int | None = None
+        self.setWindowTitle("Crible")
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self.resize(*DEFAULT_SIZE)
+        self._build_panes()
+        self.actions_ = build_actions(self)
+        undo = session.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        redo = session.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts(QKeySequence.StandardKey.Redo)
+        self.undo_action, self.redo_action = undo, redo
+        build_menus(self, self.actions_, undo, redo)
+        self._build_status_bar()
+        self._connect()
+        self._update_actions()
+        self.restore_state()
+
+    # -- building -----------------------------------------------------------------------
+
+    def _build_panes(self) -> None:
+        self.article_view = ArticleView()
+        self.article_header = QLabel(self.tr("No article open. Open a file, a URL or paste text."))
+        self.article_header.setObjectName("articleHeader")
+        self.article_header.setWordWrap(True)
+        self.article_header.setTextFormat(Qt.TextFormat.RichText)
+        left = _column(self.article_header, self.article_view)
+
+        self.claims_pane = ClaimsPane()
+        self.verdict_editor = VerdictEditor()
+        self.matches_pane = MatchesPane()
+        self.sources_pane = SourcesPane()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("detailTabs")
+        self.tabs.addTab(self.matches_pane, self.tr("Earlier checks"))
+        self.tabs.addTab(self.sources_pane, self.tr("Sources"))
+        self.detail = QSplitter(Qt.Orientation.Horizontal)
+        self.detail.addWidget(_titled(self.tr("Verdict"), self.verdict_editor))
+        self.detail.addWidget(self.tabs)
+        self.detail.setChildrenCollapsible(False)
+        self.detail.setSizes([360, 480])
+
+        self.middle = QSplitter(Qt.Orientation.Vertical)
+        self.middle.addWidget(self.claims_pane)
+        self.middle.addWidget(self.detail)
+        self.middle.setChildrenCollapsible(False)
+        self.middle.setSizes([380, 480])
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.middle)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([540, 860])
+        self.setCentralWidget(self.splitter)
+
+    def _build_status_bar(self) -> None:
+        self.task_status = TaskStatus(self.session.runner)
+        self.statusBar().addPermanentWidget(self.task_status)
+        self.archive_label = QLabel(str(self.session.path))
+        self.archive_label.setObjectName("archiveLabel")
+        self.statusBar().addPermanentWidget(self.archive_label)
+
+    def _connect(self) -> None:
+        s, a = self.session, self.actions_
+        s.error_raised.connect(self.show_error)
+        s.runner.error_raised.connect(self.show_error)
+        s.runner.bug_raised.connect(self._on_runner_bug_raised)
+        s.claim_changed.connect(self._on_session_claim_changed)
+        s.claims_restructured.connect(self._on_session_claims_restructured)
+        s.sources_changed.connect(self._on_session_sources_changed)
+        s.links_changed.connect(self._on_session_links_changed)
+        s.undo_stack.indexChanged.connect(self._update_actions)
+        self.claims_pane.claim_selected.connect(self._on_claims_claim_selected)
+        self.claims_pane.claim_activated.connect(lambda _id: self.edit_claim_text())
+        self.article_view.claim_clicked.connect(self.claims_pane.select_claim)
+        self.article_view.new_claim_requested.connect(self.new_claim_from_span)
+        self.article_view.copyAvailable.connect(lambda _on: self._update_actions())
+        self.matches_pane.link_requested.connect(self.set_link)
+        self.matches_pane.url_open_requested.connect(self.open_url_in_browser)
+        self.wire_panels()
+        self.wire_actions()
+        a.color_status.triggered.connect(lambda: self.article_view.set_color_mode("status"))
+        a.color_worth.triggered.connect(lambda: self.article_view.set_color_mode("worth"))
+        self.claims_pane.set_context_actions(
+            [
+                a.edit_claim,
+                a.split_claim,
+                a.merge_claims,
+                None,
+                *a.status.values(),
+                None,
+                a.delete_claim,
+            ]
+        )
+
+    # -- articles -----------------------------------------------------------------------
+
+    def open_article(self, article_id: int) -> None:
+        """Show a stored article (loaded in the background)."""
+        self.session.runner.start(
+            "article",
+            load_article,
+            article_id,
+            label=self.tr("Opening the article…"),
+            on_result=self._on_bundle_loaded,
+            on_error=self._on_bundle_failed,
+        )
+
+    def open_source(self, source: str) -> None:
+        """Read, split and store an article from a file path or an http(s) URL."""
+        from ui.jobs import import_article
+
+        self.session.runner.start(
+            "article",
+            import_article,
+            source,
+            label=self.tr("Reading and splitting the article…"),
+            on_result=self._on_bundle_loaded,
+            on_error=self._on_bundle_failed,
+        )
+
+    def open_text(self, text: str) -> None:
+        from ui.jobs import import_text
+
+        self.session.runner.start(
+            "article",
+            import_text,
+            text,
+            label=self.tr("Splitting the article…"),
+            on_result=self._on_bundle_loaded,
+            on_error=self._on_bundle_failed,
+        )
+
+    def _on_bundle_loaded(self, bundle: ArticleBundle) -> None:
+        same = self.article is not None and self.article.id == bundle.article.id
+        self.article = bundle.article
+        self.claims = list(bundle.claims)
+        if same:
+            self.article_view.set_claims(self.claims, list(bundle.marks))
+        else:
+            self.session.undo_stack.clear()
+            self.results = MatchResults()
+            self.article_view.set_article(bundle.article.text, self.claims, list(bundle.marks))
+            self.article_header.setText(_header_html(bundle.article))
+            self.setWindowTitle(f"{bundle.article.title or self.tr('Untitled article')} — Crible")
+            self.session.remember_article(bundle.article.id)
+        keep = self._pending_select
+        self._pending_select = None
+        if keep is None and not same and self.claims:
+            keep = _first_to_check(self.claims)
+        self._refresh_rows(keep=keep)
+        self._update_actions()
+        self.article_shown.emit(int(bundle.article.id))
+        self.start_matching(only_missing=same)
+
+    def _on_bundle_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, UserError):
+            self.show_error(str(exc))
+        else:
+            self._on_runner_bug_raised(exc)
+        if self.article is None:
+            self.matches_ready.emit()
+
+    def reload_claims(self) -> None:
+        if self.article is not None:
+            self.open_article(int(self.article.id))
+
+    # -- claims list --------------------------------------------------------------------
+
+    def _row_for(self, number: int, claim: Claim) -> ClaimRow:
+        level = self.session.level(claim.verdict_level_id)
+        lang = (self.article.lang if self.article else None) or "fr"
+        matches = self.results.matches.get(int(claim.id))
+        best = None
+        if matches:
+            top = matches[0]
+            best = BestMatch(
+                float(top.score),
+                str(top.tier),
+                str(top.text),
+                str(getattr(top, "verdict", "") or ""),
+            )
+        return ClaimRow(
+            claim=claim,
+            number=number,
+            verdict_label=level.label(lang) if level else "",
+            verdict_color=level.color if level else "",
+            best=best,
+            matching=matches is None and self.session.runner.is_running("match"),
+        )
+
+    def _refresh_rows(self, keep: int | None = None) -> None:
+        rows = [self._row_for(n, c) for n, c in enumerate(self.claims, start=1)]
+        self.claims_pane.set_rows(rows, keep=keep)
+
+    def current_claim(self) -> Claim | None:
+        claim_id = self.claims_pane.current_claim_id()
+        for claim in self.claims:
+            if claim.id == claim_id:
+                return claim
+        return None
+
+    @Slot(object)
+    def _on_claims_claim_selected(self, claim_id: int | None) -> None:
+        self.article_view.select_claim(claim_id)
+        claim = self.current_claim()
+        self.verdict_editor.set_claim(claim, self.session.scale, self._lang())
+        self._show_sources(claim_id)
+        self._show_matches(claim)
+        self._update_actions()
+
+    def _show_sources(self, claim_id: int | None) -> None:
+        if claim_id is None:
+            self.sources_pane.set_sources(None, [], {})
+            return
+        sources = self.session.sources_of(claim_id)
+        self.sources_pane.set_sources(claim_id, sources, self.session.domain_ratings())
+        self.tabs.setTabText(1, self.tr("Sources (%n)", "", len(sources)))
+
+    # -- matching -----------------------------------------------------------------------
+
+    def start_matching(self, only_missing: bool = False) -> None:
+        """Search earlier checks for the article's claims, most check-worthy first."""
+        todo = [c for c in self.claims if not (only_missing and c.id in self.results.matches)]
+        todo.sort(key=lambda c: -(c.checkworthiness or 0.0))
+        if not todo:
+            self.matches_ready.emit()
+            return
+        queries = [(int(c.id), c.text, c.lang) for c in todo]
+        article_id = int(self.article.id) if self.article else None
+        self.session.runner.start(
+            "match",
+            match_claims,
+            queries,
+            article_id,
+            label=self.tr("Searching earlier checks…"),
+            on_result=self._on_matches_found,
+            on_error=self._on_matches_failed,
+        )
+        self._refresh_rows()
+        self._show_matches(self.current_claim())
+
+    def rematch(self) -> None:
+        self.results = MatchResults()
+        self.start_matching()
+
+    def _on_matches_found(self, results: MatchResults) -> None:
+        self.results.matches.update(results.matches)
+        self.results.decisions.update(results.decisions)
+        self._refresh_rows()
+        self._show_matches(self.current_claim())
+        self.matches_ready.emit()
+
+    def _on_matches_failed(self, exc: BaseException) -> None:
+        message = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
+        log.error("matching failed", exc_info=exc)
+        self.show_error(self.tr("Earlier checks unavailable: %1").replace("%1", message))
+        self.matches_pane.show_none(
+            self.tr("Earlier checks unavailable: %1").replace("%1", message)
+        )
+        self._refresh_rows()
+        self.matches_ready.emit()
+
+    def _show_matches(self, claim: Claim | None) -> None:
+        if claim is None:
+            self.matches_pane.show_none()
+            return
+        matches = self.results.matches.get(int(claim.id))
+        if matches is None:
+            self.matches_pane.show_searching()
+            return
+        self.matches_pane.set_matches(
+            claim.text, matches, self.results.decisions.get(int(claim.id), {})
+        )
+
+    # -- session changes ----------------------------------------------------------------
+
+    @Slot(object)
+    def _on_session_claim_changed(self, claim: Claim) -> None:
+        self.claims = [claim if c.id == claim.id else c for c in self.claims]
+        if self.claims_pane.model.row_of(claim.id) < 0:
+            return
+        row = self.claims_pane.model.row_of(claim.id)
+        number = self.claims_pane.model.row_at(row).number
+        self.claims_pane.model.set_row(row, self._row_for(number, claim))
+        self.article_view.update_claim(claim)
+        if claim.id == self.claims_pane.current_claim_id():
+            self.verdict_editor.set_claim(claim, self.session.scale, self._lang())
+
+    @Slot(int)
+    def _on_session_claims_restructured(self, article_id: int) -> None:
+        if self.article is not None and self.article.id == article_id:
+            self.reload_claims()
+
+    @Slot(int)
+    def _on_session_sources_changed(self, claim_id: int) -> None:
+        if claim_id == self.claims_pane.current_claim_id():
+            self._show_sources(claim_id)
+
+    @Slot(int)
+    def _on_session_links_changed(self, claim_id: int) -> None:
+        self.results.decisions[claim_id] = {
+            int(link.other_claim_id): link.kind for link in self.session.links_of(claim_id)
+        }
+        if claim_id == self.claims_pane.current_claim_id():
+            self.matches_pane.set_decisions(self.results.decisions[claim_id])
+
+    # -- state --------------------------------------------------------------------------
+
+    def _lang(self) -> str:
+        return (self.article.lang if self.article else None) or "fr"
+
+    def show_error(self, message: str) -> None:
+        """An expected failure: shown in the status bar, in red, for a while."""
+        self.statusBar().setProperty("error", True)
+        self.statusBar().style().unpolish(self.statusBar())
+        self.statusBar().style().polish(self.statusBar())
+        self.statusBar().showMessage(f"⚠ {message}", 12000)
+        QTimer.singleShot(12000, self._clear_error_style)
+
+    def _clear_error_style(self) -> None:
+        self.statusBar().setProperty("error", False)
+        self.statusBar().style().unpolish(self.statusBar())
+        self.statusBar().style().polish(self.statusBar())
+
+    def show_message(self, message: str, msecs: int = 5000) -> None:
+        self._clear_error_style()
+        self.statusBar().showMessage(message, msecs)
+
+    def _on_runner_bug_raised(self, exc: Any) -> None:
+        from ui.app import report_bug
+
+        report_bug(exc, self)
+
+    def restore_state(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        for key, widget in self._splitters():
+            state = settings.value(key)
+            if isinstance(state, QByteArray):
+                widget.restoreState(state)
+        if settings.value("view/color_mode", "status") == "worth":
+            self.actions_.color_worth.setChecked(True)
+            self.article_view.set_color_mode("worth")
+
+    def _splitters(self) -> list[tuple[str, QSplitter]]:
+        return [
+            ("window/splitter", self.splitter),
+            ("window/middle", self.middle),
+            ("window/detail", self.detail),
+        ]
+
+    def save_state(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        for key, widget in self._splitters():
+            settings.setValue(key, widget.saveState())
+        settings.setValue("view/color_mode", self.article_view.color_mode)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.verdict_editor.commit_pending()
+        self.save_state()
+        self.session.runner.cancel_all()
+        super().closeEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() or event.mimeData().hasText():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        mime = event.mimeData()
+        if mime.hasUrls() and mime.urls():
+            url = mime.urls()[0]
+            self.open_source(url.toLocalFile() if url.isLocalFile() else url.toString())
+        elif mime.hasText() and mime.text().strip():
+            text = mime.text().strip()
+            is_url = text.startswith(("http://", "https://")) and "\n" not in text
+            self.open_source(text) if is_url else self.open_text(text)
+        event.acceptProposedAction()
+
+
+def _column(*widgets: QWidget) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(6)
+    for widget in widgets:
+        layout.addWidget(widget, 1 if isinstance(widget, ArticleView) else 0)
+    return box
+
+
+def _titled(title: str, widget: QWidget) -> QWidget:
+    label = QLabel(title)
+    label.setObjectName("paneTitle")
+    return _column(label, widget)
+
+
+def _header_html(article: Article) -> str:
+    import html
+
+    title = html.escape(article.title or "")
+    meta = " · ".join(
+        html.escape(str(v)) for v in (article.outlet, article.author, article.published) if v
+    )
+    return f"<b style='font-size:13pt'>{title}</b>" + (f"<br><span>{meta}</span>" if meta else "")
+
+
+def _first_to_check(claims: list[Claim]) -> int:
+    """Open on the claim the checker is most likely to want first."""
+    todo = [c for c in claims if c.status == "to_check"] or claims
+    return int(todo[0].id)

@@ -1,0 +1,1 @@
+"""Item models of the workbench: plain snapshots, no I/O in ``data()``."""

@@ -1,0 +1,248 @@
+"""Background work: tasks run in a thread pool, each on its own archive connection.
+
+A task is a plain function ``fn(db, progress, *args) -> result``. It runs in a worker
+thread of a ``QThreadPool`` with a connection it opens itself (``open_archive(path)``,
+because a SQLite connection belongs to the thread that uses it), reports progress through
+the small ``Progress`` object, checks ``progress.cancelled`` between steps, and returns
+plain data. The runner hands the result back on the GUI thread by a queued signal.
+
+Tasks carry a *key*: starting a task under a key that is still running cancels the stale
+one, and a cancelled task's result is never delivered (a new search replaces the old).
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+
+from app.errors import UserError
+from app.storage import open_archive
+
+log = logging.getLogger(__name__)
+
+TaskFn = Callable[..., Any]
+
+
+class Cancelled(Exception):
+    """Raised inside a task (by ``Progress.check``) to stop early; never reported."""
+
+
+class Progress:
+    """What a task sees of the runner: report progress, learn it was cancelled.
+
+    Thread-safe: ``report`` is called from the worker, ``cancel`` from the GUI thread.
+    """
+
+    def __init__(self, emit: Callable[[int, int, str], None]) -> None:
+        self._emit = emit
+        self._cancel = threading.Event()
+        self._db: Any = None
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def check(self) -> None:
+        if self._cancel.is_set():
+            raise Cancelled
+
+    def report(self, done: int, total: int, message: str = "") -> None:
+        self.check()
+        self._emit(done, total, message)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+        db = self._db
+        if db is not None:
+            # Stops a long SQL statement at once; sqlite3's interrupt() is thread-safe.
+            db.conn.interrupt()
+
+
+class _TaskSignals(QObject):
+    """Carries a worker's outcome to the GUI thread (the object lives there)."""
+
+    finished = Signal(int, object)
+    failed = Signal(int, object)
+    progressed = Signal(int, int, int, str)
+
+
+@dataclass
+class TaskHandle:
+    """A started task: its key, its progress token; ``cancel()`` from the GUI thread."""
+
+    task_id: int
+    key: str
+    label: str
+    progress: Progress
+    on_result: Callable[[Any], None] | None = None
+    on_error: Callable[[BaseException], None] | None = None
+    signals: _TaskSignals | None = field(default=None, repr=False)
+
+    def cancel(self) -> None:
+        self.progress.cancel()
+
+    @property
+    def cancelled(self) -> bool:
+        return self.progress.cancelled
+
+
+class _Runnable(QRunnable):
+    def __init__(self, db_path: Path, handle: TaskHandle, fn: TaskFn, args: tuple) -> None:
+        super().__init__()
+        self._db_path = db_path
+        self._handle = handle
+        self._fn = fn
+        self._args = args
+
+    def run(self) -> None:  # worker thread
+        handle = self._handle
+        signals = handle.signals
+        assert signals is not None
+        if handle.cancelled:
+            signals.failed.emit(handle.task_id, Cancelled())
+            return
+        db = None
+        try:
+            db = open_archive(self._db_path)
+            handle.progress._db = db
+            result = self._fn(db, handle.progress, *self._args)
+            handle.progress.check()
+        except BaseException as exc:  # delivered to the GUI thread, which decides
+            signals.failed.emit(handle.task_id, Cancelled() if handle.cancelled else exc)
+        else:
+            signals.finished.emit(handle.task_id, result)
+        finally:
+            handle.progress._db = None
+            if db is not None:
+                db.close()
+
+
+class TaskRunner(QObject):
+    """Runs tasks in the background against the archive at ``db_path``.
+
+    Signals:
+        started(str key, str label): a task began (for the status bar).
+        progressed(str key, int done, int total, str message): a task reported progress.
+        ended(str key): a task finished, failed or was cancelled.
+        busy_changed(bool): whether any task is running.
+        error_raised(str message): a task failed with a ``UserError`` and had no handler.
+        bug_raised(object exception): a task failed with an unexpected error.
+    """
+
+    started = Signal(str, str)
+    progressed = Signal(str, int, int, str)
+    ended = Signal(str)
+    busy_changed = Signal(bool)
+    error_raised = Signal(str)
+    bug_raised = Signal(object)
+
+    def __init__(self, db_path: Path, parent: QObject | None = None, max_threads: int = 2) -> None:
+        super().__init__(parent)
+        self.db_path = Path(db_path)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(max_threads)
+        self._ids = itertools.count(1)
+        self._running: dict[int, TaskHandle] = {}
+        self._by_key: dict[str, TaskHandle] = {}
+
+    def start(
+        self,
+        key: str,
+        fn: TaskFn,
+        *args: Any,
+        label: str = "",
+        on_result: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> TaskHandle:
+        """Run ``fn(db, progress, *args)`` in a worker, cancelling the task under ``key``."""
+        self.cancel(key)
+        task_id = next(self._ids)
+        signals = _TaskSignals(self)
+        progress = Progress(
+            lambda done, total, msg: signals.progressed.emit(task_id, done, total, msg)
+        )
+        handle = TaskHandle(task_id, key, label, progress, on_result, on_error, signals)
+        signals.finished.connect(self._on_task_finished, Qt.ConnectionType.QueuedConnection)
+        signals.failed.connect(self._on_task_failed, Qt.ConnectionType.QueuedConnection)
+        signals.progressed.connect(self._on_task_progressed, Qt.ConnectionType.QueuedConnection)
+        was_busy = bool(self._running)
+        self._running[task_id] = handle
+        self._by_key[key] = handle
+        self._pool.start(_Runnable(self.db_path, handle, fn, args))
+        self.started.emit(key, label)
+        if not was_busy:
+            self.busy_changed.emit(True)
+        return handle
+
+    def cancel(self, key: str) -> None:
+        handle = self._by_key.pop(key, None)
+        if handle is not None:
+            handle.cancel()
+
+    def cancel_all(self) -> None:
+        for key in list(self._by_key):
+            self.cancel(key)
+
+    def is_running(self, key: str) -> bool:
+        return key in self._by_key
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until every worker is done (for shutdown and tests only)."""
+        return self._pool.waitForDone(msecs)
+
+    def shutdown(self) -> None:
+        self.cancel_all()
+        self._pool.waitForDone()
+
+    def _finish(self, task_id: int) -> TaskHandle | None:
+        handle = self._running.pop(task_id, None)
+        if handle is None:
+            return None
+        if self._by_key.get(handle.key) is handle:
+            del self._by_key[handle.key]
+        if handle.signals is not None:
+            handle.signals.deleteLater()
+            handle.signals = None
+        self.ended.emit(handle.key)
+        if not self._running:
+            self.busy_changed.emit(False)
+        return handle
+
+    @Slot(int, object)
+    def _on_task_finished(self, task_id: int, result: object) -> None:
+        handle = self._finish(task_id)
+        if handle is None or handle.cancelled:
+            return
+        if handle.on_result is not None:
+            handle.on_result(result)
+
+    @Slot(int, object)
+    def _on_task_failed(self, task_id: int, exc: object) -> None:
+        handle = self._finish(task_id)
+        if handle is None or handle.cancelled or isinstance(exc, Cancelled):
+            return
+        assert isinstance(exc, BaseException)
+        if handle.on_error is not None:
+            handle.on_error(exc)
+        elif isinstance(exc, UserError):
+            self.error_raised.emit(str(exc))
+        else:
+            log.error("task %s failed", handle.key, exc_info=exc)
+            self.bug_raised.emit(exc)
+
+    @Slot(int, int, int, str)
+    def _on_task_progressed(self, task_id: int, done: int, total: int, message: str) -> None:
+        handle = self._running.get(task_id)
+        if handle is not None and not handle.cancelled:
+            self.progressed.emit(handle.key, done, total, message)

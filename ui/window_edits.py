@@ -1,0 +1,306 @@
+"""The main window's commands: what each action and panel request does (as undoable edits)."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from app import __version__
+from app.errors import UserError
+from ui import operations as ops
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+    _Base = MainWindow
+else:
+    _Base = object
+
+log = logging.getLogger(__name__)
+
+ARTICLE_FILTER = "Articles (*.txt *.md *.html *.htm *.json);;All files (*)"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def _edit_text(changes: dict[str, Any]) -> str:
+    if set(changes) == {"status"}:
+        return _tr("Set status")
+    if "verdict_level_id" in changes or "verdict_text" in changes:
+        return _tr("Set verdict")
+    if set(changes) == {"notes"}:
+        return _tr("Edit notes")
+    return _tr("Edit claim")
+
+
+class EditsMixin(_Base):
+    """Slots of the main window that turn intents into ``ui.operations`` commands."""
+
+    def wire_panels(self) -> None:
+        self.verdict_editor.claim_edit_requested.connect(self.edit_claim)
+        self.verdict_editor.invalid_input.connect(self.show_error)
+        sp = self.sources_pane
+        sp.source_add_requested.connect(self.add_source)
+        sp.source_edit_requested.connect(self.edit_source)
+        sp.source_remove_requested.connect(self.remove_source)
+        sp.source_open_requested.connect(self.open_url_in_browser)
+        sp.source_archive_requested.connect(self.archive_source)
+
+    def wire_actions(self) -> None:
+        a = self.actions_
+        a.open_file.triggered.connect(self.ask_open_file)
+        a.open_url.triggered.connect(self.ask_open_url)
+        a.paste_article.triggered.connect(self.ask_paste_article)
+        a.recent_articles.triggered.connect(self.ask_recent_article)
+        a.archive_browser.triggered.connect(self.show_archive_browser)
+        a.settings.triggered.connect(self.show_settings)
+        a.quit.triggered.connect(self.close)
+        a.new_claim.triggered.connect(self.new_claim_from_selection)
+        a.edit_claim.triggered.connect(self.edit_claim_text)
+        a.split_claim.triggered.connect(self.split_current_claim)
+        a.merge_claims.triggered.connect(self.merge_current_claims)
+        a.delete_claim.triggered.connect(self.delete_current_claims)
+        a.next_claim.triggered.connect(lambda: self.claims_pane.step(1))
+        a.previous_claim.triggered.connect(lambda: self.claims_pane.step(-1))
+        for status, action in a.status.items():
+            action.triggered.connect(lambda _c=False, s=status: self.set_status(s))
+        a.set_verdict.triggered.connect(self.verdict_editor.focus_rating)
+        a.add_source.triggered.connect(self.ask_add_source)
+        a.rematch.triggered.connect(self.rematch)
+        a.shortcuts.triggered.connect(self.show_shortcuts)
+        a.about.triggered.connect(self.show_about)
+
+    def _update_actions(self) -> None:
+        a = self.actions_
+        has_claim = self.claims_pane.current_claim_id() is not None
+        for action in (
+            a.edit_claim,
+            a.delete_claim,
+            a.set_verdict,
+            a.add_source,
+            *a.status.values(),
+        ):
+            action.setEnabled(has_claim)
+        a.split_claim.setEnabled(has_claim)
+        a.merge_claims.setEnabled(has_claim and len(self.claims) > 1)
+        a.new_claim.setEnabled(
+            self.article is not None and self.article_view.selected_span() is not None
+        )
+        a.rematch.setEnabled(bool(self.claims))
+
+    # -- claims -------------------------------------------------------------------------
+
+    @Slot(int, dict)
+    def edit_claim(self, claim_id: int, changes: dict) -> None:
+        if changes:
+            self.session.push(ops.EditClaim(self.session, claim_id, changes, _edit_text(changes)))
+
+    def set_status(self, status: str) -> None:
+        for claim_id in self.claims_pane.selected_claim_ids() or [
+            self.claims_pane.current_claim_id()
+        ]:
+            if claim_id is not None:
+                self.edit_claim(claim_id, {"status": status})
+
+    def new_claim_from_selection(self) -> None:
+        span = self.article_view.selected_span()
+        if span is None:
+            self.show_error(self.tr("Select some text of the article first."))
+            return
+        self.new_claim_from_span(*span)
+
+    @Slot(int, int)
+    def new_claim_from_span(self, start: int, end: int) -> None:
+        if self.article is None:
+            return
+        text = self.article.text[start:end]
+        fields: dict[str, Any] = {
+            "text": text,
+            "article_id": int(self.article.id),
+            "start": start,
+            "end": end,
+            "lang": self.article.lang,
+            "origin": "manual",
+        }
+        fields.update(_described(self.article.text, start, end, self.article.lang))
+        command = ops.AddClaim(self.session, fields)
+        if self.session.push(command):
+            self._pending_select = command.claim_id
+
+    def edit_claim_text(self) -> None:
+        claim = self.current_claim()
+        if claim is None:
+            return
+        text, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Edit claim"), self.tr("Wording of the claim:"), claim.text
+        )
+        if ok and text.strip() and text.strip() != claim.text:
+            self.edit_claim(int(claim.id), {"text": text.strip()})
+
+    def split_current_claim(self) -> None:
+        claim = self.current_claim()
+        if claim is None:
+            return
+        cursor = self.article_view.textCursor()
+        at = self.article_view._from_qt(cursor.position())
+        self._pending_select = int(claim.id)
+        self.session.push(ops.SplitClaim(self.session, int(claim.id), at))
+
+    def merge_current_claims(self) -> None:
+        ids = self.claims_pane.selected_claim_ids()
+        if len(ids) < 2:
+            claim = self.current_claim()
+            if claim is None:
+                return
+            position = [c.id for c in self.claims].index(claim.id)
+            if position + 1 >= len(self.claims):
+                self.show_error(self.tr("This is the last claim: nothing to merge it with."))
+                return
+            ids = [int(claim.id), int(self.claims[position + 1].id)]
+        if len(ids) > 2:
+            self.show_error(self.tr("Select two claims to merge."))
+            return
+        self._pending_select = ids[0]
+        self.session.push(ops.MergeClaims(self.session, ids[0], ids[1]))
+
+    def delete_current_claims(self) -> None:
+        ids = self.claims_pane.selected_claim_ids()
+        if not ids and self.claims_pane.current_claim_id() is not None:
+            ids = [self.claims_pane.current_claim_id()]
+        stack = self.session.undo_stack
+        if len(ids) > 1:
+            stack.beginMacro(self.tr("Delete %n claim(s)", "", len(ids)))
+        for claim_id in ids:
+            self.session.push(ops.DeleteClaim(self.session, claim_id))
+        if len(ids) > 1:
+            stack.endMacro()
+
+    # -- sources and links --------------------------------------------------------------
+
+    def ask_add_source(self) -> None:
+        self.tabs.setCurrentWidget(self.sources_pane)
+        self.sources_pane.open_add_form()
+
+    @Slot(int, dict)
+    def add_source(self, claim_id: int, fields: dict) -> None:
+        self.session.push(ops.AddSource(self.session, claim_id, fields))
+
+    @Slot(int, dict)
+    def edit_source(self, link_id: int, changes: dict) -> None:
+        if changes:
+            self.session.push(ops.EditSource(self.session, link_id, changes))
+
+    @Slot(int)
+    def remove_source(self, link_id: int) -> None:
+        self.session.push(ops.RemoveSource(self.session, link_id))
+
+    @Slot(int)
+    def archive_source(self, link_id: int) -> None:
+        self.show_error(self.tr("Archiving sources is not available in this version."))
+
+    @Slot(int, str, object)
+    def set_link(self, other_id: int, kind: str, score: object) -> None:
+        claim_id = self.claims_pane.current_claim_id()
+        if claim_id is not None:
+            value = float(score) if isinstance(score, int | float) else None
+            self.session.push(ops.SetLink(self.session, claim_id, other_id, kind, value))
+
+    @Slot(str)
+    def open_url_in_browser(self, url: str) -> None:
+        qurl = QUrl(url)
+        if qurl.scheme().lower() not in ("http", "https"):
+            self.show_error(self.tr("Only http(s) links are opened: %1").replace("%1", url))
+            return
+        if not QDesktopServices.openUrl(qurl):
+            self.show_error(self.tr("Could not open %1 in the browser").replace("%1", url))
+
+    # -- dialogs ------------------------------------------------------------------------
+
+    def ask_open_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open an article"), "", self.tr(ARTICLE_FILTER)
+        )
+        if path:
+            self.open_source(path)
+
+    def ask_open_url(self) -> None:
+        url, ok = QInputDialog.getText(self, self.tr("Open from URL"), self.tr("Web address:"))
+        if ok and url.strip():
+            self.open_source(url.strip())
+
+    def ask_paste_article(self) -> None:
+        text, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Paste an article"), self.tr("Article text:")
+        )
+        if ok and text.strip():
+            self.open_text(text)
+
+    def ask_recent_article(self) -> None:
+        from app.storage.articles import list_articles
+
+        articles = list_articles(self.session.db, limit=100)
+        if not articles:
+            self.show_error(self.tr("No article in this archive yet."))
+            return
+        labels = [f"{a.title or a.text[:60]} ({a.added_at[:10]})" for a in articles]
+        label, ok = QInputDialog.getItem(
+            self, self.tr("Open an earlier article"), self.tr("Article:"), labels, 0, False
+        )
+        if ok and label in labels:
+            self.open_article(int(articles[labels.index(label)].id))
+
+    def show_archive_browser(self) -> None:
+        from ui.archive_browser import ArchiveBrowser
+
+        browser = ArchiveBrowser(self.session.runner, self)
+        browser.article_open_requested.connect(self.open_article)
+        browser.show()
+
+    def show_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.session.db, self)
+        if dialog.exec():
+            self.session.reload_scale()
+            self._refresh_rows()
+            self.verdict_editor.set_claim(self.current_claim(), self.session.scale, self._lang())
+
+    def show_shortcuts(self) -> None:
+        from ui.shortcuts_dialog import ShortcutsDialog
+
+        ShortcutsDialog(self.actions_.by_name.values(), self).exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Crible"),
+            self.tr(
+                "<h3>Crible %1</h3><p>A local-first workbench for fact-checkers: split an "
+                "article into claims, find earlier fact-checks, record verdicts and sources, "
+                "export ClaimReview.</p><p>Archive: %2</p>"
+            )
+            .replace("%1", __version__)
+            .replace("%2", str(self.session.path)),
+        )
+
+
+def _described(text: str, start: int, end: int, lang: str | None) -> dict[str, Any]:
+    """Check-worthiness, reasons and speaker of a span the checker picked by hand."""
+    from app.text.claims import describe_span
+
+    try:
+        candidate = describe_span(text, start, end, lang or "fr")
+    except UserError as exc:
+        log.info("no description for the span: %s", exc)
+        return {}
+    return {
+        "checkworthiness": candidate.checkworthiness,
+        "reasons": list(candidate.reasons),
+        "speaker": candidate.speaker,
+    }
