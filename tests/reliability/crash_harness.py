@@ -1,0 +1,402 @@
+"""Crash harness: real `crible` processes killed with SIGKILL at random moments, then checked.
+
+Shared by ``tests/reliability/test_crash_safety.py`` (the CI run) and ``bench/bench_crash.py``
+(the long run). Each trial copies a small template archive, starts one `crible` command on it,
+kills the process at a random moment, and checks that the archive opens, passes
+``integrity_check``, ``foreign_key_check`` and the FTS check, and holds every change the
+process reported as saved, with no change torn in half.
+
+SIGKILL stops the process, not the machine: what the kernel already accepted survives, so
+this proves transaction atomicity and recovery from a dead writer, not power-loss durability.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+STATUSES = ("in_progress", "checked", "not_checkworthy")
+VERDICTS = ("true", "mostly_true", "mixed", "misleading", "mostly_false", "false")
+STANCES = ("supports", "refutes", "context")
+TEMPLATE_CLAIMS = 300
+RESTORED_NOTE = "restored from backup"
+
+
+@dataclass
+class TrialResult:
+    kind: str
+    seed: int
+    killed: bool
+    reported: int  # changes the process reported as saved (lines read from its output)
+    found: int = 0  # changes found in the archive after the kill
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Summary:
+    trials: int = 0
+    killed: int = 0
+    reported_saved: int = 0
+    found_after_kill: int = 0
+    by_kind: dict[str, int] = field(default_factory=dict)
+    failures: list[TrialResult] = field(default_factory=list)
+
+    def add(self, result: TrialResult) -> None:
+        self.trials += 1
+        self.killed += result.killed
+        self.reported_saved += result.reported
+        self.found_after_kill += result.found
+        self.by_kind[result.kind] = self.by_kind.get(result.kind, 0) + 1
+        if result.problems:
+            self.failures.append(result)
+
+
+def crible_command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "app", *args]
+
+
+def make_templates(folder: Path, claims: int = TEMPLATE_CLAIMS) -> dict[str, Path]:
+    """A small archive of article claims, and a backup of it whose notes all differ."""
+    sys.path.insert(0, str(REPO))
+    from app.storage import open_archive
+    from app.storage.articles import add_article
+    from app.storage.backup import backup_to
+    from app.storage.claims import add_claim
+
+    folder.mkdir(parents=True, exist_ok=True)
+    template = folder / "template.db"
+    db = open_archive(template)
+    article = add_article(db, text="Un article de démonstration. " * 20, title="Démo", lang="fr")
+    rng = random.Random(1)
+    words = "aide russe tonnes Venezuela frontière Colombie Caracas manifestants 300 24 heures"
+    vocab = words.split()
+    for i in range(claims):
+        text = " ".join(rng.choice(vocab) for _ in range(8)) + f" n°{i}"
+        add_claim(db, text=text, lang="fr", article_id=article.id if i % 2 else None)
+    restored = folder / "restored-source.db"
+    backup_to(db, restored)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    with sqlite3.connect(str(restored)) as conn:
+        conn.execute("UPDATE claims SET notes = ?", [RESTORED_NOTE])
+    conn.close()
+    return {"template": template, "restored": restored}
+
+
+def claim_ids(archive: Path) -> list[int]:
+    with sqlite3.connect(str(archive)) as conn:
+        ids = [row[0] for row in conn.execute("SELECT id FROM claims ORDER BY id")]
+    conn.close()
+    return ids
+
+
+# --- running one process and killing it ---------------------------------------------------
+
+
+def run_and_kill(
+    argv: list[str], out: Path, rng: random.Random, *, max_delay: float, wait_first: bool
+) -> bool:
+    """Start *argv*, kill it after a random delay; True if it was killed before it ended.
+
+    With *wait_first*, the delay starts when the process reports its first saved change, so
+    kills land among the writes rather than during interpreter start-up.
+    """
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    with out.open("wb") as sink:
+        proc = subprocess.Popen(
+            argv,
+            stdout=sink,
+            stderr=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL,
+            cwd=str(REPO),
+            env=env,
+        )
+    deadline = time.monotonic() + 30
+    if wait_first:
+        while proc.poll() is None and out.stat().st_size == 0 and time.monotonic() < deadline:
+            time.sleep(0.002)
+    delay = rng.uniform(0, max_delay)
+    try:
+        proc.wait(timeout=delay)
+        return False
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        return True
+
+
+def saved_lines(out: Path) -> list[dict]:
+    """The complete JSON lines the process wrote (a line cut by the kill is not a report)."""
+    lines = out.read_bytes().split(b"\n")
+    return [json.loads(line) for line in lines[:-1] if line.strip()]
+
+
+def archive_problems(archive: Path) -> list[str]:
+    """Open the archive as Crible does, and run the checks of `crible archive check`."""
+    from app.errors import UserError
+    from app.storage import open_archive
+    from app.storage.integrity import check_archive
+
+    try:
+        db = open_archive(archive)
+    except UserError as exc:
+        return [f"cannot open: {exc}"]
+    try:
+        return check_archive(db)
+    finally:
+        db.close()
+
+
+# --- trial kinds -------------------------------------------------------------------------
+
+
+def edit_ops(seed: int, ids: list[int], rng: random.Random) -> list[dict]:
+    chosen = rng.sample(ids, k=min(len(ids), 200))
+    return [
+        {
+            "claim": claim_id,
+            "status": rng.choice(STATUSES),
+            "verdict": rng.choice(VERDICTS),
+            "note": f"t{seed}-op{i}",
+            "add_source": {
+                "url": f"https://example.org/t{seed}/op{i}",
+                "stance": rng.choice(STANCES),
+            },
+        }
+        for i, claim_id in enumerate(chosen)
+    ]
+
+
+def trial_edit(work: Path, templates: dict[str, Path], seed: int) -> TrialResult:
+    """`crible edit --batch`: two transactions per line (claim fields, then a source)."""
+    rng = random.Random(seed)
+    archive = work / "archive.db"
+    shutil.copy(templates["template"], archive)
+    ops = edit_ops(seed, claim_ids(archive), rng)
+    batch = work / "edits.jsonl"
+    batch.write_text("".join(json.dumps(op) + "\n" for op in ops), encoding="utf-8")
+    out = work / "out.jsonl"
+    argv = crible_command("edit", "--batch", str(batch), "--json", "--db", str(archive))
+    killed = run_and_kill(argv, out, rng, max_delay=0.6, wait_first=rng.random() < 0.85)
+    reports = saved_lines(out)
+    problems = archive_problems(archive)
+    found = 0
+    if not problems:
+        problems, found = _check_edits(archive, ops, reports)
+    return TrialResult("edit", seed, killed, len(reports), found, problems)
+
+
+def _check_edits(archive: Path, ops: list[dict], reports: list[dict]) -> tuple[list[str], int]:
+    applied, problems = _applied_edits(archive, ops)
+    return problems or check_sequence(reports, applied), len(applied)
+
+
+def check_sequence(reports: list[dict], applied: list[int]) -> list[str]:
+    """Reported and applied changes must both be prefixes, the applied one at most one longer.
+
+    Transaction 2i is line i+1's claim update and 2i+1 its source; they run strictly in order,
+    so a change can only be applied-but-unreported when the kill fell between its commit and
+    its output line.
+    """
+    reported = [2 * (r["line"] - 1) + (r["saved"] == "source") for r in reports]
+    if reported != list(range(len(reported))):
+        return [f"reports out of order: {reported[:10]}"]
+    prefix = list(range(len(applied)))
+    if applied != prefix:
+        return [f"changes applied out of order (a gap): {applied[:12]}"]
+    if len(applied) < len(reported):
+        return [f"{len(reported) - len(applied)} change(s) reported as saved are missing"]
+    if len(applied) > len(reported) + 1:
+        return [f"{len(applied) - len(reported)} unreported changes: more than one in flight"]
+    return []
+
+
+def _applied_edits(archive: Path, ops: list[dict]) -> tuple[list[int], list[str]]:
+    conn = sqlite3.connect(str(archive))
+    try:
+        levels = dict(conn.execute("SELECT id, key FROM rating_levels"))
+        applied, problems = [], []
+        for i, op in enumerate(ops):
+            status, verdict, notes = conn.execute(
+                "SELECT status, verdict_level_id, notes FROM claims WHERE id = ?", [op["claim"]]
+            ).fetchone()
+            new = (op["status"], op["verdict"], op["note"])
+            if (status, levels.get(verdict), notes) == new:
+                applied.append(2 * i)
+            elif (status, verdict, notes) != ("to_check", None, ""):
+                problems.append(f"claim {op['claim']} torn: {(status, verdict, notes)} vs {new}")
+            linked = conn.execute(
+                "SELECT count(*) FROM claim_sources cs JOIN sources s ON s.id = cs.source_id"
+                " WHERE cs.claim_id = ? AND s.url = ?",
+                [op["claim"], op["add_source"]["url"]],
+            ).fetchone()[0]
+            if linked:
+                applied.append(2 * i + 1)
+        return sorted(applied), problems
+    finally:
+        conn.close()
+
+
+def trial_restore(work: Path, templates: dict[str, Path], seed: int) -> TrialResult:
+    """`crible restore`: the archive is wholly the old one or wholly the backup."""
+    rng = random.Random(seed)
+    archive = work / "archive.db"
+    shutil.copy(templates["template"], archive)
+    backup = work / "backup.db"
+    shutil.copy(templates["restored"], backup)
+    out = work / "out.txt"
+    argv = crible_command("restore", str(backup), "--yes", "--db", str(archive))
+    killed = run_and_kill(argv, out, rng, max_delay=0.9, wait_first=False)
+    said_restored = b"restored " in out.read_bytes()
+    problems = archive_problems(archive)
+    notes: set[str] = set()
+    if not problems:
+        with sqlite3.connect(str(archive)) as conn:
+            notes = {row[0] for row in conn.execute("SELECT DISTINCT notes FROM claims")}
+        conn.close()
+        if notes not in ({""}, {RESTORED_NOTE}):
+            problems.append(f"half-restored archive: notes {sorted(notes)[:3]}")
+        elif said_restored and notes != {RESTORED_NOTE}:
+            problems.append("reported restored, but the old content is there")
+    found = int(notes == {RESTORED_NOTE})
+    return TrialResult("restore", seed, killed, int(said_restored), found, problems)
+
+
+def trial_backup(work: Path, templates: dict[str, Path], seed: int) -> TrialResult:
+    """`crible backup -o`: the target is absent or a complete, sound copy."""
+    rng = random.Random(seed)
+    archive = work / "archive.db"
+    shutil.copy(templates["template"], archive)
+    target = work / "copy.db"
+    out = work / "out.txt"
+    argv = crible_command("backup", "-o", str(target), "--db", str(archive))
+    killed = run_and_kill(argv, out, rng, max_delay=0.9, wait_first=False)
+    said_written = b"backup written" in out.read_bytes()
+    problems = archive_problems(archive)
+    if target.exists():
+        problems += [f"backup: {p}" for p in archive_problems(target)]
+        if not problems and len(claim_ids(target)) != len(claim_ids(archive)):
+            problems.append("backup is incomplete")
+    elif said_written:
+        problems.append("reported a backup that is not there")
+    found = int(target.exists())
+    return TrialResult("backup", seed, killed, int(said_written), found, problems)
+
+
+IMPORT_RECORDS = 600
+IMPORT_BATCH = 25
+
+
+def import_file(folder: Path) -> Path:
+    """Plain claims as JSONL, each with its own review URL (so each is one new review)."""
+    path = folder / "claims.jsonl"
+    if not path.exists():
+        rows = [
+            {
+                "text": f"Le Venezuela a reçu {i} tonnes d'aide selon le ministre n°{i}",
+                "title": f"Aide n°{i}",
+                "verdict": "Faux" if i % 2 else "Vrai",
+                "url": f"https://factcheck.example.org/{i}",
+                "date": "2019-02-23",
+                "language": "fr",
+                "publisher": "Exemple",
+            }
+            for i in range(IMPORT_RECORDS)
+        ]
+        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    return path
+
+
+def trial_import(work: Path, templates: dict[str, Path], seed: int) -> TrialResult:
+    """`crible import`: whole batches or nothing, and importing again completes without dupes."""
+    rng = random.Random(seed)
+    archive = work / "archive.db"
+    shutil.copy(templates["template"], archive)
+    source = import_file(templates["template"].parent)
+    out = work / "out.json"
+    argv = crible_command(
+        "import", str(source), "--json", "--batch-size", str(IMPORT_BATCH), "--db", str(archive)
+    )
+    killed = run_and_kill(argv, out, rng, max_delay=1.2, wait_first=False)
+    problems = archive_problems(archive)
+    if problems:
+        return TrialResult("import", seed, killed, 0, 0, problems)
+    before = _review_count(archive)
+    if before % IMPORT_BATCH and before != IMPORT_RECORDS:
+        problems.append(f"{before} reviews: a batch of {IMPORT_BATCH} was torn")
+    if not killed and before != IMPORT_RECORDS:
+        problems.append(f"import ended but only {before} reviews are there")
+    # Finishing the import runs in this process (same code as `crible import`): cheaper.
+    report = _import_in_process(archive, source)
+    after = _review_count(archive)
+    if after != IMPORT_RECORDS or report.imported != IMPORT_RECORDS - before:
+        problems.append(f"re-import: {after} reviews, {report.to_json()} after {before}")
+    problems += archive_problems(archive)
+    finished = int(bool(out.read_bytes().strip()))
+    return TrialResult("import", seed, killed, finished * IMPORT_RECORDS, before, problems)
+
+
+def _import_in_process(archive: Path, source: Path):
+    from app.interop.importer import import_paths
+    from app.storage import open_archive
+
+    db = open_archive(archive)
+    try:
+        return import_paths(db, [source])
+    finally:
+        db.close()
+
+
+def _review_count(archive: Path) -> int:
+    with sqlite3.connect(str(archive)) as conn:
+        reviews, claims = conn.execute(
+            "SELECT (SELECT count(*) FROM reviews), (SELECT count(*) FROM claims)"
+        ).fetchone()
+    conn.close()
+    if claims != TEMPLATE_CLAIMS + reviews:
+        return -1  # a claim without its review (or the reverse): reported as torn
+    return reviews
+
+
+TRIALS: dict[str, Callable[[Path, dict[str, Path], int], TrialResult]] = {
+    "edit": trial_edit,
+    "restore": trial_restore,
+    "backup": trial_backup,
+    "import": trial_import,
+}
+DEFAULT_MIX = {"edit": 0.55, "import": 0.25, "restore": 0.1, "backup": 0.1}
+
+
+def run_trials(
+    root: Path, trials: int, *, workers: int = 4, seed: int = 0, mix: dict[str, float] | None = None
+) -> Summary:
+    """Run *trials* trials, *workers* at a time; every trial gets its own folder."""
+    templates = make_templates(root / "templates")
+    mix = mix or DEFAULT_MIX
+    rng = random.Random(seed)
+    kinds = rng.choices(list(mix), weights=list(mix.values()), k=trials)
+
+    def one(index: int) -> TrialResult:
+        work = root / f"trial-{index:05d}"
+        work.mkdir(parents=True)
+        result = TRIALS[kinds[index]](work, templates, seed * 100_000 + index)
+        if not result.problems:
+            shutil.rmtree(work, ignore_errors=True)
+        return result
+
+    summary = Summary()
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        for result in pool.map(one, range(trials)):
+            summary.add(result)
+    return summary
