@@ -105,7 +105,7 @@ def parse_claimreview(obj: dict[str, Any], where: str) -> ReviewRecord | BadReco
         )
     except RatingError as exc:
         return BadRecord(where, f"bad rating: {exc}")
-    author = _first_dict(obj.get("author")) or _first_dict(obj.get("publisher"))
+    author = obj.get("author") or obj.get("publisher")
     return ReviewRecord(
         claim_text=claim_text,
         title=_text(obj.get("name")) or _text(obj.get("headline")),
@@ -113,8 +113,8 @@ def parse_claimreview(obj: dict[str, Any], where: str) -> ReviewRecord | BadReco
         claim_date=_text(item.get("datePublished")) or _text(item.get("dateCreated")) or None,
         appearances=_appearances(item),
         review_url=_text(obj.get("url")) or _text(obj.get("@id")) or None,
-        publisher=_text(author.get("name")),
-        publisher_site=_text(author.get("url")) or None,
+        publisher=_name(author),
+        publisher_site=_text(_first_dict(author).get("url")) or None,
         date_published=_text(obj.get("datePublished")) or None,
         textual_rating=_text(rating.get("alternateName")) or _text(rating.get("name")),
         rating_value=value,

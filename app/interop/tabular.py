@@ -21,6 +21,7 @@ from app.interop.claimreview import parse_jsonld
 from app.interop.records import BadRecord, RatingError, ReviewRecord, checked_rating, primary_lang
 
 SAMPLE_BYTES = 256 * 1024
+_CHAOS_TOLERANCE = 0.01
 
 # Accepted column names (lower-cased) for each field; the first column found wins.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -57,6 +58,11 @@ def detect_encoding(sample: bytes, where: str) -> str:
     best = from_bytes(sample).best()
     if best is None or b"\x00" in sample:
         raise UserError(f"{where}: not a text file")
+    # Short Western texts read "cleanly" in several 8-bit code pages (iso8859_10 turns « into
+    # Ŧ); when Windows-1252, by far the most common of them, reads as cleanly, it wins.
+    western = from_bytes(sample, cp_isolation=["cp1252"]).best()
+    if western is not None and western.chaos <= best.chaos + _CHAOS_TOLERANCE:
+        return "cp1252"
     return best.encoding
 
 
