@@ -184,3 +184,9 @@ def _insert_default_scale(db: Database) -> None:
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [scale_id, position, key, label_fr, label_en, value, color],
         )
+
+
+@MIGRATIONS(name="0002_claims_fts_vocab")
+def m0002_claims_fts_vocab(db: Database) -> None:
+    # Document frequencies of normalised terms: matching queries the rarest terms first.
+    db.execute("CREATE VIRTUAL TABLE claims_fts_vocab USING fts5vocab(claims_fts, 'row')")

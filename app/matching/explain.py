@@ -1,0 +1,99 @@
+"""Why a candidate matched: shared terms with their spans in both original texts, numbers that
+agree or differ, countries in common or in conflict, and one line a checker can read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from app.matching.places import country_name
+from app.matching.quantities import Quantity
+from app.matching.scoring import Scored
+from app.text.normalize import Token
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """Evidence for one match. Spans index the ORIGINAL texts (query, candidate text, title)."""
+
+    shared_terms: tuple[str, ...] = ()
+    fuzzy_terms: tuple[tuple[str, str], ...] = ()  # (as in the query, as in the candidate)
+    numbers_agreeing: tuple[str, ...] = ()
+    numbers_differing: tuple[tuple[str, str], ...] = ()  # (query's, candidate's)
+    shared_places: tuple[str, ...] = ()
+    places_differing: bool = False
+    query_spans: tuple[Span, ...] = ()
+    text_spans: tuple[Span, ...] = ()
+    title_spans: tuple[Span, ...] = ()
+    summary: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "summary": self.summary,
+            "shared_terms": list(self.shared_terms),
+            "fuzzy_terms": [list(pair) for pair in self.fuzzy_terms],
+            "numbers_agreeing": list(self.numbers_agreeing),
+            "numbers_differing": [{"query": q, "candidate": c} for q, c in self.numbers_differing],
+            "shared_places": list(self.shared_places),
+            "places_differing": self.places_differing,
+            "query_spans": [list(span) for span in self.query_spans],
+            "text_spans": [list(span) for span in self.text_spans],
+            "title_spans": [list(span) for span in self.title_spans],
+        }
+
+
+def explain(
+    scored: Scored,
+    query_countries: frozenset[str],
+    query_tokens: list[Token],
+    text_tokens: list[Token],
+    title_tokens: list[Token],
+) -> Explanation:
+    fuzzy_query = {q for q, _ in scored.fuzzy}
+    fuzzy_candidate = {c for _, c in scored.fuzzy}
+    in_query = scored.shared | fuzzy_query
+    in_candidate = scored.shared | fuzzy_candidate
+    shared_terms = tuple(dict.fromkeys(t.term for t in query_tokens if t.term in scored.shared))
+    places = tuple(sorted(country_name(code) for code in query_countries & scored.countries))
+    explanation = Explanation(
+        shared_terms=shared_terms,
+        fuzzy_terms=scored.fuzzy,
+        numbers_agreeing=tuple(q.label() for q in scored.numbers.agreeing),
+        numbers_differing=tuple(_pair(q, c) for q, c in scored.numbers.differing),
+        shared_places=places,
+        places_differing=scored.country_conflict,
+        query_spans=_spans(query_tokens, in_query),
+        text_spans=_spans(text_tokens, in_candidate),
+        title_spans=_spans(title_tokens, in_candidate),
+    )
+    return _with_summary(explanation)
+
+
+def _pair(query: Quantity, candidate: Quantity) -> tuple[str, str]:
+    return query.label(), candidate.label()
+
+
+def _spans(tokens: list[Token], wanted: set[str] | frozenset[str]) -> tuple[Span, ...]:
+    return tuple((t.start, t.end) for t in tokens if t.term in wanted)
+
+
+def _with_summary(e: Explanation) -> Explanation:
+    parts = []
+    if e.numbers_differing:
+        pairs = ", ".join(f"{q} vs {c}" for q, c in e.numbers_differing)
+        parts.append(f"numbers differ ({pairs})")
+    if e.places_differing:
+        parts.append("names a different country")
+    if e.shared_terms or e.fuzzy_terms:
+        words = list(e.shared_terms[:6]) + [c for _, c in e.fuzzy_terms[:2]]
+        parts.append(
+            f"{len(e.shared_terms) + len(e.fuzzy_terms)} shared terms ({', '.join(words)})"
+        )
+    if e.numbers_agreeing:
+        parts.append(f"same numbers ({', '.join(e.numbers_agreeing)})")
+    if e.shared_places:
+        parts.append(f"same places ({', '.join(e.shared_places)})")
+    summary = "; ".join(parts) if parts else "no shared terms"
+    return replace(e, summary=summary[:1].upper() + summary[1:])

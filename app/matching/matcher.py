@@ -1,0 +1,169 @@
+"""``Matcher``: find earlier claims like a new one — FTS5 candidates, re-ranked, explained.
+
+One Matcher per thread (its SQLite connection stays in the thread that opened it), reused
+across queries: term statistics are cached between queries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from app.matching.explain import Explanation, explain
+from app.matching.reindex import reindex_if_needed
+from app.matching.scoring import (
+    MATCH_THRESHOLD,
+    RELATED_THRESHOLD,
+    QueryInfo,
+    Scored,
+    idf,
+    score_candidate,
+    tier_of,
+)
+from app.storage import search
+from app.text.normalize import pick_lang, terms, tokens
+
+# How many FTS5 candidates are re-ranked, and from how many of the query's rarest terms.
+CANDIDATES = 150
+MAX_QUERY_TERMS = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """An earlier claim found for a query, with its verdict and why it matched."""
+
+    claim_id: int
+    text: str
+    title: str
+    score: float
+    tier: str
+    verdict: str
+    url: str | None
+    publisher: str
+    date: str | None
+    lang: str | None
+    why: Explanation
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "claim_id": self.claim_id,
+            "text": self.text,
+            "title": self.title,
+            "score": self.score,
+            "tier": self.tier,
+            "verdict": self.verdict,
+            "url": self.url,
+            "publisher": self.publisher,
+            "date": self.date,
+            "lang": self.lang,
+            "why": self.why.to_json(),
+        }
+
+
+class Matcher:
+    """Ranks the archive's claims against a text. Build once, call ``match`` many times."""
+
+    def __init__(self, db: Database, *, candidates: int = CANDIDATES) -> None:
+        reindex_if_needed(db)
+        self._db = db
+        self._candidates = candidates
+        self._doc_freqs: dict[str, int] = {}
+        self._size = -1
+
+    def match(
+        self,
+        text: str,
+        *,
+        lang: str | None = None,
+        limit: int = 10,
+        min_score: float | None = None,
+        exclude_article_id: int | None = None,
+        exclude_claim_ids: Collection[int] = (),
+    ) -> list[Match]:
+        """Best first (score, then claim id). By default only match and related tiers."""
+        query_lang = pick_lang(text, lang)
+        query_terms = terms(text, query_lang)
+        if not query_terms or limit <= 0:
+            return []
+        floor = RELATED_THRESHOLD if min_score is None else min_score
+        excluded = set(exclude_claim_ids)
+        if exclude_article_id is not None:
+            excluded.update(search.claims_of_article_ids(self._db, exclude_article_id))
+        info = self._query_info(query_terms)
+        ranked = self.rank(info, excluded)
+        kept = [(s, i) for s, i in ranked if s.score >= floor][:limit]
+        return self._matches(text, query_lang, info, kept)
+
+    def rank(self, info: QueryInfo, excluded: Collection[int] = ()) -> list[tuple[Scored, int]]:
+        """Every retrieved candidate scored, best first (no threshold): for benchmarks too."""
+        ids = [i for i in self._retrieve(info, len(excluded)) if i not in excluded]
+        texts = search.norm_texts(self._db, ids)
+        scored = [(score_candidate(info, *texts[i]), i) for i in ids if i in texts]
+        scored.sort(key=lambda pair: (-pair[0].score, pair[1]))
+        return scored
+
+    def query_info(self, text: str, lang: str | None = None) -> QueryInfo:
+        return self._query_info(terms(text, pick_lang(text, lang)))
+
+    def _query_info(self, query_terms: list[str]) -> QueryInfo:
+        self._refresh()
+        freqs = self._freqs(query_terms)
+        total = max(self._size, 1)
+        weights = {t: idf(freqs[t], total) for t in freqs}
+        return QueryInfo.build(query_terms, weights)
+
+    def _retrieve(self, info: QueryInfo, extra: int) -> list[int]:
+        known = [t for t in info.terms if self._doc_freqs.get(t, 0) > 0]
+        rarest = sorted(known, key=lambda t: (self._doc_freqs[t], t))[:MAX_QUERY_TERMS]
+        return [i for i, _ in search.ranked_ids(self._db, rarest, self._candidates + extra)]
+
+    def _refresh(self) -> None:
+        """Forget cached term counts when claims were added or removed since the last query."""
+        size = search.claim_count(self._db)
+        if size != self._size:
+            self._size = size
+            self._doc_freqs.clear()
+
+    def _freqs(self, query_terms: list[str]) -> dict[str, int]:
+        missing = [t for t in dict.fromkeys(query_terms) if t not in self._doc_freqs]
+        if missing:
+            self._doc_freqs.update(search.doc_freqs(self._db, missing))
+        return {t: self._doc_freqs[t] for t in dict.fromkeys(query_terms)}
+
+    def _matches(
+        self, text: str, lang: str, info: QueryInfo, kept: list[tuple[Scored, int]]
+    ) -> list[Match]:
+        rows = search.candidate_rows(self._db, [i for _, i in kept])
+        query_tokens = tokens(text, lang)
+        found = []
+        for scored, claim_id in kept:
+            row = rows[claim_id]
+            why = explain(
+                scored,
+                info.countries,
+                query_tokens,
+                tokens(row.text, row.lang),
+                tokens(row.title, row.lang) if row.title else [],
+            )
+            found.append(
+                Match(
+                    claim_id=claim_id,
+                    text=row.text,
+                    title=row.title,
+                    score=scored.score,
+                    tier=tier_of(scored.score, scored.conflict),
+                    verdict=row.verdict,
+                    url=row.url,
+                    publisher=row.publisher,
+                    date=row.date,
+                    lang=row.lang,
+                    why=why,
+                )
+            )
+        return found
+
+
+__all__ = ["MATCH_THRESHOLD", "RELATED_THRESHOLD", "Match", "Matcher"]

@@ -1,0 +1,195 @@
+"""Candidate retrieval for matching: FTS5 queries (user text escaped), term statistics, rows.
+
+Everything here works on normalised terms (``app.text.normalize``); the FTS5 table
+``claims_fts`` indexes ``claims.norm_text`` and ``claims.norm_title``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from app.storage.rows import fetch_dicts
+
+# bm25 column weights: the claim text, then the title/headline of its review.
+TEXT_WEIGHT = 1.0
+TITLE_WEIGHT = 0.6
+_CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateRow:
+    """What the re-ranker needs about one archive claim, with its best-known verdict."""
+
+    claim_id: int
+    text: str
+    title: str
+    norm_text: str
+    norm_title: str
+    lang: str | None
+    article_id: int | None
+    verdict: str
+    url: str | None
+    publisher: str
+    date: str | None
+
+
+def fts_term(term: str) -> str:
+    """One term as an FTS5 string literal: quotes doubled, so no operator can leak through."""
+    return '"' + term.replace('"', '""') + '"'
+
+
+def fts_or_query(terms: Iterable[str]) -> str:
+    """``"a" OR "b" …`` from terms; empty when no term has a letter or digit."""
+    unique = dict.fromkeys(t for t in terms if any(ch.isalnum() for ch in t))
+    return " OR ".join(fts_term(t) for t in unique)
+
+
+def ranked_ids(db: Database, terms: Sequence[str], limit: int) -> list[tuple[int, float]]:
+    """Claim ids matching any of *terms*, best BM25 first, as (id, bm25) — bm25 is negative."""
+    query = fts_or_query(terms)
+    if not query or limit <= 0:
+        return []
+    rows = db.execute(
+        "SELECT rowid, bm25(claims_fts, ?, ?) AS score FROM claims_fts"
+        " WHERE claims_fts MATCH ? ORDER BY score, rowid LIMIT ?",
+        [TEXT_WEIGHT, TITLE_WEIGHT, query, limit],
+    ).fetchall()
+    return [(int(row[0]), float(row[1])) for row in rows]
+
+
+def ids_with_term(db: Database, term: str, limit: int) -> list[int]:
+    """Claim ids whose text or title holds *term* (at most *limit*, lowest ids first)."""
+    query = fts_or_query([term])
+    if not query:
+        return []
+    rows = db.execute(
+        "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?", [query, limit]
+    ).fetchall()
+    return [int(row[0]) for row in rows]
+
+
+def doc_freqs(db: Database, terms: Collection[str]) -> dict[str, int]:
+    """How many claims hold each term (0 when none), from the FTS5 vocabulary."""
+    found = dict.fromkeys(terms, 0)
+    wanted = list(found)
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        for term, count in db.execute(
+            f"SELECT term, doc FROM claims_fts_vocab WHERE term IN ({marks})", chunk
+        ):
+            found[term] = int(count)
+    return found
+
+
+def claim_count(db: Database) -> int:
+    return int(db.execute("SELECT count(*) FROM claims").fetchone()[0])
+
+
+def max_claim_id(db: Database) -> int:
+    return int(db.execute("SELECT coalesce(max(id), 0) FROM claims").fetchone()[0])
+
+
+def candidate_rows(db: Database, claim_ids: Sequence[int]) -> dict[int, CandidateRow]:
+    """Candidate rows by id, each with the verdict, URL, publisher and date to show."""
+    found: dict[int, CandidateRow] = {}
+    ids = list(dict.fromkeys(claim_ids))
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        for row in fetch_dicts(db.conn, _CANDIDATES_SQL.format(marks=marks), chunk):
+            found[row["id"]] = _candidate(row)
+    return found
+
+
+def norm_texts(db: Database, claim_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+    """(norm_text, norm_title) by claim id: all the re-ranker reads for a first pass."""
+    found: dict[int, tuple[str, str]] = {}
+    ids = list(dict.fromkeys(claim_ids))
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        sql = f"SELECT id, norm_text, norm_title FROM claims WHERE id IN ({marks})"
+        for claim_id, norm_text, norm_title in db.execute(sql, chunk):
+            found[claim_id] = (norm_text, norm_title)
+    return found
+
+
+def iter_norm_texts(db: Database, batch: int = 10_000) -> Iterator[tuple[int, str, str]]:
+    """Every claim's (id, norm_text, norm_title), in id order: for exhaustive reference scans."""
+    last = 0
+    while True:
+        rows = db.execute(
+            "SELECT id, norm_text, norm_title FROM claims WHERE id > ? ORDER BY id LIMIT ?",
+            [last, batch],
+        ).fetchall()
+        if not rows:
+            return
+        yield from ((int(r[0]), r[1], r[2]) for r in rows)
+        last = int(rows[-1][0])
+
+
+def claims_of_article_ids(db: Database, article_id: int) -> list[int]:
+    rows = db.execute("SELECT id FROM claims WHERE article_id = ?", [article_id]).fetchall()
+    return [int(row[0]) for row in rows]
+
+
+def iter_claim_texts(
+    db: Database, batch: int = 5_000
+) -> Iterator[list[tuple[int, str, str, str | None]]]:
+    """Batches of (id, text, title, lang), in id order: for rebuilding normalised text."""
+    last = 0
+    while True:
+        rows = db.execute(
+            "SELECT id, text, title, lang FROM claims WHERE id > ? ORDER BY id LIMIT ?",
+            [last, batch],
+        ).fetchall()
+        if not rows:
+            return
+        yield [(int(r[0]), r[1], r[2], r[3]) for r in rows]
+        last = int(rows[-1][0])
+
+
+def set_norm_texts(db: Database, rows: Iterable[tuple[int, str, str]]) -> None:
+    """Store rebuilt (id, norm_text, norm_title); the FTS triggers follow. No own transaction."""
+    db.conn.executemany(
+        "UPDATE claims SET norm_text = ?, norm_title = ? WHERE id = ?"
+        " AND (norm_text != ? OR norm_title != ?)",
+        [(text, title, claim_id, text, title) for claim_id, text, title in rows],
+    )
+
+
+_CANDIDATES_SQL = """
+SELECT c.id, c.text, c.title, c.norm_text, c.norm_title, c.lang, c.article_id, c.verdict_text,
+       c.claim_date, lvl.label_fr, lvl.label_en,
+       r.textual_rating, r.url, r.publisher, r.date_published
+FROM claims AS c
+LEFT JOIN rating_levels AS lvl ON lvl.id = c.verdict_level_id
+LEFT JOIN reviews AS r ON r.id = (
+    SELECT r2.id FROM reviews AS r2 WHERE r2.claim_id = c.id
+    ORDER BY coalesce(r2.date_published, '') DESC, r2.id DESC LIMIT 1
+)
+WHERE c.id IN ({marks})
+"""
+
+
+def _candidate(row: dict) -> CandidateRow:
+    lang = row["lang"] or ""
+    own_label = row["label_fr"] if lang.startswith("fr") else row["label_en"]
+    verdict = row["textual_rating"] or own_label or row["verdict_text"] or ""
+    return CandidateRow(
+        claim_id=int(row["id"]),
+        text=row["text"],
+        title=row["title"] or "",
+        norm_text=row["norm_text"] or "",
+        norm_title=row["norm_title"] or "",
+        lang=row["lang"],
+        article_id=row["article_id"],
+        verdict=verdict,
+        url=row["url"],
+        publisher=row["publisher"] or "",
+        date=row["date_published"] or row["claim_date"],
+    )

@@ -1,0 +1,180 @@
+"""Matching: restated claims found, different numbers/countries kept out of the match tier."""
+
+from __future__ import annotations
+
+import pytest
+from sqlite_utils import Database
+
+from app.matching import MATCH_THRESHOLD, RELATED_THRESHOLD, Matcher, reindex_if_needed
+from app.storage.articles import add_article
+from app.storage.claims import add_claim
+from app.storage.settings import get_setting, set_setting
+from app.text.normalize import NORMALIZER_VERSION
+
+ARCHIVE = [
+    "La France a envoyé 300 tonnes d'aide humanitaire au Liban en 2020.",
+    "La France a envoyé 200 tonnes d'aide humanitaire au Liban en 2020.",
+    "L'Allemagne a envoyé 300 tonnes d'aide humanitaire au Liban en 2020.",
+    "Le gouvernement a supprimé les allocations familiales des chômeurs.",
+    "Les éoliennes tuent des millions d'oiseaux chaque année en France.",
+    "Le vaccin contre le Covid-19 modifie l'ADN des personnes vaccinées.",
+    "Emmanuel Macron a augmenté le salaire des ministres de 30 %.",
+    "The WHO declared that 5G networks spread the coronavirus.",
+]
+
+
+@pytest.fixture
+def archive(db: Database) -> dict[str, int]:
+    ids = {}
+    for text in ARCHIVE:
+        ids[text] = add_claim(db, text=text, lang="fr" if "WHO" not in text else "en").id
+    return ids
+
+
+def test_restated_french_claim_is_found_despite_order_inflection_accents_case_typos(
+    db: Database, archive: dict[str, int]
+) -> None:
+    query = "AU LIBAN, 300 tonnes d'aides humanitaires ont ete envoyees par la frnace en 2020"
+    results = Matcher(db).match(query)
+    best = results[0]
+    assert best.claim_id == archive[ARCHIVE[0]]
+    assert best.tier == "match"
+    assert best.score >= MATCH_THRESHOLD
+    assert "300 t" in best.why.numbers_agreeing
+    assert ("frnace", "france") in best.why.fuzzy_terms
+
+
+def test_typos_and_inflections_still_match(db: Database, archive: dict[str, int]) -> None:
+    results = Matcher(db).match("le vacin contre le covid modifierait l'adn des vaccinés")
+    assert results[0].claim_id == archive[ARCHIVE[5]]
+    assert results[0].tier == "match"
+
+
+def test_different_numbers_are_not_in_the_match_tier(db: Database, archive: dict[str, int]) -> None:
+    results = Matcher(db).match("La France a envoyé 300 tonnes d'aide humanitaire au Liban en 2020")
+    by_id = {r.claim_id: r for r in results}
+    other = by_id[archive[ARCHIVE[1]]]
+    assert other.tier == "related"
+    assert other.score < MATCH_THRESHOLD
+    assert other.why.numbers_differing == (("300 t", "200 t"),)
+    assert "differ" in other.why.summary
+
+
+def test_a_different_country_is_not_in_the_match_tier(
+    db: Database, archive: dict[str, int]
+) -> None:
+    results = Matcher(db).match("La France a envoyé 300 tonnes d'aide humanitaire au Liban en 2020")
+    other = {r.claim_id: r for r in results}[archive[ARCHIVE[2]]]
+    assert other.tier == "related"
+    assert other.why.places_differing
+    assert "Lebanon" in other.why.shared_places
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        "x OR y",
+        "a AND NOT b",
+        "NEAR(a b)",
+        "*",
+        "-c",
+        "(",
+        ")",
+        "éoliennes*",
+        "^a",
+        "a:b",
+        "''",
+    ],
+)
+def test_fts_syntax_in_queries_never_raises(
+    db: Database, archive: dict[str, int], query: str
+) -> None:
+    for result in Matcher(db).match(query, min_score=0):
+        assert 0 <= result.score <= 100
+
+
+def test_scores_are_bounded_and_ordering_is_deterministic(
+    db: Database, archive: dict[str, int]
+) -> None:
+    matcher = Matcher(db)
+    first = matcher.match("aide humanitaire Liban", min_score=0, limit=20)
+    second = Matcher(db).match("aide humanitaire Liban", min_score=0, limit=20)
+    assert [(r.claim_id, r.score) for r in first] == [(r.claim_id, r.score) for r in second]
+    assert all(0 <= r.score <= 100 for r in first)
+    keys = [(-r.score, r.claim_id) for r in first]
+    assert keys == sorted(keys)
+
+
+def test_min_score_and_limit(db: Database, archive: dict[str, int]) -> None:
+    matcher = Matcher(db)
+    everything = matcher.match("aide humanitaire France", min_score=0, limit=50)
+    default = matcher.match("aide humanitaire France")
+    assert all(r.score >= RELATED_THRESHOLD for r in default)
+    assert len(everything) > len(default)
+    assert any(r.tier == "none" for r in everything)
+    assert len(matcher.match("aide humanitaire France", min_score=0, limit=2)) == 2
+
+
+def test_exclusions(db: Database, archive: dict[str, int]) -> None:
+    matcher = Matcher(db)
+    query = ARCHIVE[4]
+    assert matcher.match(query)[0].claim_id == archive[query]
+    assert archive[query] not in {
+        r.claim_id for r in matcher.match(query, exclude_claim_ids=[archive[query]])
+    }
+    article = add_article(db, text=query, lang="fr")
+    own = add_claim(db, text=query, article_id=article.id, start=0, end=len(query), lang="fr")
+    found = {r.claim_id for r in matcher.match(query, exclude_article_id=article.id)}
+    assert own.id not in found
+    assert archive[query] in found
+
+
+def test_explanation_spans_index_the_original_texts(db: Database, archive: dict[str, int]) -> None:
+    query = "Des MILLIONS d'oiseaux tués par les éoliennes"
+    best = Matcher(db).match(query)[0]
+    highlighted = {query[s:e] for s, e in best.why.query_spans}
+    assert {"MILLIONS", "oiseaux", "tués", "éoliennes"} <= highlighted
+    in_text = {best.text[s:e] for s, e in best.why.text_spans}
+    assert {"millions", "oiseaux", "tuent", "éoliennes"} <= in_text
+
+
+def test_to_json_has_the_contract_fields(db: Database, archive: dict[str, int]) -> None:
+    data = Matcher(db).match(ARCHIVE[6])[0].to_json()
+    for key in ("claim_id", "text", "score", "tier", "verdict", "url", "publisher", "date", "why"):
+        assert key in data
+    for key in ("summary", "shared_terms", "numbers_agreeing", "numbers_differing"):
+        assert key in data["why"]
+    assert isinstance(data["why"]["summary"], str) and data["why"]["summary"]
+
+
+def test_own_verdict_label_is_shown_for_checked_claims(db: Database) -> None:
+    level = db.execute("SELECT id FROM rating_levels WHERE key = 'false'").fetchone()[0]
+    claim = add_claim(db, text="Les éoliennes tuent des millions d'oiseaux", lang="fr")
+    db.execute(
+        "UPDATE claims SET verdict_level_id = ?, status = 'checked' WHERE id = ?", [level, claim.id]
+    )
+    assert Matcher(db).match("éoliennes oiseaux millions")[0].verdict == "Faux"
+
+
+def test_new_claims_are_seen_by_a_reused_matcher(db: Database, archive: dict[str, int]) -> None:
+    matcher = Matcher(db)
+    assert not matcher.match("glyphosate interdit en Europe")
+    claim = add_claim(db, text="Le glyphosate est interdit en Europe depuis 2020", lang="fr")
+    assert matcher.match("glyphosate interdit en Europe")[0].claim_id == claim.id
+
+
+def test_stale_normalised_text_is_rebuilt(db: Database, archive: dict[str, int]) -> None:
+    db.execute("UPDATE claims SET norm_text = 'stale'")
+    set_setting(db, "normalizer_version", "0")
+    assert reindex_if_needed(db) == len(ARCHIVE)
+    assert get_setting(db, "normalizer_version") == NORMALIZER_VERSION
+    assert reindex_if_needed(db) == 0
+    assert Matcher(db).match(ARCHIVE[3])[0].claim_id == archive[ARCHIVE[3]]
+
+
+def test_empty_archive_and_empty_query(db: Database) -> None:
+    matcher = Matcher(db)
+    assert matcher.match("n'importe quoi") == []
+    assert matcher.match("") == []
+    assert matcher.match("   ...  ") == []

@@ -1,0 +1,59 @@
+"""FTS5 candidate queries: escaping, ranking, term statistics, candidate rows."""
+
+from __future__ import annotations
+
+import pytest
+from sqlite_utils import Database
+
+from app.storage import search
+from app.storage.claims import add_claim
+
+
+def test_terms_are_quoted_so_operators_cannot_leak() -> None:
+    assert search.fts_term('a"b') == '"a""b"'
+    assert search.fts_or_query(["x", "OR", "x", "NEAR", "*", ""]) == '"x" OR "OR" OR "NEAR"'
+    assert search.fts_or_query(["-", "(", "^"]) == ""
+
+
+@pytest.mark.parametrize("term", ['"', "AND", "NOT", "NEAR(a b)", "a*", "-a", "col:a", "(a", "'"])
+def test_hostile_terms_never_break_a_query(db: Database, term: str) -> None:
+    add_claim(db, text="AND NOT NEAR col a", lang="en")
+    search.ranked_ids(db, [term], 10)
+    search.ids_with_term(db, term, 10)
+    search.doc_freqs(db, [term])
+
+
+def test_ranked_ids_prefer_claims_with_more_and_rarer_terms(db: Database) -> None:
+    one = add_claim(db, text="glyphosate interdit", lang="fr").id
+    two = add_claim(db, text="glyphosate autorisé en Europe", lang="fr").id
+    add_claim(db, text="Europe", lang="fr")
+    ranked = search.ranked_ids(db, ["glyphosate", "interdire"], 10)
+    assert [claim_id for claim_id, _ in ranked] == [one, two]
+    assert search.ranked_ids(db, [], 10) == []
+
+
+def test_doc_freqs_count_claims(db: Database) -> None:
+    add_claim(db, text="glyphosate glyphosate", lang="fr")
+    add_claim(db, text="glyphosate", title="Europe", lang="fr")
+    assert search.doc_freqs(db, ["glyphosate", "europe", "absent"]) == {
+        "glyphosate": 2,
+        "europe": 1,
+        "absent": 0,
+    }
+
+
+def test_candidate_rows_carry_the_latest_review(db: Database) -> None:
+    claim = add_claim(db, text="glyphosate", lang="fr")
+    for key, date, rating in [("a", "2020-01-01", "Faux"), ("b", "2021-05-01", "Trompeur")]:
+        db.execute(
+            "INSERT INTO reviews(claim_id, dedup_key, publisher, url, date_published,"
+            " textual_rating) VALUES (?, ?, 'AFP', ?, ?, ?)",
+            [claim.id, key, f"https://example.org/{key}", date, rating],
+        )
+    row = search.candidate_rows(db, [claim.id])[claim.id]
+    assert (row.verdict, row.url, row.publisher, row.date) == (
+        "Trompeur",
+        "https://example.org/b",
+        "AFP",
+        "2021-05-01",
+    )
