@@ -1,0 +1,140 @@
+"""`crible match TEXT` / `crible match --batch FILE|-`: rank earlier claims, explain each."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, nullcontext
+from pathlib import Path
+from typing import Any, TextIO
+
+from app.cli.common import open_db, print_json, print_json_line
+from app.errors import UserError
+from app.matching import MATCH_THRESHOLD, RELATED_THRESHOLD, Match, Matcher
+
+HELP = "find earlier fact-checked claims like TEXT (or one query per line with --batch)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("text", nargs="?", metavar="TEXT", help="the claim to look for; - = stdin")
+    parser.add_argument(
+        "--batch",
+        metavar="FILE",
+        help="one query per line, or JSONL with id and text; - = stdin. One JSON line out each",
+    )
+    parser.add_argument("--limit", type=int, default=10, metavar="N", help="results (default 10)")
+    parser.add_argument(
+        "--min-score",
+        type=float,
+        default=None,
+        metavar="S",
+        help=f"lowest score listed (default {RELATED_THRESHOLD:g}: tiers match and related)",
+    )
+    parser.add_argument("--lang", default=None, help="language of the query: fr, en (default auto)")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise UserError("--limit must be at least 1")
+    if args.min_score is not None and not 0 <= args.min_score <= 100:
+        raise UserError("--min-score must be between 0 and 100")
+    if (args.text is None) == (args.batch is None):
+        raise UserError("give either TEXT or --batch FILE")
+    query = _read_query(args.text) if args.text is not None else ""
+    db = open_db(args)
+    try:
+        matcher = Matcher(db)
+        if args.batch is not None:
+            return _run_batch(matcher, args)
+        results = _match(matcher, query, args)
+    finally:
+        db.close()
+    if args.json:
+        print_json(result_json(query, results))
+    else:
+        _print_human(results)
+    return 0
+
+
+def result_json(query: str, results: list[Match]) -> dict[str, Any]:
+    """The contract shape of one query's results."""
+    return {
+        "query": query,
+        "thresholds": {"match": MATCH_THRESHOLD, "related": RELATED_THRESHOLD},
+        "results": [match.to_json() for match in results],
+    }
+
+
+def _match(matcher: Matcher, query: str, args: argparse.Namespace) -> list[Match]:
+    return matcher.match(query, lang=args.lang, limit=args.limit, min_score=args.min_score)
+
+
+def _read_query(text: str) -> str:
+    query = sys.stdin.read() if text == "-" else text
+    if not query.strip():
+        raise UserError("the query is empty")
+    return query.strip()
+
+
+def _run_batch(matcher: Matcher, args: argparse.Namespace) -> int:
+    failed = 0
+    with _open_batch(args.batch) as stream:
+        for number, query_id, query, error in _batch_queries(stream):
+            if error:
+                failed += 1
+                print_json_line({"line": number, "error": error})
+                continue
+            line = result_json(query, _match(matcher, query, args))
+            print_json_line({"id": query_id, **line} if query_id is not None else line)
+    if failed:
+        sys.stderr.write(f"crible: {failed} line(s) of the batch could not be read\n")
+        return 2
+    return 0
+
+
+def _open_batch(path: str) -> AbstractContextManager[TextIO]:
+    if path == "-":
+        return nullcontext(sys.stdin)
+    try:
+        return Path(path).open(encoding="utf-8-sig")
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror}") from exc
+
+
+def _batch_queries(stream: TextIO) -> Iterator[tuple[int, Any, str, str | None]]:
+    """(line number, id or None, query, error) for each non-blank line."""
+    for number, raw in enumerate(stream, start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        if not line.startswith("{"):
+            yield number, None, line, None
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield number, None, "", f"line {number}: not JSON ({exc.msg})"
+            continue
+        text = record.get("text") if isinstance(record, dict) else None
+        if not isinstance(text, str) or not text.strip():
+            yield number, None, "", f"line {number}: a JSON line needs a non-empty text"
+            continue
+        yield number, record.get("id"), text.strip(), None
+
+
+def _print_human(results: list[Match]) -> None:
+    if not results:
+        print("no earlier claim found")
+        return
+    for match in results:
+        verdict = f" [{match.verdict}]" if match.verdict else ""
+        print(f"{match.score:5.1f}  {match.tier:<7} #{match.claim_id}{verdict}  {match.text}")
+        source = ", ".join(
+            part for part in (match.publisher, match.date or "", match.url or "") if part
+        )
+        if source:
+            print(f"{'':15}{source}")
+        print(f"{'':15}why: {match.why.summary}")
