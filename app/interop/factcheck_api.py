@@ -95,6 +95,13 @@ def search_claims(
     return parse_search_response(_json(response))
 
 
+def check_key(
+    api_key: str | None, *, base_url: str = DEFAULT_BASE_URL, timeout: float = 10
+) -> None:
+    """Test a key (Settings' "Test" button) with the smallest search; UserError when refused."""
+    search_claims("fact check", api_key=api_key, page_size=1, base_url=base_url, timeout=timeout)
+
+
 def _params(
     query: str,
     language_code: str | None,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -50,6 +51,56 @@ class ArchiveCancelled(UserError):
     """The user cancelled while the capture was running (it may still finish remotely)."""
 
 
+@dataclass(frozen=True, slots=True)
+class WaybackAccount:
+    """What ``GET /save/status/user`` says about the account behind the keys."""
+
+    available: int  # capture sessions that can start now
+    processing: int  # captures running now
+    daily_captures: int | None = None
+    daily_captures_limit: int | None = None
+
+
+def check_keys(
+    *,
+    access_key: str | None,
+    secret_key: str | None,
+    base_url: str = DEFAULT_BASE_URL,
+    timeout: float = 15.0,
+) -> WaybackAccount:
+    """Test the keys (Settings' "Test" button): the account's capture budget, or a UserError."""
+    headers = _headers(access_key, secret_key)
+    with httpx.Client(base_url=base_url.rstrip("/"), headers=headers, timeout=timeout) as client:
+        # _t defeats a cached answer, as the SPN2 documentation advises.
+        response = _request(client, "GET", "/save/status/user", params={"_t": time.time_ns()})
+    _check_http(response, submitting=False)
+    data = _json(response)
+    try:
+        return WaybackAccount(
+            available=int(data["available"]),
+            processing=int(data.get("processing") or 0),
+            daily_captures=_int_or_none(data.get("daily_captures")),
+            daily_captures_limit=_int_or_none(data.get("daily_captures_limit")),
+        )
+    except (KeyError, TypeError, ValueError):
+        raise UserError(f"{SERVICE} sent an unexpected account status.") from None
+
+
+def _int_or_none(value: object) -> int | None:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return int(value)
+    return int(value) if isinstance(value, str) and value.isdigit() else None
+
+
+def _headers(access_key: str | None, secret_key: str | None) -> dict[str, str]:
+    if not access_key or not secret_key:
+        raise UserError(
+            "No Internet Archive keys are stored: add the access key and secret key in "
+            "Settings (from archive.org/account/s3.php)."
+        )
+    return {"Accept": "application/json", "Authorization": f"LOW {access_key}:{secret_key}"}
+
+
 def archive_url(
     url: str,
     *,
@@ -68,20 +119,12 @@ def archive_url(
     """
     if not is_web_url(url):
         raise UserError(f"Only web pages (http or https) can be archived, not {safe_url(url)}.")
-    if not access_key or not secret_key:
-        raise UserError(
-            "No Internet Archive keys are stored: add the access key and secret key in "
-            "Settings (from archive.org/account/s3.php)."
-        )
-    headers = {
-        "Accept": "application/json",
-        "Authorization": f"LOW {access_key}:{secret_key}",
-    }
+    headers = _headers(access_key, secret_key)
     deadline = time.monotonic() + timeout
     with httpx.Client(
         base_url=base_url.rstrip("/"), headers=headers, timeout=request_timeout
     ) as client:
-        keys = (access_key, secret_key)
+        keys = (str(access_key), str(secret_key))
         job_id = _submit(client, url.strip(), keys)
         return _follow(client, job_id, keys, deadline, poll_interval, cancelled, timeout)
 

@@ -211,3 +211,13 @@ def test_results_without_claim_text_are_dropped():
         {"claims": [{"text": "", "claimReview": [{"textualRating": "Faux"}]}]}
     )
     assert api.to_review_records(page.results) == []
+
+
+def test_check_key_makes_one_small_search(fake_server):
+    fake_server.add("GET", PATH, Reply(json={}))
+    api.check_key(KEY, base_url=fake_server.url)
+    assert fake_server.requests[0].query["pageSize"] == ["1"]
+    error = {"code": 400, "message": "API key not valid.", "status": "INVALID_ARGUMENT"}
+    fake_server.add("GET", PATH, Reply(status=400, json={"error": error}))
+    with pytest.raises(UserError, match="not valid"):
+        api.check_key("wrong", base_url=fake_server.url)

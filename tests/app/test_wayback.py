@@ -173,3 +173,34 @@ def test_archive_source_stores_the_archive_url(db, fake_server):
     assert get_source(db, link.source.id).archive_url == archived
     with pytest.raises(UserError, match="no source 999"):
         wayback.archive_source(db, 999, access_key=ACCESS, secret_key=SECRET)
+
+
+def test_check_keys_reads_the_account_status(fake_server):
+    fake_server.add(
+        "GET",
+        "/save/status/user",
+        Reply(json={"available": 12, "processing": 3, "daily_captures": 40}),
+    )
+    account = wayback.check_keys(access_key=ACCESS, secret_key=SECRET, base_url=fake_server.url)
+    assert account == wayback.WaybackAccount(12, 3, 40, None)
+    request = fake_server.requests[0]
+    assert request.headers["authorization"] == f"LOW {ACCESS}:{SECRET}"
+    assert request.query["_t"][0].isdigit()
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        (Reply(status=401, body="no"), "refused the Internet Archive keys"),
+        (Reply(json={"processing": 1}), "unexpected account status"),
+    ],
+)
+def test_check_keys_failures(fake_server, reply, expected):
+    fake_server.add("GET", "/save/status/user", reply)
+    with pytest.raises(UserError, match=expected):
+        wayback.check_keys(access_key=ACCESS, secret_key=SECRET, base_url=fake_server.url)
+
+
+def test_check_keys_needs_both_keys():
+    with pytest.raises(UserError, match="No Internet Archive keys"):
+        wayback.check_keys(access_key="", secret_key=SECRET)
