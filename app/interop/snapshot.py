@@ -7,6 +7,8 @@ The page is fetched once (``app.net.fetch``), its main text extracted with trafi
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 import trafilatura
 from charset_normalizer import from_bytes
@@ -14,6 +16,7 @@ from sqlite_utils import Database
 
 from app import net
 from app.errors import UserError
+from app.interop import wayback
 from app.storage.sources import get_source, set_source_snapshot
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -32,6 +35,48 @@ def snapshot_source(
     text = page_text(result)
     set_source_snapshot(db, source_id, text)
     return text
+
+
+@dataclass(frozen=True, slots=True)
+class Preserved:
+    """What ``preserve_source`` kept; each half can fail alone, with its one-line reason."""
+
+    source_id: int
+    archive_url: str | None = None
+    archive_error: str | None = None
+    snapshot_chars: int = 0
+    snapshot_error: str | None = None
+
+
+def preserve_source(
+    db: Database,
+    source_id: int,
+    *,
+    access_key: str | None,
+    secret_key: str | None,
+    fetch: Fetch = net.fetch,
+    **archive_options: Any,
+) -> Preserved:
+    """Keep a local text snapshot, then ask the Wayback Machine for a capture.
+
+    The snapshot comes first because it needs no account and survives an unreachable
+    archive. A failure of either half is reported in the result, not raised, so the other
+    half is kept; only a cancellation (``wayback.ArchiveCancelled``) propagates.
+    ``archive_options`` go to ``wayback.archive_url`` (base_url, timeout, cancelled…).
+    """
+    try:
+        snapshot_chars, snapshot_error = len(snapshot_source(db, source_id, fetch=fetch)), None
+    except UserError as exc:
+        snapshot_chars, snapshot_error = 0, str(exc)
+    try:
+        archived = wayback.archive_source(
+            db, source_id, access_key=access_key, secret_key=secret_key, **archive_options
+        )
+    except wayback.ArchiveCancelled:
+        raise
+    except UserError as exc:
+        return Preserved(source_id, None, str(exc), snapshot_chars, snapshot_error)
+    return Preserved(source_id, archived, None, snapshot_chars, snapshot_error)
 
 
 def page_text(result: net.FetchResult) -> str:

@@ -85,3 +85,74 @@ def test_empty_page_and_binary_content_are_refused(db, fake_server):
 def test_unknown_source_is_a_user_error(db):
     with pytest.raises(UserError, match="no source 42"):
         snapshot.snapshot_source(db, 42)
+
+
+ACCESS, SECRET = "acc", "sec"
+
+
+def _spn2(server, page_url: str) -> None:
+    server.add("POST", "/save", Reply(json={"url": page_url, "job_id": "j1"}))
+    server.add(
+        "GET",
+        "/save/status/j1",
+        Reply(json={"status": "success", "original_url": page_url, "timestamp": "20260126000000"}),
+    )
+
+
+def test_preserve_keeps_snapshot_and_archive_url(db, fake_server):
+    page_url = fake_server.url + "/stats"
+    fake_server.add("GET", "/stats", Reply(body=PAGE, content_type="text/html; charset=utf-8"))
+    _spn2(fake_server, page_url)
+    source_id = _source(db, page_url)
+    result = snapshot.preserve_source(
+        db,
+        source_id,
+        access_key=ACCESS,
+        secret_key=SECRET,
+        base_url=fake_server.url,
+        poll_interval=0.01,
+    )
+    assert result.archive_url == f"https://web.archive.org/web/20260126000000/{page_url}"
+    assert result.snapshot_chars > 100 and result.snapshot_error is None
+    stored = get_source(db, source_id)
+    assert stored.archive_url == result.archive_url and stored.snapshot_text
+
+
+def test_preserve_without_keys_still_keeps_the_snapshot(db, fake_server):
+    fake_server.add("GET", "/stats", Reply(body=PAGE, content_type="text/html; charset=utf-8"))
+    source_id = _source(db, fake_server.url + "/stats")
+    result = snapshot.preserve_source(db, source_id, access_key=None, secret_key=None)
+    assert result.archive_url is None and "No Internet Archive keys" in result.archive_error
+    assert result.snapshot_chars > 0
+    assert get_source(db, source_id).snapshot_text
+
+
+def test_preserve_with_an_unreachable_page_still_archives(db, fake_server):
+    page_url = fake_server.url + "/gone"
+    fake_server.add("GET", "/gone", Reply(status=500, body="boom"))
+    _spn2(fake_server, page_url)
+    source_id = _source(db, page_url)
+    result = snapshot.preserve_source(
+        db,
+        source_id,
+        access_key=ACCESS,
+        secret_key=SECRET,
+        base_url=fake_server.url,
+        poll_interval=0.01,
+    )
+    assert "500" in result.snapshot_error and result.archive_url
+
+
+def test_preserve_lets_cancellation_through(db, fake_server):
+    fake_server.add("GET", "/stats", Reply(body=PAGE, content_type="text/html"))
+    fake_server.add("POST", "/save", Reply(json={"job_id": "j1"}))
+    source_id = _source(db, fake_server.url + "/stats")
+    with pytest.raises(snapshot.wayback.ArchiveCancelled):
+        snapshot.preserve_source(
+            db,
+            source_id,
+            access_key=ACCESS,
+            secret_key=SECRET,
+            base_url=fake_server.url,
+            cancelled=lambda: True,
+        )
