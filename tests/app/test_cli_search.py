@@ -92,3 +92,12 @@ def test_search_bad_key_is_one_line(memory_keyring, google, capsys):
     assert (
         err == "crible: The Google Fact Check Tools API key is not valid: check it in Settings.\n"
     )
+
+
+def test_the_key_never_reaches_the_archive_file(memory_keyring, google, db_path, capsys):
+    secrets.set_secret(secrets.GOOGLE_FACTCHECK_API_KEY, KEY)
+    google.add("GET", factcheck_api.SEARCH_PATH, Reply(json=RESPONSE))
+    assert main(["search", "bœuf", "--import", "--json", "--db", str(db_path)]) == 0
+    assert KEY not in capsys.readouterr().out
+    files = [p for p in db_path.parent.iterdir() if p.name.startswith(db_path.name)]
+    assert files and all(KEY.encode() not in p.read_bytes() for p in files)

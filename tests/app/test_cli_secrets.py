@@ -76,3 +76,30 @@ def test_without_keyring_status_says_so_and_set_fails(no_keyring, monkeypatch, c
     assert "No usable system keyring" in err and "not stored" in err
     assert VALUE not in err
     assert main(["secrets", "delete", KEY]) == 2
+
+
+def test_a_locked_keyring_fails_in_one_line(monkeypatch, capsys):
+    from keyring.backend import KeyringBackend
+    from keyring.errors import KeyringLocked
+
+    from tests.app.conftest import installed_keyring
+
+    class Locked(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def get_password(self, service, username):
+            raise KeyringLocked("locked")
+
+        def set_password(self, service, username, password):
+            raise KeyringLocked("locked")
+
+        def delete_password(self, service, username):
+            raise KeyringLocked("locked")
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(VALUE + "\n"))
+    with installed_keyring(Locked()):
+        assert main(["secrets", "set", KEY]) == 2
+        err = capsys.readouterr().err
+        assert err == "crible: The system keyring refused to store the key (KeyringLocked).\n"
+        assert main(["secrets", "status"]) == 2
+        assert "could not be read" in capsys.readouterr().err
