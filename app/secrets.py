@@ -1,8 +1,8 @@
 """API keys in the OS keyring (one service name), or in memory for this session only.
 
 Secrets never reach SQLite, settings, logs, exception texts or ``repr()``: every function
-here returns or raises without the value, and a backend that would write them in plain
-text (``keyrings.alt``'s file backends, keyring's ``null`` backend) counts as no keyring.
+here returns or raises without the value, and a backend that would keep them in a file
+(any ``keyrings.alt`` backend) or drop them (keyring's ``null`` backend) counts as no keyring.
 """
 
 from __future__ import annotations
@@ -94,10 +94,10 @@ def _backend_name(backend: KeyringBackend) -> str:
     return name or f"{type(backend).__module__}.{type(backend).__qualname__}"
 
 
-def _is_plaintext(backend: KeyringBackend) -> bool:
-    # keyrings.alt ships file backends that write keys in clear (or weakly encoded) text.
-    module = type(backend).__module__
-    return module.startswith("keyrings.alt") and "Encrypted" not in type(backend).__name__
+def _is_file_backend(backend: KeyringBackend) -> bool:
+    # keyrings.alt's backends keep keys in a file: in clear text, weakly encoded, or encrypted
+    # with a password asked on the terminal (which would hang the window). None is a keyring.
+    return type(backend).__module__.startswith("keyrings.alt")
 
 
 def _refusal(backend: KeyringBackend) -> str | None:
@@ -106,7 +106,7 @@ def _refusal(backend: KeyringBackend) -> str | None:
         return _NO_KEYRING
     if isinstance(backend, null.Keyring):
         return "The keyring is disabled (null backend). " + _NO_KEYRING
-    if _is_plaintext(backend):
+    if _is_file_backend(backend):
         return (
             f"The keyring backend {_backend_name(backend)} stores keys in a plain file, which "
             "Crible refuses; keys can be kept for this session only, in memory."

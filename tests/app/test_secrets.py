@@ -170,3 +170,13 @@ def test_status_repr_holds_no_secret(memory_keyring):
     secrets.set_secret(KEY, VALUE)
     assert VALUE not in repr(secrets.backend_status())
     assert keyring.get_keyring() is memory_keyring
+
+
+def test_encrypted_file_backend_is_refused_too():
+    # keyrings.alt's EncryptedKeyring asks its password on the terminal: unusable in a window.
+    class EncryptedKeyring(PlaintextKeyring):
+        pass
+
+    EncryptedKeyring.__module__ = "keyrings.alt.file"
+    with installed_keyring(EncryptedKeyring()):
+        assert not secrets.backend_status().usable
