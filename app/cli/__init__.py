@@ -1,9 +1,9 @@
 """The `crible` command: one dispatcher, one module per sub-command.
 
-Each sub-command module defines ``HELP`` (one line), ``add_arguments(parser)`` and
-``run(args) -> int``. Modules are imported only when their command runs, so
-``crible --version`` stays instant and a broken optional module cannot take the
-whole command down. A ``UserError`` becomes one line on stderr and exit status 2.
+Each sub-command module defines ``add_arguments(parser)`` and ``run(args) -> int``;
+its one-line help lives in ``COMMANDS`` here. Only the chosen command's module is
+imported, so ``crible --version`` stays instant. A ``UserError`` becomes one line on
+stderr and exit status 2.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 from app import __version__
 from app.errors import UserError
@@ -19,20 +20,21 @@ from app.errors import UserError
 EXIT_OK = 0
 EXIT_USAGE = 2
 
-# name -> module under app.cli; order is the order shown in --help.
-COMMANDS: dict[str, str] = {
-    "gui": "gui",
-    "split": "split",
-    "import": "import_cmd",
-    "match": "match",
-    "check": "check",
-    "export": "export",
-    "search": "search",
-    "secrets": "secrets_cmd",
-    "backup": "backup",
-    "restore": "restore",
-    "archive": "archive_cmd",
-    "edit": "edit",
+# name -> (module under app.cli, one-line help); order is the order shown in --help.
+# Only the chosen command's module is imported, so `crible --version` stays instant.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "gui": ("gui", "open the workbench window (optionally on an article file or URL)"),
+    "split": ("split", "split an article into sentences and check-worthy claims"),
+    "import": ("import_cmd", "import earlier fact-checks (ClaimReview JSON-LD, HTML, CSV, JSONL)"),
+    "match": ("match", "find earlier fact-checked claims like TEXT (or a batch of queries)"),
+    "check": ("check", "split, store and match every claim of an article"),
+    "edit": ("edit", "edit a claim: status, verdict, notes, sources"),
+    "export": ("export", "export an article's check, or the whole archive as a DataFeed"),
+    "search": ("search", "search Google Fact Check Tools (key from the keyring)"),
+    "secrets": ("secrets_cmd", "show, store or remove the API keys kept in the system keyring"),
+    "backup": ("backup", "copy the archive safely, or list its backups"),
+    "restore": ("restore", "replace the archive with a backup (the current one is kept)"),
+    "archive": ("archive_cmd", "show what the archive holds, or check it for damage"),
 }
 
 
@@ -44,19 +46,30 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
-def _available_commands() -> dict[str, object]:
-    modules = {}
-    for name, module_name in COMMANDS.items():
-        try:
-            modules[name] = importlib.import_module(f"app.cli.{module_name}")
-        except ModuleNotFoundError as exc:
-            # Only a missing command module is skipped; a missing dependency inside one is a bug.
-            if exc.name != f"app.cli.{module_name}":
-                raise
-    return modules
+def _command_module(name: str) -> ModuleType:
+    return importlib.import_module(f"app.cli.{COMMANDS[name][0]}")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _positionals(args: Sequence[str]) -> list[str]:
+    """Arguments that are not options, skipping the value of a leading --db."""
+    found, skip_next = [], False
+    for arg in args:
+        if skip_next:
+            skip_next = False
+        elif arg == "--db":
+            skip_next = True
+        elif not arg.startswith("-"):
+            found.append(arg)
+    return found
+
+
+def _selected_command(args: Sequence[str]) -> str | None:
+    positionals = _positionals(args)
+    return positionals[0] if positionals and positionals[0] in COMMANDS else None
+
+
+def build_parser(selected: str | None = None) -> argparse.ArgumentParser:
+    """The `crible` parser; only *selected*'s module is imported to add its arguments."""
     db_parent = argparse.ArgumentParser(add_help=False)
     db_parent.add_argument(
         "--db",
@@ -70,22 +83,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"crible {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name, module in _available_commands().items():
+    for name, (_module_name, help_text) in COMMANDS.items():
         command_parser = sub.add_parser(
-            name, help=module.HELP, description=module.HELP, parents=[db_parent]
+            name, help=help_text, description=help_text, parents=[db_parent]
         )
-        module.add_arguments(command_parser)
-        command_parser.set_defaults(_run=module.run)
+        if name == selected:
+            module = _command_module(name)
+            module.add_arguments(command_parser)
+            command_parser.set_defaults(_run=module.run)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `crible` console script."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    args = parser.parse_args(args_list)
-    if args.command is None:
-        args = parser.parse_args([*args_list, "gui"])
+    selected = _selected_command(args_list)
+    wants_info = bool({"-h", "--help", "--version"} & set(args_list))
+    if selected is None and not wants_info and not _positionals(args_list):
+        selected, args_list = "gui", [*args_list, "gui"]  # `crible` alone opens the window
+    args = build_parser(selected).parse_args(args_list)
     try:
         return int(args._run(args) or EXIT_OK)
     except UserError as exc:
