@@ -70,17 +70,15 @@ def _selected_command(args: Sequence[str]) -> str | None:
 
 def build_parser(selected: str | None = None) -> argparse.ArgumentParser:
     """The `crible` parser; only *selected*'s module is imported to add its arguments."""
+    db_help = "archive file (default: $CRIBLE_DB, else the user data directory)"
+    # Sub-commands accept --db too; SUPPRESS keeps their absent --db from hiding the top one.
     db_parent = argparse.ArgumentParser(add_help=False)
-    db_parent.add_argument(
-        "--db",
-        metavar="PATH",
-        help="archive file (default: $CRIBLE_DB, else the user data directory)",
-    )
+    db_parent.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
     parser = _Parser(
         prog="crible",
         description="Crible: a fact-checking workbench. Without a command, opens the window.",
-        parents=[db_parent],
     )
+    parser.add_argument("--db", metavar="PATH", default=None, help=db_help)
     parser.add_argument("--version", action="version", version=f"crible {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, (_module_name, help_text) in COMMANDS.items():

@@ -80,3 +80,14 @@ def test_version_does_not_import_the_heavy_modules():
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip().endswith("[]"), result.stdout
+
+
+def test_db_before_or_after_the_command_names_the_archive(tmp_path):
+    from app.storage import open_archive
+
+    first, second = tmp_path / "first.db", tmp_path / "second.db"
+    open_archive(first).close()
+    open_archive(second).close()
+    before = run_crible("--db", str(first), "archive", "info")
+    after = run_crible("archive", "info", "--db", str(second))
+    assert str(first) in before.stdout and str(second) in after.stdout
