@@ -1,0 +1,352 @@
+"""From article text to claim candidates: sentences and clauses, who said it, score and reasons.
+
+Candidates are sentences, plus relative clauses that carry their own checkable fact
+(``…Juan Guaido, qui s'est autoproclamé chef d'Etat par intérim en janvier dernier, …``).
+Every offset indexes the article text, so ``text[c.start:c.end] == c.text`` always holds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from app.text import checkworthy
+from app.text.checkworthy import Element
+from app.text.language import detect_language, is_supported
+from app.text.segment import split_sentences
+
+__all__ = ["Analysis", "ClaimCandidate", "Element", "analyse", "describe_span", "extract_claims"]
+
+CLAIM_THRESHOLD = 0.3  # sentences scoring below are not proposed (bench: F1 at this point)
+CLAUSE_THRESHOLD = 0.25  # a clause is short, so its length feature counts less
+MIN_CLAUSE_WORDS = 4
+_CONTEXT_CHARS = 3000  # how far back describe_span looks for the person "il" refers to
+
+
+@dataclass(slots=True)
+class ClaimCandidate:
+    """A span worth checking, with the reasons a checker reads in the tooltip."""
+
+    text: str
+    start: int
+    end: int
+    checkworthiness: float
+    reasons: list[str] = field(default_factory=list)
+    speaker: str | None = None
+    elements: list[Element] = field(default_factory=list)
+    loaded: list[Element] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "checkworthiness": round(self.checkworthiness, 3),
+            "reasons": list(self.reasons),
+            "speaker": self.speaker,
+            "elements": [_element_json(e) for e in self.elements],
+            "loaded": [_element_json(e) for e in self.loaded],
+        }
+
+
+@dataclass(slots=True)
+class Analysis:
+    """An article split into sentences and claim candidates (the `crible split` result)."""
+
+    lang: str
+    title: str
+    text: str
+    sentences: list[tuple[int, int]]
+    claims: list[ClaimCandidate]
+    lang_supported: bool = True
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "lang": self.lang,
+            "title": self.title,
+            "text": self.text,
+            "sentences": [{"start": s, "end": e} for s, e in self.sentences],
+            "claims": [c.to_json() for c in self.claims],
+        }
+
+
+def analyse(text: str, lang: str | None = None, title: str = "") -> Analysis:
+    """Split ``text`` and propose claims; ``lang`` None or "auto" detects it."""
+    if lang in (None, "", "auto"):
+        lang = detect_language(text)
+    supported = is_supported(lang)
+    sentences = split_sentences(text, lang if supported else "fr")
+    claims = _claims_of(text, sentences, lang) if supported else []
+    return Analysis(lang, title, text, sentences, claims, supported)
+
+
+def extract_claims(text: str, lang: str) -> list[ClaimCandidate]:
+    """Claim candidates of ``text``, sorted by start (ties: the longer span first)."""
+    return _claims_of(text, split_sentences(text, lang), lang)
+
+
+def describe_span(text: str, start: int, end: int, lang: str) -> ClaimCandidate:
+    """Score a span the checker selected by hand ("New claim from selection")."""
+    if not 0 <= start <= end <= len(text):
+        raise ValueError(f"span {start}:{end} outside a text of {len(text)} characters")
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    lang = lang if is_supported(lang) else "fr"
+    context = _last_person(text, max(0, start - _CONTEXT_CHARS), start, lang)
+    return _candidate(text, start, end, lang, context)
+
+
+def _claims_of(text: str, sentences: list[tuple[int, int]], lang: str) -> list[ClaimCandidate]:
+    claims: list[ClaimCandidate] = []
+    context: str | None = None  # the last person named: who "il" / "he" most likely is
+    for start, end in sentences:
+        candidate = _candidate(text, start, end, lang, context)
+        if candidate.checkworthiness >= CLAIM_THRESHOLD:
+            claims.append(candidate)
+        for clause_start, clause_end in _relative_clauses(text, start, end, lang):
+            about = _antecedent(candidate.elements, clause_start)
+            clause = _candidate(text, clause_start, clause_end, lang, None, about)
+            if clause.checkworthiness >= CLAUSE_THRESHOLD:
+                claims.append(clause)
+        persons = [e.text for e in candidate.elements if e.kind == "person"]
+        context = _proper(candidate.speaker) or (persons[-1] if persons else context)
+    claims.sort(key=lambda c: (c.start, -c.end))
+    return claims
+
+
+def span_features(
+    text: str, start: int, end: int, lang: str, context: str | None = None, about: str | None = None
+) -> tuple[list[Element], list[Element], str | None, dict[str, float]]:
+    """Elements, loaded words, speaker and scorer inputs of one span (the bench fits on these)."""
+    elements = checkworthy.find_elements(text, start, end, lang)
+    attribution = _attribution(text, start, end, lang, elements, context)
+    if attribution is not None:
+        elements = sorted([*elements, *attribution.elements], key=lambda e: (e.start, -e.end))
+    loaded = checkworthy.find_loaded(text, start, end, lang)
+    values = checkworthy.features(text, start, end, lang, elements, loaded)
+    if about:  # a relative clause is about its antecedent, named just before it
+        values["names"] = max(values["names"], 1 / 3)
+    return elements, loaded, (attribution.speaker if attribution else None), values
+
+
+def _candidate(
+    text: str,
+    start: int,
+    end: int,
+    lang: str,
+    context: str | None,
+    about: str | None = None,
+) -> ClaimCandidate:
+    elements, loaded, speaker, values = span_features(text, start, end, lang, context, about)
+    reasons = _reasons(elements, loaded, speaker, values)
+    if about:
+        reasons.insert(0, f"about {about}")
+    return ClaimCandidate(
+        text=text[start:end],
+        start=start,
+        end=end,
+        checkworthiness=checkworthy.score(values),
+        reasons=reasons,
+        speaker=speaker,
+        elements=elements,
+        loaded=loaded,
+    )
+
+
+@dataclass(slots=True)
+class _Attribution:
+    speaker: str
+    elements: list[Element]
+
+
+@cache
+def _attribution_patterns(lang: str) -> dict[str, re.Pattern[str]]:
+    lex = checkworthy._lexicon(lang)
+    flags = re.IGNORECASE
+    return {
+        # "a-t-il déclaré": the speaker is a pronoun, resolved from context.
+        "inverted": re.compile(
+            rf"\b(?:{lex.AUXILIARIES})-t-(?:{lex.PRONOUNS})\s+(?:\w+\s+)?(?:{lex.SPEECH_PARTICIPLES})\b",
+            flags,
+        ),
+        "perfect": re.compile(
+            rf"\b(?:{lex.AUXILIARIES})\s+(?:\w+ment\s+|également\s+|aussi\s+|encore\s+)?"
+            rf"(?:{lex.SPEECH_PARTICIPLES})\b",
+            flags,
+        ),
+        "present": re.compile(
+            rf"\b(?:{lex.SPEECH_PRESENTS})\b"
+            if lang == "en"  # "X said", "said X": English needs no auxiliary
+            else rf"(?:[»\"”]\s*,?\s*(?:{lex.SPEECH_PRESENTS})\b)"
+            rf"|\b(?:{lex.SPEECH_PRESENTS})\s+(?:que|qu'|qu’)",
+            flags,
+        ),
+        "source": re.compile(rf"\b(?:{lex.SOURCE_MARKERS})\s+", flags),
+        "pronoun": re.compile(rf"^\W*(?:{lex.PRONOUNS})\b", flags),
+    }
+
+
+def _attribution(
+    text: str, start: int, end: int, lang: str, elements: list[Element], context: str | None
+) -> _Attribution | None:
+    """Who the span reports as saying it: "a tweeté X", "X a déclaré", "selon X", "X said"."""
+    found = _attribution_patterns(lang)
+    names = [e for e in elements if e.kind in ("person", "name")]
+    for kind in ("inverted", "perfect", "present", "source"):
+        for m in found[kind].finditer(text, start, end):
+            verb = checkworthy._element("attribution", text, m.start(), m.end())
+            if kind == "inverted":
+                speaker = context
+                speaker_el = None
+            elif kind == "source" or _follows_quote(text, start, m.start()):
+                speaker_el = _noun_phrase_after(text, m.end(), end, names)
+                speaker = speaker_el.text if speaker_el else None
+            else:
+                speaker_el = _subject_before(text, start, m.start(), names, lang)
+                speaker = speaker_el.text if speaker_el else None
+                if speaker_el is not None and found["pronoun"].match(speaker_el.text):
+                    speaker, speaker_el = context, None
+            if speaker:
+                extra = [verb] + ([speaker_el] if speaker_el is not None else [])
+                return _Attribution(speaker, extra)
+    return None
+
+
+def _follows_quote(text: str, start: int, pos: int) -> bool:
+    """A verb right after a closing quote puts the speaker after it ("…", a tweeté X)."""
+    before = text[start:pos].rstrip(" ,\u00a0\u202f")
+    return before.endswith(("»", '"', "”")) or before == ""
+
+
+def _noun_phrase_after(text: str, pos: int, end: int, names: list[Element]) -> Element | None:
+    stop = re.compile(r"[,.;:!?»\"”()\n]")
+    m = stop.search(text, pos, end)
+    phrase_end = m.start() if m else end
+    words = list(re.finditer(r"\S+", text[pos:phrase_end]))[:10]
+    if not words:
+        return None
+    phrase_end = pos + words[-1].end()
+    inside = [n for n in names if pos <= n.start and n.end <= phrase_end]
+    if inside:
+        return Element("speaker", inside[-1].text, inside[-1].start, inside[-1].end)
+    return checkworthy._element("speaker", text, pos, phrase_end)
+
+
+def _subject_before(
+    text: str, start: int, verb: int, names: list[Element], lang: str
+) -> Element | None:
+    """The subject of a reporting verb: a person in it, else the phrase itself (no clauses)."""
+    clause_start = start
+    for m in re.finditer(r"[»\"”:;]\s*|,\s+(?=[A-Za-zÀ-ÿ])", text[start:verb]):
+        if not _inside_relative(text, start + m.end(), verb, lang):
+            clause_start = start + m.end() if text[start + m.start()] != "," else clause_start
+    subject = [n for n in names if clause_start <= n.start and n.end <= verb]
+    subject = [n for n in subject if not _in_relative_span(text, clause_start, n.start, lang)]
+    persons = [n for n in subject if n.kind == "person"] or subject
+    if persons:
+        first = persons[0]
+        return Element("speaker", first.text, first.start, first.end)
+    words = list(re.finditer(r"\S+", text[clause_start:verb]))
+    if not words or len(words) > 8:
+        return None
+    return checkworthy._element("speaker", text, clause_start, clause_start + words[-1].end())
+
+
+def _inside_relative(text: str, pos: int, verb: int, lang: str) -> bool:
+    return bool(_relative_opener(lang).match(text, pos, verb))
+
+
+def _in_relative_span(text: str, clause_start: int, pos: int, lang: str) -> bool:
+    """Is ``pos`` inside ", qui …," between the subject and its verb?"""
+    opener = _relative_opener(lang)
+    last = None
+    for m in re.finditer(r",\s+", text[clause_start:pos]):
+        last = clause_start + m.end()
+    return last is not None and bool(opener.match(text, last, pos))
+
+
+@cache
+def _relative_opener(lang: str) -> re.Pattern[str]:
+    if lang == "en":
+        return re.compile(r"(?:who|which|whose|whom)\b", re.IGNORECASE)
+    return re.compile(r"(?:qui|lequel|laquelle|lesquels|lesquelles|dont|où)\b", re.IGNORECASE)
+
+
+def _relative_clauses(text: str, start: int, end: int, lang: str) -> list[tuple[int, int]]:
+    """ ", qui …" up to the next comma or the sentence end: a fact of its own."""
+    opener = _relative_opener(lang)
+    clauses = []
+    for comma in re.finditer(r",\s+", text[start:end]):
+        clause_start = start + comma.end()
+        if not opener.match(text, clause_start, end):
+            continue
+        stop = re.search(r",\s|[;:(]|[.!?…]+[»\"”]?\s*$", text[clause_start:end])
+        clause_end = clause_start + stop.start() if stop else end
+        while clause_end > clause_start and text[clause_end - 1] in ' ,.;:!?»"”':
+            clause_end -= 1
+        if len(text[clause_start:clause_end].split()) >= MIN_CLAUSE_WORDS:
+            clauses.append((clause_start, clause_end))
+    return clauses
+
+
+def _antecedent(elements: list[Element], clause_start: int) -> str | None:
+    """The name a relative clause hangs on: ``Juan Guaido, qui …``."""
+    for element in elements:
+        if element.kind in ("person", "name") and 0 < clause_start - element.end <= 3:
+            return element.text
+    return None
+
+
+def _last_person(text: str, start: int, end: int, lang: str) -> str | None:
+    persons = [e.text for e in checkworthy.names(text, start, end, lang) if e.kind == "person"]
+    return persons[-1] if persons else None
+
+
+def _proper(speaker: str | None) -> str | None:
+    """A speaker that is a name (a capital), fit to stand for a later "il"."""
+    return speaker if speaker and speaker[:1].isupper() else None
+
+
+_REASON_LABELS = {
+    "number": "number",
+    "quantity": "quantity",
+    "date": "date",
+    "person": "people",
+    "name": "named",
+    "comparison": "comparison",
+    "causal": "causal",
+    "prediction": "prediction",
+}
+
+
+def _reasons(
+    elements: list[Element], loaded: list[Element], speaker: str | None, values: dict[str, float]
+) -> list[str]:
+    reasons = []
+    for kind, label in _REASON_LABELS.items():
+        texts = list(dict.fromkeys(e.text for e in elements if e.kind == kind))
+        if not texts:
+            continue
+        if kind == "number" and any(not t[-1:].isdigit() for t in texts):
+            label = "number with unit"
+        reasons.append(f"{label}: {', '.join(texts[:4])}")
+    if speaker:
+        reasons.append(f"attributed to {speaker}")
+    if values["quote"]:
+        reasons.append("direct quote")
+    if loaded:
+        words = ", ".join(dict.fromkeys(e.text for e in loaded))
+        reasons.append(f"loaded words (opinion, not fact): {words}")
+    if values["opinion"]:
+        reasons.append("opinion marker")
+    if values["question"]:
+        reasons.append("a question")
+    return reasons
+
+
+def _element_json(element: Element) -> dict[str, Any]:
+    return {"kind": element.kind, "text": element.text, "start": element.start, "end": element.end}

@@ -1,0 +1,191 @@
+"""Claims: candidates with exact offsets, speakers, clauses, loaded words, reasons and JSON."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.text.claims import (
+    Analysis,
+    ClaimCandidate,
+    Element,
+    analyse,
+    describe_span,
+    extract_claims,
+)
+
+# Our own article, built to carry the phenomena of a real dispatch.
+ARTICLE_FR = (
+    "Depuis une semaine, le Bélavie traverse une crise diplomatique avec ses voisins. "
+    "Le gouvernement a présenté hier son plan pour écarter le président élu Anton Vasko et "
+    "placer à la tête du pays le président du Sénat Marek Dolny, qui s'est autoproclamé "
+    "chef de l'Etat par intérim en mars dernier, provoquant une vive tension. "
+    '"Nous allons agir contre ceux qui bloquent la transition. Le moment est venu de '
+    'soutenir le peuple", a tweeté la ministre des Affaires étrangères Clara Ostrova. '
+    'Elle a qualifié de "voyous" les policiers déployés à la frontière. '
+    "Des heurts ont opposé la police aux manifestants, faisant plusieurs blessés, "
+    "selon plusieurs témoins. "
+    "Le président légitime Anton Vasko a annoncé dimanche la rupture des relations "
+    "diplomatiques avec la Pavonie. "
+    "La Pavonie a ordonné aux diplomates bélaviens de quitter le pays sous 48 heures. "
+    '"Je romps avec ce gouvernement fasciste", a-t-il déclaré devant ses partisans. '
+    "M. Vasko a affirmé que 200 t de vivres offertes par la Norvège arriveront le 14 avril. "
+    "Dimanche, des milliers de Bélaviens ont défilé dans les rues de la capitale Orsk. "
+    "P. K./Agences"
+)
+
+ARTICLE_EN = (
+    "The so-called interim leader said on Monday that unemployment fell to 4.2 percent, "
+    "the lowest level since 2001. According to the central bank, inflation will rise next year. "
+    "I think this is wonderful."
+)
+
+
+@pytest.fixture(scope="module")
+def analysis() -> Analysis:
+    return analyse(ARTICLE_FR, lang="fr")
+
+
+def _claim(analysis: Analysis, fragment: str) -> ClaimCandidate:
+    found = [c for c in analysis.claims if fragment in c.text]
+    assert found, f"no claim contains {fragment!r}"
+    return min(found, key=lambda c: len(c.text))
+
+
+def test_every_offset_points_at_its_text(analysis: Analysis) -> None:
+    for claim in analysis.claims:
+        assert ARTICLE_FR[claim.start : claim.end] == claim.text
+        for element in [*claim.elements, *claim.loaded]:
+            assert ARTICLE_FR[element.start : element.end] == element.text
+    starts = [(c.start, -c.end) for c in analysis.claims]
+    assert starts == sorted(starts)
+
+
+def test_expected_claims_are_found(analysis: Analysis) -> None:
+    for fragment in (
+        "200 t de vivres",
+        "rupture des relations",
+        "sous 48 heures",
+        "s'est autoproclamé",
+        "a tweeté",
+        "voyous",
+        "plusieurs blessés",
+        "des milliers de Bélaviens",
+    ):
+        assert 0.0 <= _claim(analysis, fragment).checkworthiness <= 1.0
+
+
+def test_the_byline_is_not_a_claim(analysis: Analysis) -> None:
+    assert not [c for c in analysis.claims if "P. K./Agences" in c.text]
+
+
+def test_relative_clause_is_its_own_claim(analysis: Analysis) -> None:
+    clause = _claim(analysis, "s'est autoproclamé")
+    assert clause.text == "qui s'est autoproclamé chef de l'Etat par intérim en mars dernier"
+    assert "about Marek Dolny" in clause.reasons
+    assert any(e.kind == "date" and e.text == "en mars dernier" for e in clause.elements)
+
+
+def test_speakers(analysis: Analysis) -> None:
+    assert _claim(analysis, "a tweeté").speaker == "Clara Ostrova"
+    assert _claim(analysis, "voyous").speaker == "Clara Ostrova"  # "Elle" resolved
+    assert _claim(analysis, "plusieurs blessés").speaker == "plusieurs témoins"
+    assert _claim(analysis, "rupture des relations").speaker == "Anton Vasko"
+    assert _claim(analysis, "gouvernement fasciste").speaker == "Anton Vasko"  # "a-t-il"
+    assert _claim(analysis, "200 t").speaker == "Vasko"
+    assert _claim(analysis, "des milliers").speaker is None
+
+
+def test_loaded_words_are_flagged_apart(analysis: Analysis) -> None:
+    loaded = {e.text for c in analysis.claims for e in c.loaded}
+    assert {"président légitime", "gouvernement fasciste", "voyous"} <= loaded
+    claim = _claim(analysis, "voyous")
+    assert any(r.startswith("loaded words") and "voyous" in r for r in claim.reasons)
+    assert all(e.kind == "loaded" for e in claim.loaded)
+
+
+def test_elements_and_reasons(analysis: Analysis) -> None:
+    aid = _claim(analysis, "200 t")
+    kinds = {(e.kind, e.text) for e in aid.elements}
+    assert ("number", "200 t") in kinds
+    assert ("date", "le 14 avril") in kinds
+    assert ("name", "Norvège") in kinds
+    assert ("attribution", "a affirmé") in kinds
+    assert "number with unit: 200 t" in aid.reasons
+    assert "attributed to Vasko" in aid.reasons
+    order = _claim(analysis, "48 heures")
+    assert "number with unit: 48 heures" in order.reasons
+    march = _claim(analysis, "des milliers")
+    assert any(e.kind == "quantity" and "milliers" in e.text for e in march.elements)
+    assert any(e.kind == "date" and e.text == "Dimanche" for e in march.elements)
+    tweet = _claim(analysis, "a tweeté")
+    assert "direct quote" in tweet.reasons
+    assert any(e.kind == "person" and e.text == "Clara Ostrova" for e in tweet.elements)
+
+
+def test_factual_sentence_outranks_opinion() -> None:
+    claims = extract_claims(ARTICLE_EN, "en")
+    top = max(claims, key=lambda c: c.checkworthiness)
+    assert "4.2 percent" in top.text
+    assert all("I think" not in c.text for c in claims)
+    assert {e.text for e in top.loaded} == {"so-called"}
+    assert any(e.kind == "comparison" for e in top.elements)
+    bank = next(c for c in claims if "According to" in c.text)
+    assert bank.speaker == "the central bank"
+    assert any(e.kind == "prediction" for e in bank.elements)
+
+
+def test_english_said_attribution() -> None:
+    text = "Senator Jane Holt said the plant cut 300 jobs in 2022."
+    (claim,) = extract_claims(text, "en")
+    assert claim.speaker == "Jane Holt"
+    assert "number with unit: 300 jobs" in claim.reasons
+
+
+def test_describe_span_scores_a_selection_and_trims_it() -> None:
+    start = ARTICLE_FR.index("La Pavonie a ordonné")
+    end = ARTICLE_FR.index("48 heures.") + len("48 heures.")
+    claim = describe_span(ARTICLE_FR, start - 1, end + 1, "fr")
+    assert claim.start == start and claim.end == end
+    assert claim.text == ARTICLE_FR[start:end]
+    assert claim.checkworthiness > 0.3
+    pronoun = ARTICLE_FR.index("Elle a qualifié")
+    assert describe_span(ARTICLE_FR, pronoun, pronoun + 60, "fr").speaker == "Clara Ostrova"
+    with pytest.raises(ValueError):
+        describe_span(ARTICLE_FR, 10, len(ARTICLE_FR) + 5, "fr")
+
+
+def test_unsupported_language_still_splits_but_proposes_no_claims() -> None:
+    text = "Der Stadtrat hat die Bibliothek gefördert. Die Arbeiten dauern sechs Monate."
+    result = analyse(text)
+    assert result.lang == "de"
+    assert not result.lang_supported
+    assert len(result.sentences) == 2
+    assert result.claims == []
+
+
+def test_json_shape_is_the_cli_contract(analysis: Analysis) -> None:
+    data = analysis.to_json()
+    assert list(data) == ["lang", "title", "text", "sentences", "claims"]
+    assert data["sentences"][0] == {"start": 0, "end": ARTICLE_FR.index(". ") + 1}
+    claim = data["claims"][0]
+    assert list(claim) == [
+        "text",
+        "start",
+        "end",
+        "checkworthiness",
+        "reasons",
+        "speaker",
+        "elements",
+        "loaded",
+    ]
+    assert set(claim["elements"][0]) == {"kind", "text", "start", "end"}
+
+
+def test_empty_text_has_nothing() -> None:
+    assert analyse("", lang="fr").claims == []
+    assert extract_claims("   ", "en") == []
+
+
+def test_element_is_plain_data() -> None:
+    element = Element("number", "300 t", 4, 9)
+    assert (element.kind, element.text, element.start, element.end) == ("number", "300 t", 4, 9)
