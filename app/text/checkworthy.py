@@ -143,7 +143,10 @@ def names(text: str, start: int, end: int, lang: str) -> list[Element]:
             if capital_title:  # "Senator Jane Holt", "Président Macron": the title is no name
                 s += head.end()
             before = text[max(start, s - 40) : s]
-            titled = capital_title or title.search(" ".join(before.split()[-4:]))
+            last_words = before.split()[-4:]
+            # "maire de Vaudrac", "président du Parlement": after "de" the name is a place.
+            of_place = bool(last_words) and re.fullmatch(r"(?i)de|du|des|d['’]|of", last_words[-1])
+            titled = capital_title or (not of_place and title.search(" ".join(last_words)))
             kind = "person" if titled and text[s:e] not in _INSTITUTIONS else "name"
             found.append(_element(kind, text, s, e))
     found += [

@@ -1,0 +1,59 @@
+"""`crible split FILE|URL|-`: an article's sentences and check-worthy claims, as text or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from app.cli.common import print_json
+from app.intake import load
+from app.text.claims import Analysis, analyse
+
+HELP = "split an article into sentences and check-worthy claims"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("source", metavar="FILE|URL|-", help="a .txt/.md/.html file, a URL, or -")
+    parser.add_argument(
+        "--lang",
+        choices=("auto", "fr", "en"),
+        default="auto",
+        help="language of the article (default: detect it)",
+    )
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    draft = load(args.source)
+    lang = draft.lang if args.lang == "auto" else args.lang
+    result = analyse(draft.text, lang=lang, title=draft.title)
+    if not result.lang_supported:
+        sys.stderr.write(
+            f"crible: language '{result.lang}' is not supported for claim detection "
+            "(French and English are); sentences only\n"
+        )
+    if args.json:
+        print_json(result.to_json())
+    else:
+        sys.stdout.write(render(result))
+    return 0
+
+
+def render(result: Analysis) -> str:
+    """The human-readable report: one block per claim, best reasons first."""
+    lines = []
+    if result.title:
+        lines.append(result.title)
+    lines.append(
+        f"language: {result.lang} · {len(result.sentences)} sentences · {len(result.claims)} claims"
+    )
+    for number, claim in enumerate(result.claims, 1):
+        lines.append("")
+        lines.append(
+            f"[{number}] {claim.checkworthiness:.2f}  ({claim.start}-{claim.end})  {claim.text}"
+        )
+        if claim.speaker:
+            lines.append(f"      speaker: {claim.speaker}")
+        for reason in claim.reasons:
+            lines.append(f"      - {reason}")
+    return "\n".join(lines) + "\n"
