@@ -9,6 +9,7 @@ import sys
 from app import secrets
 from app.cli.common import print_json
 from app.errors import UserError
+from app.interop import factcheck_api, wayback
 
 HELP = "show, store or remove the API keys kept in the system keyring"
 
@@ -24,6 +25,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     store.add_argument("name", metavar="NAME", help=f"one of: {names}")
     remove = actions.add_parser("delete", help="remove a stored key")
     remove.add_argument("name", metavar="NAME", help=f"one of: {names}")
+    test = actions.add_parser("test", help="try a stored key on its service (one request)")
+    test.add_argument("name", metavar="NAME", help=f"one of: {names}")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -31,6 +34,8 @@ def run(args: argparse.Namespace) -> int:
         return _status(as_json=args.json)
     if args.action == "set":
         return _set(args.name)
+    if args.action == "test":
+        return _test(args.name)
     return _delete(args.name)
 
 
@@ -82,4 +87,24 @@ def _delete(name: str) -> int:
         print(f"Removed {name}.")
     else:
         print(f"No {name} was stored.")
+    return 0
+
+
+def _test(name: str) -> int:
+    secrets.check_name(name)
+    if name == secrets.GOOGLE_FACTCHECK_API_KEY:
+        factcheck_api.check_key(
+            secrets.require_secret(name), base_url=factcheck_api.DEFAULT_BASE_URL
+        )
+        print("The Google Fact Check Tools API key works.")
+        return 0
+    account = wayback.check_keys(
+        access_key=secrets.require_secret(secrets.WAYBACK_ACCESS_KEY),
+        secret_key=secrets.require_secret(secrets.WAYBACK_SECRET_KEY),
+        base_url=wayback.DEFAULT_BASE_URL,
+    )
+    print(
+        f"The Internet Archive keys work: {account.available} capture(s) can start now, "
+        f"{account.processing} running."
+    )
     return 0

@@ -103,3 +103,29 @@ def test_a_locked_keyring_fails_in_one_line(monkeypatch, capsys):
         assert err == "crible: The system keyring refused to store the key (KeyringLocked).\n"
         assert main(["secrets", "status"]) == 2
         assert "could not be read" in capsys.readouterr().err
+
+
+def test_test_action_tries_each_service(memory_keyring, fake_server, monkeypatch, capsys):
+    from app.interop import factcheck_api, wayback
+    from tests.fakes.http_server import Reply
+
+    monkeypatch.setattr(factcheck_api, "DEFAULT_BASE_URL", fake_server.url)
+    monkeypatch.setattr(wayback, "DEFAULT_BASE_URL", fake_server.url)
+    assert main(["secrets", "test", KEY]) == 2
+    assert "No Google Fact Check Tools API key" in capsys.readouterr().err
+
+    secrets.set_secret(KEY, VALUE)
+    fake_server.add("GET", factcheck_api.SEARCH_PATH, Reply(json={}))
+    assert main(["secrets", "test", KEY]) == 0
+    assert "key works" in capsys.readouterr().out
+    assert fake_server.requests[-1].headers["x-goog-api-key"] == VALUE
+
+    secrets.set_secret(secrets.WAYBACK_ACCESS_KEY, "acc")
+    secrets.set_secret(secrets.WAYBACK_SECRET_KEY, "s3cr3t-wb")
+    fake_server.add("GET", "/save/status/user", Reply(json={"available": 5, "processing": 1}))
+    assert main(["secrets", "test", secrets.WAYBACK_SECRET_KEY]) == 0
+    assert "5 capture(s) can start now" in capsys.readouterr().out
+    fake_server.add("GET", "/save/status/user", Reply(status=401, body="no"))
+    assert main(["secrets", "test", secrets.WAYBACK_ACCESS_KEY]) == 2
+    err = capsys.readouterr().err
+    assert "refused the Internet Archive keys" in err and "s3cr3t-wb" not in err
