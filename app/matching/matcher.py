@@ -113,7 +113,8 @@ class Matcher:
         freqs = self._freqs(query_terms)
         total = max(self._size, 1)
         weights = {t: idf(freqs[t], total) for t in freqs}
-        return QueryInfo.build(query_terms, weights)
+        unseen = frozenset(t for t, n in freqs.items() if n == 0)
+        return QueryInfo.build(query_terms, weights, unseen)
 
     def _retrieve(self, info: QueryInfo, extra: int) -> list[int]:
         known = [t for t in info.terms if self._doc_freqs.get(t, 0) > 0]

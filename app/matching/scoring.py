@@ -48,12 +48,15 @@ class QueryInfo:
     weights: Mapping[str, float]
     total_weight: float
     unknown_weight: float  # the weight given to a candidate term the query lacks
+    unseen: frozenset[str]  # query terms no claim holds: typos, maybe
     norm: str
     quantities: tuple[Quantity, ...]
     countries: frozenset[str]
 
     @classmethod
-    def build(cls, terms: Sequence[str], weights: Mapping[str, float]) -> QueryInfo:
+    def build(
+        cls, terms: Sequence[str], weights: Mapping[str, float], unseen: frozenset[str]
+    ) -> QueryInfo:
         unique = tuple(dict.fromkeys(terms))
         total = sum(weights.get(t, 0.0) for t in unique)
         return cls(
@@ -61,6 +64,7 @@ class QueryInfo:
             weights=dict(weights),
             total_weight=total,
             unknown_weight=max(total / len(unique), 1.0) if unique else 1.0,
+            unseen=unseen,
             norm=" ".join(terms),
             quantities=quantities(terms),
             countries=countries(terms),
@@ -128,13 +132,15 @@ def tier_of(score: float, conflict: bool) -> str:
 def _fuzzy_pairs(
     query: QueryInfo, shared: frozenset[str], candidate: set[str]
 ) -> tuple[tuple[str, str], ...]:
-    """Query terms absent from the candidate that one of its terms spells almost alike."""
-    pool = [t for t in candidate if len(t) >= FUZZY_MIN_LEN - 1 and not t[0].isdigit()]
+    """Unseen query terms (in no claim: a typo?) that a candidate term spells almost alike."""
+    if not query.unseen:
+        return ()
+    pool = sorted(t for t in candidate if len(t) >= FUZZY_MIN_LEN - 1 and not t[0].isdigit())
     if not pool:
         return ()
     pairs = []
     for term in query.terms:
-        if term in shared or len(term) < FUZZY_MIN_LEN or term[0].isdigit():
+        if term not in query.unseen or len(term) < FUZZY_MIN_LEN or term[0].isdigit():
             continue
         best = process.extractOne(
             term, pool, scorer=fuzz.ratio, processor=None, score_cutoff=FUZZY_CUTOFF

@@ -26,11 +26,17 @@ DEFAULT_LANG = "en"
 
 # A grouped number (1 000 000, 1.000, 1,000,000), a plain/decimal number, a word, or a sign unit.
 _TOKEN = re.compile(
-    r"(?<![\d.,])\d{1,3}"
+    r"(?:https?://|www\.|pic\.twitter\.com/)\S*"
+    r"|[#@][^\W_]\w*"
+    r"|(?<![\d.,])\d{1,3}"
     r"(?:(?:[ \u00a0\u202f]\d{3})+|(?:\.\d{3}){2,}|(?:,\d{3})+|\.\d{3})(?![\d.,]\d)"
     r"|\d+(?:[.,]\d+)?"
     r"|[^\W\d_]+"
     r"|[%$€£]"
+)
+# The words of a hashtag or handle: #JoeBiden → Joe Biden, @BBCJamesCook → BBC James Cook.
+_CAMEL_PART = re.compile(
+    r"[A-ZÀ-Ý]+(?=[A-ZÀ-Ý][a-zà-ÿ])|[A-ZÀ-Ý]?[a-zà-ÿ]+|[A-ZÀ-Ý]+|\d+|[^\W\d_]+"
 )
 _GROUP_SEPARATORS = str.maketrans("", "", " \u00a0\u202f.,")
 
@@ -195,6 +201,10 @@ def terms(text: str, lang: str | None = None) -> list[str]:
                 out.append(number_term(raw))
                 after_number = True
                 continue
+            if not raw.isalpha():
+                out.extend(t.term for t in _tag_tokens(raw, 0, forms))
+                after_number = False
+                continue
             term = _unit_or_word(raw, forms, after_number)
             after_number = after_number and raw in _NUMBER_BRIDGES
         if term:
@@ -237,10 +247,27 @@ def _iter_tokens(text: str, lang: str) -> Iterator[Token]:
             yield Token(number_term(raw), match.start(), match.end(), True)
             after_number = True
             continue
+        if not raw.isalpha():
+            yield from _tag_tokens(raw, match.start(), word_form)
+            after_number = False
+            continue
         term = _unit_or_word(raw, word_form, after_number)
         after_number = after_number and raw in _NUMBER_BRIDGES
         if term:
             yield Token(term, match.start(), match.end())
+
+
+def _tag_tokens(raw: str, offset: int, word_form: dict[str, str]) -> Iterator[Token]:
+    """The words of a #hashtag or @handle; nothing for a URL or a sign (signs are units)."""
+    if raw[0] not in "#@":
+        if raw in _UNITS_ANYWHERE:
+            yield Token(_UNITS_ANYWHERE[raw], offset, offset + 1)
+        return
+    for part in _CAMEL_PART.finditer(raw, 1):
+        word = part.group()
+        term = number_term(word) if word[0].isdigit() else _unit_or_word(word, word_form, False)
+        if term:
+            yield Token(term, offset + part.start(), offset + part.end(), word[0].isdigit())
 
 
 def _unit_or_word(raw: str, word_form: dict[str, str], after_number: bool) -> str:

@@ -1,0 +1,127 @@
+"""Matching speed on synthetic archives of 10k, 100k and 1M claims (see synth_claims.py).
+
+Run: .venv/bin/python bench/bench_match_speed.py [--sizes 10000 100000 1000000] [--queries N]
+For each size: import through the importer (timed end to end, normalisation included), then
+p50/p95 latency of ``Matcher.match(limit=10)`` (explanations included) over restated archive
+claims and fresh sentences, and recall@10 against an exhaustive reference: the same scorer
+applied to EVERY claim sharing at least one term with the query (a claim sharing none cannot
+reach the related threshold), keeping the top 10 at or above RELATED_THRESHOLD.
+Temporary archives are deleted at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import synth_claims
+
+from app.interop.importer import import_records
+from app.interop.records import ReviewRecord
+from app.matching import RELATED_THRESHOLD, Matcher
+from app.matching.scoring import score_candidate
+from app.storage import open_archive, search
+
+
+def build(path: Path, pool: list[str], size: int) -> tuple[object, float, list[str]]:
+    db = open_archive(path)
+    texts: list[str] = []
+
+    def records():
+        for text, lang in synth_claims.claims(pool, size):
+            texts.append(text)
+            yield ReviewRecord(claim_text=text, lang=lang, textual_rating="Faux")
+
+    started = time.perf_counter()
+    report = import_records(db, records(), batch_size=10_000)
+    elapsed = time.perf_counter() - started
+    print(f"  import: {report.imported} claims in {elapsed:.1f} s", flush=True)
+    return db, elapsed, texts
+
+
+def queries(pool: list[str], texts: list[str], count: int) -> list[str]:
+    rng = random.Random(99)
+    restated = [synth_claims.perturb(rng.choice(texts), rng) for _ in range(count * 2 // 3)]
+    fresh = [text for text, _ in synth_claims.claims(pool, count - len(restated), seed=12345)]
+    return restated + fresh
+
+
+def reference(db, matcher: Matcher, text: str) -> list[int]:
+    """Exhaustive: score every claim sharing a term with the query; top 10 shown results."""
+    info = matcher.query_info(text)
+    ids = [claim_id for claim_id, _ in search.ranked_ids(db, list(info.terms), 10_000_000)]
+    scored = []
+    for start in range(0, len(ids), 20_000):
+        norms = search.norm_texts(db, ids[start : start + 20_000])
+        for claim_id, (norm_text, norm_title) in norms.items():
+            score = score_candidate(info, norm_text, norm_title).score
+            if score >= RELATED_THRESHOLD:
+                scored.append((-score, claim_id))
+    return [claim_id for _, claim_id in sorted(scored)[:10]]
+
+
+def run_size(pool: list[str], size: int, count: int, ref_count: int, workdir: Path) -> None:
+    print(f"{size:,} claims", flush=True)
+    path = workdir / f"speed-{size}.db"
+    db, import_s, texts = build(path, pool, size)
+    matcher = Matcher(db)
+    batch = queries(pool, texts, count)
+    for text in batch[:5]:
+        matcher.match(text)
+    latencies = []
+    results = []
+    for text in batch:
+        started = time.perf_counter()
+        found = matcher.match(text, limit=10)
+        latencies.append(1000 * (time.perf_counter() - started))
+        results.append([m.claim_id for m in found])
+    latencies.sort()
+    p50 = statistics.median(latencies)
+    p95 = latencies[int(0.95 * (len(latencies) - 1))]
+    print(
+        f"  match: p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {latencies[-1]:.1f} ms"
+        f" ({len(batch)} queries)",
+        flush=True,
+    )
+    step = max(1, len(batch) // ref_count)
+    hits = wanted = 0
+    for index in range(0, len(batch), step):
+        expected = reference(db, matcher, batch[index])
+        wanted += len(expected)
+        hits += len(set(expected) & set(results[index]))
+    recall = hits / wanted if wanted else 1.0
+    print(
+        f"  recall@10 vs exhaustive: {recall:.3f} ({hits}/{wanted} results,"
+        f" {len(range(0, len(batch), step))} queries)",
+        flush=True,
+    )
+    print(f"  import rate: {size / import_s:,.0f} claims/s ({import_s * 1e6 / size:.0f} s per 1M)")
+    db.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--queries", type=int, default=150)
+    parser.add_argument("--reference-queries", type=int, default=50)
+    args = parser.parse_args()
+    pool, origin = synth_claims.sentence_pool()
+    print(f"sentence pool: {len(pool):,} sentences ({origin})", flush=True)
+    with tempfile.TemporaryDirectory(prefix="crible-speed-") as tmp:
+        for size in args.sizes:
+            run_size(pool, size, args.queries, args.reference_queries, Path(tmp))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
