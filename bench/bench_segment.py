@@ -103,7 +103,7 @@ def main() -> int:
             print(f"{name:15} {label:10} all boundaries        P={p:.4f} R={r:.4f} F1={f:.4f}")
             p, r, f = score(docs, splitter, punctuated=True)
             print(f"{name:15} {label:10} after . ! ? … only    P={p:.4f} R={r:.4f} F1={f:.4f}")
-    # speed()
+    speed()
     return 0
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from types import ModuleType
 
 from app.text import lexicon_en, lexicon_fr
@@ -73,11 +75,20 @@ def _lexicon(lang: str) -> ModuleType:
     return lexicon_en if lang == "en" else lexicon_fr
 
 
+@lru_cache(maxsize=8)
+def lowered(text: str) -> str:
+    """``text`` in lower case, same length: lexicon patterns run on it (IGNORECASE is 4× slower)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)  # "İ" → 2 chars
+
+
 @cache
 def patterns(lang: str) -> dict[str, re.Pattern[str]]:
-    """Compiled patterns of one language, built once."""
+    """Compiled patterns of one language, built once; they match ``lowered(text)``."""
     lex = _lexicon(lang)
-    flags = re.IGNORECASE
+    flags = 0
     return {
         "number": re.compile(
             rf"(?<![\w.,-])(?:[$€£]\s?)?{_NUMBER}(?:\s?(?:{lex.UNITS})(?![\w]))?", flags
@@ -101,9 +112,9 @@ def patterns(lang: str) -> dict[str, re.Pattern[str]]:
         "causal": re.compile(rf"\b(?:{lex.CAUSALS})\b", flags),
         "prediction": re.compile(rf"\b(?:{lex.PREDICTIONS})", flags),
         "opinion": re.compile(rf"\b(?:{lex.OPINION_MARKERS})\b", flags),
-        "loaded": re.compile(
-            rf"(?:\b(?:{lex.FRAMED_NOUNS})\s+)?\b(?:{lex.LOADED})(?![\w-])", flags
-        ),
+        "loaded": re.compile(rf"\b(?:{lex.LOADED})(?![\w-])", flags),
+        # Looked for only just before a loaded word: a scan of its own would cost as much.
+        "framed": re.compile(rf"\b(?:{lex.FRAMED_NOUNS})\s+$", flags),
         "title": re.compile(rf"(?:^|[\s'’])(?:{lex.PERSON_TITLES})(?![\w])", flags),
     }
 
@@ -115,19 +126,18 @@ def find_elements(text: str, start: int, end: int, lang: str) -> list[Element]:
     found += names(text, start, end, lang)
     found += quotes(text, start, end)
     for kind in ("comparison", "causal", "prediction"):
-        found += [
-            _element(kind, text, m.start(), m.end())
-            for m in _iter(compiled[kind], text, start, end)
-        ]
+        found += [_element(kind, text, s, e) for s, e in scan(compiled[kind], text, start, end)]
     return sorted(found, key=lambda e: (e.start, -e.end, e.kind))
 
 
 def find_loaded(text: str, start: int, end: int, lang: str) -> list[Element]:
     """Framing words (``président légitime``, ``brutes``, ``so-called``): opinion, not fact."""
-    return [
-        _element("loaded", text, m.start(), m.end())
-        for m in _iter(patterns(lang)["loaded"], text, start, end)
-    ]
+    compiled = patterns(lang)
+    found = []
+    for s, e in scan(compiled["loaded"], text, start, end):
+        framed = compiled["framed"].search(lowered(text), max(start, s - 30), s)
+        found.append(_element("loaded", text, framed.start() if framed else s, e))
+    return found
 
 
 def names(text: str, start: int, end: int, lang: str) -> list[Element]:
@@ -139,14 +149,16 @@ def names(text: str, start: int, end: int, lang: str) -> list[Element]:
             if text[s:e].lower() in _NOT_NAMES:
                 continue
             head = re.match(r"\S+\s+", text[s:e])
-            capital_title = head is not None and title.fullmatch(" " + head.group().rstrip())
+            capital_title = head is not None and title.fullmatch(
+                " " + head.group().rstrip().lower()
+            )
             if capital_title:  # "Senator Jane Holt", "Président Macron": the title is no name
                 s += head.end()
             before = text[max(start, s - 40) : s]
             last_words = before.split()[-4:]
             # "maire de Vaudrac", "président du Parlement": after "de" the name is a place.
             of_place = bool(last_words) and re.fullmatch(r"(?i)de|du|des|d['’]|of", last_words[-1])
-            titled = capital_title or (not of_place and title.search(" ".join(last_words)))
+            titled = capital_title or (not of_place and title.search(" ".join(last_words).lower()))
             kind = "person" if titled and text[s:e] not in _INSTITUTIONS else "name"
             found.append(_element(kind, text, s, e))
     found += [
@@ -200,8 +212,7 @@ def _measures(
     """Numbers, quantities and dates; the longest wins where they overlap (``14 h 30``)."""
     raw = []
     for kind in ("date", "number", "quantity"):
-        for m in _iter(compiled[kind], text, start, end):
-            s, e = m.start(), m.end()
+        for s, e in scan(compiled[kind], text, start, end):
             if kind == "quantity" and not any(ch.isalpha() for ch in text[s:e]):
                 continue
             if kind == "number" and re.fullmatch(r"(?:1[89]|20)\d\d", text[s:e]):
@@ -218,8 +229,28 @@ def _measures(
     return kept
 
 
-def _iter(pattern: re.Pattern[str], text: str, start: int, end: int):
+def _iter(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     return pattern.finditer(text, start, end)
+
+
+def scan(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Matches of a lexicon pattern lying inside ``text[start:end]``.
+
+    The whole (lowered) text is scanned once per pattern and the spans are bisected: an
+    article is analysed sentence by sentence, and one scan beats thousands of small ones.
+    """
+    starts, found = _all_matches(pattern, text)
+    i = bisect_left(starts, start)
+    while i < len(found) and found[i][0] < end:
+        if found[i][1] <= end:
+            yield found[i]
+        i += 1
+
+
+@lru_cache(maxsize=64)
+def _all_matches(pattern: re.Pattern[str], text: str) -> tuple[list[int], list[tuple[int, int]]]:
+    found = [(m.start(), m.end()) for m in pattern.finditer(lowered(text))]
+    return [s for s, _ in found], found
 
 
 def _element(kind: str, text: str, s: int, e: int) -> Element:
@@ -251,7 +282,7 @@ def features(
         "causal": float("causal" in kinds),
         "prediction": float("prediction" in kinds),
         "loaded": float(bool(loaded)),
-        "opinion": float(bool(patterns(lang)["opinion"].search(span))),
+        "opinion": float(bool(patterns(lang)["opinion"].search(span.lower()))),
         "question": float(span.rstrip(" »”\"'").endswith("?")),
         "short": float(word_count < 6),
         "length": round(min(word_count, 40) / 40, 1),

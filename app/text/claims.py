@@ -166,7 +166,7 @@ class _Attribution:
 @cache
 def _attribution_patterns(lang: str) -> dict[str, re.Pattern[str]]:
     lex = checkworthy._lexicon(lang)
-    flags = re.IGNORECASE
+    flags = 0  # they run on checkworthy.lowered(text)
     return {
         # "a-t-il déclaré": the speaker is a pronoun, resolved from context.
         "inverted": re.compile(
@@ -197,18 +197,18 @@ def _attribution(
     found = _attribution_patterns(lang)
     names = [e for e in elements if e.kind in ("person", "name")]
     for kind in ("inverted", "perfect", "present", "source"):
-        for m in found[kind].finditer(text, start, end):
-            verb = checkworthy._element("attribution", text, m.start(), m.end())
+        for m_start, m_end in checkworthy.scan(found[kind], text, start, end):
+            verb = checkworthy._element("attribution", text, m_start, m_end)
             if kind == "inverted":
                 speaker = context
                 speaker_el = None
-            elif kind == "source" or _follows_quote(text, start, m.start()):
-                speaker_el = _noun_phrase_after(text, m.end(), end, names)
+            elif kind == "source" or _follows_quote(text, start, m_start):
+                speaker_el = _noun_phrase_after(text, m_end, end, names)
                 speaker = speaker_el.text if speaker_el else None
             else:
-                speaker_el = _subject_before(text, start, m.start(), names, lang)
+                speaker_el = _subject_before(text, start, m_start, names, lang)
                 speaker = speaker_el.text if speaker_el else None
-                if speaker_el is not None and found["pronoun"].match(speaker_el.text):
+                if speaker_el is not None and found["pronoun"].match(speaker_el.text.lower()):
                     speaker, speaker_el = context, None
             if speaker:
                 extra = [verb] + ([speaker_el] if speaker_el is not None else [])

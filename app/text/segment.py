@@ -50,6 +50,7 @@ _OPENERS = "«“‘([\"'"
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 _WORD = re.compile(r"[\w'’-]+")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_QUOTE_MARK = re.compile(r'[«»“”"]')
 _QUOTE_PAIRS = {"«": "»", "“": "”"}
 _MAX_QUOTE = 800  # a longer "quote" is a stray mark, not a quotation to keep whole
 
@@ -106,10 +107,13 @@ def _lines(text: str, start: int, end: int) -> Iterator[Span]:
 
 
 def _split_block(text: str, start: int, end: int) -> Iterator[Span]:
-    shielded = _embedded_quotes(text, start, end)
+    shielded = iter(_embedded_quotes(text, start, end))  # in order of their opening mark
+    shield = next(shielded, None)
     sentence_start = start
     for run in _TERMINATOR_RUN.finditer(text, start, end):
-        if any(q_start < run.start() < q_end for q_start, q_end in shielded):
+        while shield is not None and shield[1] <= run.start():
+            shield = next(shielded, None)
+        if shield is not None and shield[0] < run.start():
             continue
         after = _after_closers(text, run.end(), end, _odd_quotes(text, sentence_start, run.end()))
         if after >= end or not text[after].isspace():
@@ -154,14 +158,14 @@ def _embedded_quotes(text: str, start: int, end: int) -> list[Span]:
         rest = text[close_at + 1 : close_at + 40].lstrip(" \u00a0\u202f")
         if rest[:1] == "," or rest[:1].islower():
             spans.append((open_at, close_at))
-    return spans
+    return sorted(spans)
 
 
 def _quotations(text: str, start: int, end: int) -> Iterator[Span]:
     """Paired quotations; a stray mark pairs with nothing rather than with a later quote."""
     opened: dict[str, int] = {}
-    for i in range(start, end):
-        ch = text[i]
+    for mark in _QUOTE_MARK.finditer(text, start, end):
+        i, ch = mark.start(), mark.group()
         if ch in "«“" or (ch == '"' and _opens(text, i, start, end)):
             opened[_QUOTE_PAIRS.get(ch, ch)] = i
         elif ch in "»”" or ch == '"':
