@@ -7,6 +7,7 @@ Sets (all under ../shared/benchmarks, dev/train splits only, never sealed/):
 - ClaimBuster 2xNCS: sentences with an even hash fit, odd report (F1 of the check-worthy class).
 
 Run: .venv/bin/python bench/bench_checkworthiness.py        evaluate the shipped WEIGHTS
+     .venv/bin/python bench/bench_checkworthiness.py --seed checks on the seed article only
      .venv/bin/python bench/bench_checkworthiness.py --fit  refit the dozen weights on the
                                                             fit halves and print them
 """
@@ -128,7 +129,60 @@ def report(weights: dict[str, float], sets: dict[str, list]) -> None:
         print(f"{name}: P={p:.3f} R={r:.3f} F1={f:.3f} (threshold {CLAIM_THRESHOLD}) AP={ap:.3f}")
 
 
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "venezuela-2019-fr.txt"
+
+
+def seed_check() -> bool:
+    """The claims a French fact-checker lists on the seed article, speakers and loaded words."""
+    from app.text.claims import analyse
+
+    if not SEED.exists():
+        print(f"skipped: {SEED} not found")
+        return True
+    text = SEED.read_text(encoding="utf-8")
+    claims = analyse(text).claims
+
+    def claim(fragment: str):
+        found = [c for c in claims if fragment in c.text]
+        return min(found, key=lambda c: len(c.text)) if found else None
+
+    def loaded_of(fragment: str) -> set[str]:
+        found = claim(fragment)
+        return {e.text for e in found.loaded} if found else set()
+
+    checks = {
+        "300 t of Russian aid, said by Maduro": (c := claim("300 t")) is not None
+        and any(e.text == "300 t" for e in c.elements)
+        and "Maduro" in (c.speaker or ""),
+        "break with Colombia, by Nicolas Maduro": (c := claim("rompre les liens")) is not None
+        and c.speaker == "Nicolas Maduro",
+        "24-hour order": (c := claim("sous 24 heures")) is not None
+        and any(e.text == "24 heures" for e in c.elements),
+        "Guaido's self-proclamation clause": claim("s'est autoproclamé") is not None
+        and claim("s'est autoproclamé").text
+        == "qui s'est autoproclamé chef d'Etat par intérim en janvier dernier",
+        "23 January": (c := claim("23 janvier")) is not None
+        and any(e.kind == "date" and e.text == "23 janvier" for e in c.elements),
+        "Pompeo's tweet": (c := claim("a tweeté")) is not None and c.speaker == "Mike Pompeo",
+        "'brutes', by Pompeo": (c := claim("brutes")) is not None and c.speaker == "Mike Pompeo",
+        "clashes with several wounded": claim("plusieurs blessés") is not None,
+        "thousands marching in Caracas": claim("des milliers de Vénézuéliens") is not None,
+        "loaded: président légitime": "président légitime" in loaded_of("président légitime"),
+        "loaded: fasciste": "gouvernement fasciste" in loaded_of("fasciste"),
+        "loaded: brutes": "brutes" in loaded_of("brutes"),
+        "offsets exact": all(
+            text[x.start : x.end] == x.text for c in claims for x in [c, *c.elements, *c.loaded]
+        ),
+        "byline is no claim": claim("L. M./Agences") is None,
+    }
+    for name, ok in checks.items():
+        print(f"  seed {'PASS' if ok else 'FAIL'}: {name}")
+    return all(checks.values())
+
+
 def main() -> int:
+    if "--seed" in sys.argv:
+        return 0 if seed_check() else 1
     if not all(path.exists() for path in (CT22, CT20, CB)):
         print(f"skipped: check-worthiness sets not found under {DATA}")
         return 0
