@@ -5,7 +5,7 @@ A stored key never comes back into a field: the page only says whether one is st
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -39,8 +39,8 @@ class _KeyRow:
         self.field.setClearButtonEnabled(True)
         self.label.setBuddy(self.field)
         self.status = QLabel(objectName=f"{name}_status")
-        self.save = QPushButton(page.tr("Save"))
-        self.remove = QPushButton(page.tr("Remove"))
+        self.save = QPushButton(QCoreApplication.translate("ApiKeysPage", "Save"))
+        self.remove = QPushButton(QCoreApplication.translate("ApiKeysPage", "Remove"))
         self.field.returnPressed.connect(self.save.click)
 
 

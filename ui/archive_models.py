@@ -191,9 +191,21 @@ class ArticlesModel(QAbstractTableModel):
         return None
 
 
+_FACTS = {
+    "Shared words": QT_TRANSLATE_NOOP("ArchiveBrowser", "Shared words"),
+    "Same numbers": QT_TRANSLATE_NOOP("ArchiveBrowser", "Same numbers"),
+    "Different numbers": QT_TRANSLATE_NOOP("ArchiveBrowser", "Different numbers"),
+    "Verdict": QT_TRANSLATE_NOOP("ArchiveBrowser", "Verdict"),
+    "Publisher": QT_TRANSLATE_NOOP("ArchiveBrowser", "Publisher"),
+}
+
+
+def _fact(name: str) -> str:
+    return QCoreApplication.translate("ArchiveBrowser", _FACTS[name])
+
+
 def hit_details_html(hit: ArchiveHit) -> str:
     """Why a result matched, as escaped HTML."""
-    tr = QCoreApplication.translate
     match, why = hit.match, hit.match.why
     color = TIER_COLORS.get(match.tier, "#757575")
     parts = [
@@ -205,16 +217,16 @@ def hit_details_html(hit: ArchiveHit) -> str:
         parts.append(f"<p>{escape(why.summary)}</p>")
     facts = []
     if why.shared_terms:
-        facts.append((tr("ArchiveBrowser", "Shared words"), ", ".join(why.shared_terms)))
+        facts.append((_fact("Shared words"), ", ".join(why.shared_terms)))
     if why.numbers_agreeing:
-        facts.append((tr("ArchiveBrowser", "Same numbers"), ", ".join(why.numbers_agreeing)))
+        facts.append((_fact("Same numbers"), ", ".join(why.numbers_agreeing)))
     if why.numbers_differing:
         pairs = ", ".join(f"{q} ≠ {c}" for q, c in why.numbers_differing)
-        facts.append((tr("ArchiveBrowser", "Different numbers"), pairs))
+        facts.append((_fact("Different numbers"), pairs))
     if match.verdict:
-        facts.append((tr("ArchiveBrowser", "Verdict"), match.verdict))
+        facts.append((_fact("Verdict"), match.verdict))
     if match.publisher:
-        facts.append((tr("ArchiveBrowser", "Publisher"), match.publisher))
+        facts.append((_fact("Publisher"), match.publisher))
     rows = "".join(
         f"<tr><td><i>{escape(name)}</i>&nbsp;&nbsp;</td><td>{escape(value)}</td></tr>"
         for name, value in facts

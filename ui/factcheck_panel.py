@@ -218,7 +218,6 @@ class FactCheckPanel(QWidget):
         self.import_selected_button.clicked.connect(self._on_import_selected_clicked)
         self.import_all_button.clicked.connect(self._on_import_all_clicked)
         self.view.selectionModel().selectionChanged.connect(self._update_actions)
-        self._call.busy_changed.connect(self._update_actions)
 
     # -- public API -------------------------------------------------------------------------
 
@@ -267,6 +266,7 @@ class FactCheckPanel(QWidget):
         self.settings_button.hide()
         self._say(self.tr("Searching Google Fact Check Tools…"))
         self._call.start(_search, self._searcher, self._key_reader, text, lang, token)
+        self._update_actions()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
 
 from app.domain import DomainRating, RatingScale
-from ui.sources_pane import RELIABILITY_COLORS, RELIABILITY_KEYS, reliability_label
+from ui.sources_model import RELIABILITY_COLORS, RELIABILITY_KEYS, reliability_label
 from ui.verdict_editor import color_swatch
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-from html import escape
-from urllib.parse import urlsplit
-
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    QRectF,
-    QSize,
     Qt,
     QUrl,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -26,8 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QTextBrowser,
     QVBoxLayout,
@@ -35,170 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import ClaimSource, DomainRating
-from ui.source_form import SourceForm, is_http_url, stance_label
-
-STANCE_COLORS = {"supports": "#2e7d32", "refutes": "#c62828", "context": "#546e7a"}
-
-# The team's list may use these words; others are shown as typed, in a neutral colour.
-_RELIABILITY_LABELS = {
-    "reliable": QT_TRANSLATE_NOOP("Reliability", "Reliable"),
-    "mixed": QT_TRANSLATE_NOOP("Reliability", "Mixed"),
-    "unreliable": QT_TRANSLATE_NOOP("Reliability", "Unreliable"),
-    "satire": QT_TRANSLATE_NOOP("Reliability", "Satire"),
-}
-RELIABILITY_COLORS = {
-    "reliable": "#2e7d32",
-    "mixed": "#ef6c00",
-    "unreliable": "#c62828",
-    "satire": "#6a1b9a",
-}
-RELIABILITY_KEYS = tuple(_RELIABILITY_LABELS)
-
-
-def reliability_label(rating: str) -> str:
-    key = rating.strip().lower()
-    if key in _RELIABILITY_LABELS:
-        return QCoreApplication.translate("Reliability", _RELIABILITY_LABELS[key])
-    return rating
-
-
-def rating_for(url: str, ratings: dict[str, DomainRating]) -> DomainRating | None:
-    """The rating of the URL's host or its closest rated parent (news.bbc.co.uk → bbc.co.uk)."""
-    try:
-        host = (urlsplit(url.strip()).hostname or "").lower()
-    except ValueError:
-        return None
-    labels = host.removeprefix("www.").split(".")
-    for i in range(len(labels) - 1):
-        found = ratings.get(".".join(labels[i:]))
-        if found is not None:
-            return found
-    return None
-
-
-class SourcesModel(QAbstractTableModel):
-    """A claim's sources as plain snapshots; `data()` does no I/O."""
-
-    STANCE, SOURCE, PUBLISHER, PUBLISHED, RELIABILITY = range(5)
-    SourceRole = Qt.ItemDataRole.UserRole + 1
-    ColorRole = Qt.ItemDataRole.UserRole + 2
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._sources: list[ClaimSource] = []
-        self._ratings: dict[str, DomainRating] = {}
-
-    def set_sources(self, sources: list[ClaimSource], ratings: dict[str, DomainRating]) -> None:
-        self.beginResetModel()
-        self._sources = list(sources)
-        self._ratings = dict(ratings)
-        self.endResetModel()
-
-    def source_at(self, row: int) -> ClaimSource:
-        return self._sources[row]
-
-    def rating_of(self, source: ClaimSource) -> DomainRating | None:
-        return rating_for(source.source.url, self._ratings)
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._sources)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < 5:
-            return None
-        return [
-            self.tr("Stance"),
-            self.tr("Source"),
-            self.tr("Publisher"),
-            self.tr("Published"),
-            self.tr("Reliability"),
-        ][section]
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._sources):
-            return None
-        link = self._sources[index.row()]
-        column = index.column()
-        if role == self.SourceRole:
-            return link
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(link, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(link, column)
-        if role == self.ColorRole:
-            return self._color(link, column)
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.RELIABILITY:
-            color = self._color(link, column)
-            return QColor(color) if color else None
-        return None
-
-    def _display(self, link: ClaimSource, column: int) -> str:
-        source = link.source
-        if column == self.STANCE:
-            return stance_label(link.stance)
-        if column == self.SOURCE:
-            return source.title or source.url
-        if column == self.PUBLISHER:
-            return source.publisher or source.domain
-        if column == self.PUBLISHED:
-            return source.published_date or ""
-        rating = self.rating_of(link)
-        return reliability_label(rating.rating) if rating else ""
-
-    def _tooltip(self, link: ClaimSource, column: int) -> str | None:
-        if column == self.SOURCE:
-            return link.source.url
-        if column == self.RELIABILITY:
-            rating = self.rating_of(link)
-            if rating is not None:
-                return f"{rating.domain}: {rating.note}" if rating.note else rating.domain
-        return link.excerpt or None
-
-    def _color(self, link: ClaimSource, column: int) -> str | None:
-        if column == self.STANCE:
-            return STANCE_COLORS.get(link.stance)
-        if column == self.RELIABILITY:
-            rating = self.rating_of(link)
-            if rating is not None:
-                return RELIABILITY_COLORS.get(rating.rating.strip().lower())
-        return None
-
-
-class BadgeDelegate(QStyledItemDelegate):
-    """Paints the cell's text as a rounded, coloured badge (the model's ColorRole)."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        color = index.data(SourcesModel.ColorRole)
-        text = index.data(Qt.ItemDataRole.DisplayRole)
-        if not color or not text:
-            super().paint(painter, option, index)
-            return
-        self.initStyleOption(option, index)
-        style = option.widget.style() if option.widget else None
-        if style is not None:  # selection background, without the text
-            option.text = ""
-            style.drawControl(style.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        metrics = option.fontMetrics
-        width = metrics.horizontalAdvance(text) + 14
-        height = metrics.height() + 4
-        rect = QRectF(option.rect.x() + 4, option.rect.center().y() - height / 2 + 1, width, height)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(color))
-        painter.drawRoundedRect(rect, height / 2, height / 2)
-        painter.setPen(QColor("white"))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        hint = super().sizeHint(option, index)
-        return QSize(hint.width() + 22, max(hint.height(), option.fontMetrics.height() + 8))
+from ui.source_form import SourceForm, is_http_url
+from ui.sources_model import BadgeDelegate, SourcesModel, source_details_html
 
 
 class SourcesPane(QWidget):
@@ -398,57 +224,3 @@ class SourcesPane(QWidget):
         # Never hand the system a file:, javascript: or custom-scheme link from an article.
         if is_http_url(url):
             self.source_open_requested.emit(url)
-
-
-def source_details_html(link: ClaimSource, rating: DomainRating | None) -> str:
-    """The selected source in full, as escaped HTML for the details browser."""
-    tr = QCoreApplication.translate
-    source = link.source
-    color = STANCE_COLORS.get(link.stance, "#546e7a")
-    badge = (
-        f'<span style="background:{color}; color:white;">&nbsp;{escape(stance_label(link.stance))}'
-        "&nbsp;</span>"
-    )
-    parts = [f"<p>{badge} <b>{escape(source.title or source.url)}</b></p>"]
-    if is_http_url(source.url):
-        parts.append(f'<p><a href="{escape(source.url)}">{escape(source.url)}</a></p>')
-    else:
-        parts.append(f"<p>{escape(source.url)}</p>")
-    facts = [
-        (tr("SourcesPane", "Publisher"), source.publisher),
-        (tr("SourcesPane", "Published"), source.published_date or ""),
-        (tr("SourcesPane", "Accessed"), link.accessed_date or ""),
-    ]
-    if rating is not None:
-        label = reliability_label(rating.rating)
-        note = f" — {rating.note}" if rating.note else ""
-        facts.append((tr("SourcesPane", "Domain"), f"{rating.domain}: {label}{note}"))
-    rows = "".join(
-        f"<tr><td><i>{escape(name)}</i>&nbsp;&nbsp;</td><td>{escape(value)}</td></tr>"
-        for name, value in facts
-        if value
-    )
-    if rows:
-        parts.append(f"<table>{rows}</table>")
-    if link.excerpt:
-        parts.append(f"<blockquote>« {escape(link.excerpt)} »</blockquote>")
-    if link.note:
-        parts.append(f"<p><i>{escape(tr('SourcesPane', 'Note'))}:</i> {escape(link.note)}</p>")
-    parts.append(_archive_html(link))
-    return "".join(parts)
-
-
-def _archive_html(link: ClaimSource) -> str:
-    tr = QCoreApplication.translate
-    source = link.source
-    lines = []
-    if source.archive_url and is_http_url(source.archive_url):
-        url = escape(source.archive_url)
-        lines.append(f'{escape(tr("SourcesPane", "Archived copy"))}: <a href="{url}">{url}</a>')
-    else:
-        lines.append(escape(tr("SourcesPane", "Not archived yet.")))
-    if source.snapshot_at:
-        lines.append(
-            escape(tr("SourcesPane", "Local text copy saved %1.").replace("%1", source.snapshot_at))
-        )
-    return "<p>" + "<br>".join(lines) + "</p>"

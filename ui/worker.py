@@ -44,12 +44,14 @@ class LatestCall(QObject):
     Signals:
         result_ready(object): the latest call returned this.
         error_raised(object): the latest call raised this exception.
-        busy_changed(bool): a call started (True) or the latest one ended (False).
+
+    No bool-carrying signal on purpose: PySide6 6.12 over-releases Python's True/False
+    when a Python-side signal emits a bool (a fatal "bool_dealloc" error at exit).
+    Read `busy` instead.
     """
 
     result_ready = Signal(object)
     error_raised = Signal(object)
-    busy_changed = Signal(bool)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -73,32 +75,27 @@ class LatestCall(QObject):
         # A queued call not yet started is dropped rather than run for nothing.
         self._pool.clear()
         self._pool.start(_Call(self._carrier, self._latest, fn, args))
-        self._set_busy(True)
+        self._busy = True
         return self._latest
 
     def cancel(self) -> None:
         """Forget the pending call: its outcome will not be delivered."""
         self._latest = next(self._ids)
         self._pool.clear()
-        self._set_busy(False)
+        self._busy = False
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until the worker is idle (shutdown and tests only)."""
         return self._pool.waitForDone(msecs)
 
-    def _set_busy(self, busy: bool) -> None:
-        if busy != self._busy:
-            self._busy = busy
-            self.busy_changed.emit(busy)
-
     @Slot(int, object)
     def _on_finished(self, call_id: int, result: object) -> None:
         if call_id == self._latest:
-            self._set_busy(False)
+            self._busy = False
             self.result_ready.emit(result)
 
     @Slot(int, object)
     def _on_failed(self, call_id: int, exc: object) -> None:
         if call_id == self._latest:
-            self._set_busy(False)
+            self._busy = False
             self.error_raised.emit(exc)

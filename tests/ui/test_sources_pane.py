@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from app.domain import ClaimSource, DomainRating, Source
 from ui.source_form import SourceForm, is_http_url
-from ui.sources_pane import SourcesModel, SourcesPane, rating_for
+from ui.sources_model import SourcesModel, rating_for
+from ui.sources_pane import SourcesPane
 
 
 def link(link_id: int, url: str, stance: str = "context", **fields) -> ClaimSource:
