@@ -23,7 +23,8 @@ from ui.jobs import Mark
 from ui.models.labels import STATUS_COLORS
 
 ELEMENT_COLOR = "#1f5fae"
-LOADED_COLOR = "#c0392b"
+LOADED_COLOR = "#b03a2e"
+QUOTE_COLOR = "#29603a"
 SELECTED_OUTLINE = "#2b2b2b"
 
 
@@ -36,12 +37,9 @@ def mark_tooltip(mark: Mark) -> str:
         return _tr("Loaded word: check the framing")
     kinds = {
         "number": _tr("Number: check the figure"),
-        "percent": _tr("Percentage: check the figure"),
-        "money": _tr("Amount: check the figure"),
+        "quantity": _tr("Quantity: check the figure and its unit"),
         "date": _tr("Date: check when"),
-        "quote": _tr("Quote: check who said it"),
-        "person": _tr("Person named"),
-        "place": _tr("Place named"),
+        "quote": _tr("Quote: check who said it, and the exact words"),
     }
     return kinds.get(mark.kind, _tr("Checkable element: {kind}").format(kind=mark.kind))
 
@@ -277,6 +275,9 @@ def _mark_format(mark: Mark) -> QTextCharFormat:
     if mark.loaded:
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         fmt.setUnderlineColor(QColor(LOADED_COLOR))
+        fmt.setForeground(QColor(LOADED_COLOR))
+    elif mark.kind == "quote":
+        fmt.setForeground(QColor(QUOTE_COLOR))
         fmt.setFontItalic(True)
     else:
         fmt.setForeground(QColor(ELEMENT_COLOR))

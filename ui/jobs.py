@@ -18,6 +18,8 @@ from app.storage import claims as claims_store
 from app.storage import links as links_store
 
 MATCH_LIMIT = 8
+# The elements worth pointing at in the text; names and attributions would drown them.
+MARKED_KINDS = frozenset({"number", "quantity", "date", "quote"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,18 +55,16 @@ def marks_for(text: str, claims: list[Claim] | tuple[Claim, ...], lang: str | No
 
     They are not stored: ``describe_span`` is cheap and always agrees with the analyser.
     """
-    try:
-        from app.text.claims import describe_span
-    except ModuleNotFoundError as exc:  # TEMPORARY until the claims analyser lands
-        if exc.name != "app.text.claims":
-            raise
-        return []
+    from app.text.claims import describe_span
+
     marks: list[Mark] = []
     for claim in claims:
         if claim.start is None or claim.end is None:
             continue
         candidate = describe_span(text, claim.start, claim.end, lang or "fr")
-        marks.extend(Mark(e.kind, e.start, e.end) for e in candidate.elements)
+        marks.extend(
+            Mark(e.kind, e.start, e.end) for e in candidate.elements if e.kind in MARKED_KINDS
+        )
         marks.extend(Mark(e.kind, e.start, e.end, loaded=True) for e in candidate.loaded)
     return marks
 
@@ -74,7 +74,7 @@ def load_article(db: Database, progress: Any, article_id: int) -> ArticleBundle:
     article = articles_store.get_article(db, article_id)
     progress.report(0, 2, "")
     claims = claims_store.claims_of_article(db, article_id)
-    if not claims and _analyser_available():
+    if not claims:
         from app.text.claims import analyse
 
         analysis = analyse(article.text, article.lang)
@@ -84,17 +84,10 @@ def load_article(db: Database, progress: Any, article_id: int) -> ArticleBundle:
     return ArticleBundle(article, tuple(claims), tuple(marks))
 
 
-def _analyser_available() -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec("app.text.claims") is not None
-
-
 def import_article(db: Database, progress: Any, source: str) -> ArticleBundle:
     """Read a file or URL, split it into claims and store it (or reopen the same text)."""
-    from app.text.claims import analyse
-
     from app.intake import load
+    from app.text.claims import analyse
 
     progress.report(0, 3, "")
     draft = load(source)
@@ -104,9 +97,8 @@ def import_article(db: Database, progress: Any, source: str) -> ArticleBundle:
 
 def import_text(db: Database, progress: Any, text: str) -> ArticleBundle:
     """A pasted article: same as a file, without the reading."""
-    from app.text.claims import analyse
-
     from app.intake import from_text
+    from app.text.claims import analyse
 
     progress.report(0, 3, "")
     return _store_draft(db, progress, from_text(text), analyse)

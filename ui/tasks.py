@@ -28,6 +28,7 @@ from app.storage import open_archive
 log = logging.getLogger(__name__)
 
 TaskFn = Callable[..., Any]
+SQLITE_CHECK_STEPS = 10_000
 
 
 class Cancelled(Exception):
@@ -43,7 +44,6 @@ class Progress:
     def __init__(self, emit: Callable[[int, int, str], None]) -> None:
         self._emit = emit
         self._cancel = threading.Event()
-        self._db: Any = None
 
     @property
     def cancelled(self) -> bool:
@@ -59,10 +59,11 @@ class Progress:
 
     def cancel(self) -> None:
         self._cancel.set()
-        db = self._db
-        if db is not None:
-            # Stops a long SQL statement at once; sqlite3's interrupt() is thread-safe.
-            db.conn.interrupt()
+
+    def _sqlite_abort(self) -> int:
+        # SQLite calls this every few thousand steps of a statement: non-zero aborts it,
+        # so a cancelled search stops even in the middle of one long query.
+        return 1 if self._cancel.is_set() else 0
 
 
 class _TaskSignals(QObject):
@@ -111,7 +112,7 @@ class _Runnable(QRunnable):
         db = None
         try:
             db = open_archive(self._db_path)
-            handle.progress._db = db
+            db.conn.set_progress_handler(handle.progress._sqlite_abort, SQLITE_CHECK_STEPS)
             result = self._fn(db, handle.progress, *self._args)
             handle.progress.check()
         except BaseException as exc:  # delivered to the GUI thread, which decides
@@ -119,7 +120,6 @@ class _Runnable(QRunnable):
         else:
             signals.finished.emit(handle.task_id, result)
         finally:
-            handle.progress._db = None
             if db is not None:
                 db.close()
 

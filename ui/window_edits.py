@@ -10,7 +10,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from app import __version__
-from app.errors import UserError
+from app.storage import domains as domains_store
+from app.storage import scales as scales_store
+from app.storage import settings as settings_store
 from ui import operations as ops
 
 if TYPE_CHECKING:
@@ -265,11 +267,36 @@ class EditsMixin(_Base):
     def show_settings(self) -> None:
         from ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.session.db, self)
+        db = self.session.db
+        dialog = SettingsDialog(
+            self,
+            scale=self.session.scale,
+            domain_ratings=domains_store.list_domain_ratings(db),
+            org_name=settings_store.get_setting(db, "org_name", "") or "",
+            org_url=settings_store.get_setting(db, "org_url", "") or "",
+        )
         if dialog.exec():
-            self.session.reload_scale()
-            self._refresh_rows()
-            self.verdict_editor.set_claim(self.current_claim(), self.session.scale, self._lang())
+            self.apply_settings(dialog)
+
+    def apply_settings(self, dialog: Any) -> None:
+        """Store what the settings dialog returned (settings are not part of undo)."""
+        db = self.session.db
+        name, url = dialog.organisation()
+        settings_store.set_setting(db, "org_name", name)
+        settings_store.set_setting(db, "org_url", url)
+        levels = dialog.scale_levels()
+        if levels is not None:
+            scales_store.replace_scale_levels(db, self.session.scale.id, levels)
+        to_set, to_remove = dialog.domain_changes()
+        for rating in to_set:
+            domains_store.set_domain_rating(db, rating.domain, rating.rating, rating.note)
+        for domain in to_remove:
+            domains_store.remove_domain_rating(db, domain)
+        self.session.reload_scale()
+        self._refresh_rows()
+        self.verdict_editor.set_claim(self.current_claim(), self.session.scale, self._lang())
+        self._show_sources(self.claims_pane.current_claim_id())
+        self.show_message(self.tr("Settings saved."))
 
     def show_shortcuts(self) -> None:
         from ui.shortcuts_dialog import ShortcutsDialog
@@ -294,11 +321,7 @@ def _described(text: str, start: int, end: int, lang: str | None) -> dict[str, A
     """Check-worthiness, reasons and speaker of a span the checker picked by hand."""
     from app.text.claims import describe_span
 
-    try:
-        candidate = describe_span(text, start, end, lang or "fr")
-    except UserError as exc:
-        log.info("no description for the span: %s", exc)
-        return {}
+    candidate = describe_span(text, start, end, lang or "fr")
     return {
         "checkworthiness": candidate.checkworthiness,
         "reasons": list(candidate.reasons),
