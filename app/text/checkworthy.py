@@ -58,6 +58,10 @@ _NAME = re.compile(
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 _QUOTE = re.compile(r"«\s*([^«»]{2,1500}?)\s*»|“([^“”]{2,1500}?)”|\"([^\"]{2,1500}?)\"")
 _WORDS = re.compile(r"\w+")
+_TOKEN = re.compile(r"\S+")
+_HEAD = re.compile(r"\S+\s+")
+_OF = re.compile(r"de|du|des|d['’]|of", re.IGNORECASE)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # Capitalised words that open sentences without being names.
 _COMMON_CAPS = frozenset(lexicon_fr.COMMON_CAPS.split()) | frozenset(lexicon_en.COMMON_CAPS.split())
 # Capitalised in English, never names: they are dates.
@@ -148,16 +152,16 @@ def names(text: str, start: int, end: int, lang: str) -> list[Element]:
         for s, e in _name_parts(text, m.start(), m.end(), start):
             if text[s:e].lower() in _NOT_NAMES:
                 continue
-            head = re.match(r"\S+\s+", text[s:e])
+            head = _HEAD.match(text, s, e)
             capital_title = head is not None and title.fullmatch(
                 " " + head.group().rstrip().lower()
             )
             if capital_title:  # "Senator Jane Holt", "Président Macron": the title is no name
-                s += head.end()
+                s = head.end()
             before = text[max(start, s - 40) : s]
             last_words = before.split()[-4:]
             # "maire de Vaudrac", "président du Parlement": after "de" the name is a place.
-            of_place = bool(last_words) and re.fullmatch(r"(?i)de|du|des|d['’]|of", last_words[-1])
+            of_place = bool(last_words) and _OF.fullmatch(last_words[-1])
             titled = capital_title or (not of_place and title.search(" ".join(last_words).lower()))
             kind = "person" if titled and text[s:e] not in _INSTITUTIONS else "name"
             found.append(_element(kind, text, s, e))
@@ -171,7 +175,7 @@ def names(text: str, start: int, end: int, lang: str) -> list[Element]:
 
 def _name_parts(text: str, s: int, e: int, span_start: int) -> list[tuple[int, int]]:
     """Trim a sentence-opening common word (``Samedi``, ``Les``) and split ``Parlement X Y``."""
-    words = [(s + m.start(), s + m.end()) for m in re.finditer(r"\S+", text[s:e])]
+    words = [m.span() for m in _TOKEN.finditer(text, s, e)]
     first = text[words[0][0] : words[0][1]]
     if _opens_sentence(text, s, span_start) and first.lower() in _COMMON_CAPS:
         words = words[1:]
@@ -215,11 +219,8 @@ def _measures(
         for s, e in scan(compiled[kind], text, start, end):
             if kind == "quantity" and not any(ch.isalpha() for ch in text[s:e]):
                 continue
-            if kind == "number" and re.fullmatch(r"(?:1[89]|20)\d\d", text[s:e]):
-                kind_here = "date"  # a bare year
-            else:
-                kind_here = kind
-            raw.append(_element(kind_here, text, s, e))
+            is_year = kind == "number" and _YEAR.fullmatch(text, s, e)
+            raw.append(_element("date" if is_year else kind, text, s, e))
     raw.sort(key=lambda el: (el.start, -(el.end - el.start)))
     kept: list[Element] = []
     for element in raw:

@@ -22,6 +22,11 @@ __all__ = ["Analysis", "ClaimCandidate", "Element", "analyse", "describe_span", 
 CLAIM_THRESHOLD = 0.3  # sentences scoring below are not proposed (bench: F1 at this point)
 CLAUSE_THRESHOLD = 0.25  # a clause is short, so its length feature counts less
 MIN_CLAUSE_WORDS = 4
+_TOKEN = re.compile(r"\S+")
+_COMMA = re.compile(r",\s+")
+_PHRASE_STOP = re.compile(r"[,.;:!?»\"”()\n]")
+_SUBJECT_BREAK = re.compile(r"[»\"”:;]\s*|,\s+(?=[A-Za-zÀ-ÿ])")
+_CLAUSE_STOP = re.compile(r",\s|[;:(]|[.!?…]+[»\"”]?\s*$")
 _CONTEXT_CHARS = 3000  # how far back describe_span looks for the person "il" refers to
 
 
@@ -223,13 +228,12 @@ def _follows_quote(text: str, start: int, pos: int) -> bool:
 
 
 def _noun_phrase_after(text: str, pos: int, end: int, names: list[Element]) -> Element | None:
-    stop = re.compile(r"[,.;:!?»\"”()\n]")
-    m = stop.search(text, pos, end)
+    m = _PHRASE_STOP.search(text, pos, end)
     phrase_end = m.start() if m else end
-    words = list(re.finditer(r"\S+", text[pos:phrase_end]))[:10]
+    words = list(_TOKEN.finditer(text, pos, phrase_end))[:10]
     if not words:
         return None
-    phrase_end = pos + words[-1].end()
+    phrase_end = words[-1].end()
     inside = [n for n in names if pos <= n.start and n.end <= phrase_end]
     if inside:
         return Element("speaker", inside[-1].text, inside[-1].start, inside[-1].end)
@@ -241,19 +245,19 @@ def _subject_before(
 ) -> Element | None:
     """The subject of a reporting verb: a person in it, else the phrase itself (no clauses)."""
     clause_start = start
-    for m in re.finditer(r"[»\"”:;]\s*|,\s+(?=[A-Za-zÀ-ÿ])", text[start:verb]):
-        if not _inside_relative(text, start + m.end(), verb, lang):
-            clause_start = start + m.end() if text[start + m.start()] != "," else clause_start
+    for m in _SUBJECT_BREAK.finditer(text, start, verb):
+        if not _inside_relative(text, m.end(), verb, lang):
+            clause_start = m.end() if text[m.start()] != "," else clause_start
     subject = [n for n in names if clause_start <= n.start and n.end <= verb]
     subject = [n for n in subject if not _in_relative_span(text, clause_start, n.start, lang)]
     persons = [n for n in subject if n.kind == "person"] or subject
     if persons:
         first = persons[0]
         return Element("speaker", first.text, first.start, first.end)
-    words = list(re.finditer(r"\S+", text[clause_start:verb]))
+    words = list(_TOKEN.finditer(text, clause_start, verb))
     if not words or len(words) > 8:
         return None
-    return checkworthy._element("speaker", text, clause_start, clause_start + words[-1].end())
+    return checkworthy._element("speaker", text, clause_start, words[-1].end())
 
 
 def _inside_relative(text: str, pos: int, verb: int, lang: str) -> bool:
@@ -264,8 +268,8 @@ def _in_relative_span(text: str, clause_start: int, pos: int, lang: str) -> bool
     """Is ``pos`` inside ", qui …," between the subject and its verb?"""
     opener = _relative_opener(lang)
     last = None
-    for m in re.finditer(r",\s+", text[clause_start:pos]):
-        last = clause_start + m.end()
+    for m in _COMMA.finditer(text, clause_start, pos):
+        last = m.end()
     return last is not None and bool(opener.match(text, last, pos))
 
 
@@ -280,12 +284,12 @@ def _relative_clauses(text: str, start: int, end: int, lang: str) -> list[tuple[
     """ ", qui …" up to the next comma or the sentence end: a fact of its own."""
     opener = _relative_opener(lang)
     clauses = []
-    for comma in re.finditer(r",\s+", text[start:end]):
-        clause_start = start + comma.end()
+    for comma in _COMMA.finditer(text, start, end):
+        clause_start = comma.end()
         if not opener.match(text, clause_start, end):
             continue
-        stop = re.search(r",\s|[;:(]|[.!?…]+[»\"”]?\s*$", text[clause_start:end])
-        clause_end = clause_start + stop.start() if stop else end
+        stop = _CLAUSE_STOP.search(text, clause_start, end)
+        clause_end = stop.start() if stop else end
         while clause_end > clause_start and text[clause_end - 1] in ' ,.;:!?»"”':
             clause_end -= 1
         if len(text[clause_start:clause_end].split()) >= MIN_CLAUSE_WORDS:
