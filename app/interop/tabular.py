@@ -11,6 +11,7 @@ import codecs
 import csv
 import json
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -110,6 +111,12 @@ def iter_csv(path: Path) -> Iterator[ReviewRecord | BadRecord]:
             yield BadRecord(f"{path} line {reader.line_num}", f"unreadable CSV ({exc})")
 
 
+@lru_cache(maxsize=64)
+def _cached_column_map(keys: tuple[str, ...]) -> dict[str, str]:
+    """JSONL lines of one file almost always share their keys: map them once."""
+    return _column_map(list(keys))
+
+
 def _column_map(fieldnames: list[str]) -> dict[str, str]:
     lowered = {name.strip().lower().lstrip("\ufeff"): name for name in fieldnames if name}
     found: dict[str, str] = {}
@@ -142,7 +149,8 @@ def _jsonl_lines(handle: IO[str], path: Path) -> Iterator[ReviewRecord | BadReco
         if isinstance(data, dict) and ("@type" in data or "claimReviewed" in data):
             yield from _ld_or_bad(data, where)
         elif isinstance(data, dict):
-            yield plain_record({k: data[c] for k, c in _column_map(list(data)).items()}, where)
+            columns = _cached_column_map(tuple(data))
+            yield plain_record({k: data[c] for k, c in columns.items()}, where)
         else:
             yield BadRecord(where, "not a JSON object")
 

@@ -1,0 +1,109 @@
+"""Import speed: N synthetic fact-checks (JSONL of plain claims) through ``import_paths``.
+
+The records are generated (no shared data needed): French and English sentences drawn from a
+Zipf-distributed vocabulary of real words from the seeds plus 40k invented ones, with numbers,
+so the normaliser meets a realistic mix of known and unknown words. Generation is not timed.
+Run: .venv/bin/python bench/bench_import.py [N ...]   (default: 10000 100000 1000000)
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import random
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from app.interop.importer import import_paths  # noqa: E402
+from app.storage import open_archive  # noqa: E402
+
+SYLLABLES = [
+    "ca",
+    "ra",
+    "vo",
+    "lu",
+    "mi",
+    "to",
+    "pe",
+    "sa",
+    "de",
+    "ne",
+    "ri",
+    "go",
+    "ba",
+    "li",
+    "ta",
+    "mo",
+    "su",
+    "ve",
+    "ni",
+    "co",
+    "ar",
+    "en",
+    "ol",
+    "is",
+]
+
+
+def vocabulary(rng: random.Random) -> list[str]:
+    seed_text = " ".join(p.read_text("utf-8") for p in (ROOT / "seeds").glob("*.json*"))
+    real = sorted(set(re.findall(r"[^\W\d_]{3,}", seed_text)))
+    rng.shuffle(real)
+    invented = {
+        "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))) for _ in range(40_000)
+    }
+    return real + sorted(invented)
+
+
+def write_records(path: Path, count: int, rng: random.Random) -> None:
+    words = vocabulary(rng)
+    cumulative = list(itertools.accumulate(1 / (rank + 1) for rank in range(len(words))))
+    with path.open("w", encoding="utf-8") as handle:
+        for n in range(count):
+            text = rng.choices(words, cum_weights=cumulative, k=rng.randint(8, 24))
+            text.insert(rng.randint(0, len(text)), str(rng.randint(1, 5000)))
+            record = {
+                "text": " ".join(text).capitalize() + ".",
+                "title": " ".join(text[:7]),
+                "verdict": rng.choice(("Faux", "Vrai", "Trompeur", "False", "Mostly false")),
+                "url": f"https://bench.example.org/checks/{n}",
+                "date": f"20{rng.randint(10, 24)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
+                "language": rng.choice(("fr", "en")),
+                "publisher": f"Desk {n % 50}",
+            }
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def bench(count: int, folder: Path) -> None:
+    source = folder / f"records-{count}.jsonl"
+    write_records(source, count, random.Random(count))
+    db = open_archive(folder / f"archive-{count}.db")
+    started = time.perf_counter()
+    report = import_paths(db, [source], batch_size=10_000)
+    elapsed = time.perf_counter() - started
+    again = time.perf_counter()
+    second = import_paths(db, [source], batch_size=10_000)
+    reimport = time.perf_counter() - again
+    db.close()
+    assert report.imported == count and second.skipped == count, (report, second)
+    print(
+        f"{count:>9} records: import {elapsed:6.1f} s ({count / elapsed:,.0f}/s), "
+        f"re-import (all duplicates) {reimport:6.1f} s"
+    )
+
+
+def main() -> None:
+    counts = [int(arg) for arg in sys.argv[1:]] or [10_000, 100_000, 1_000_000]
+    with tempfile.TemporaryDirectory() as folder:
+        for count in counts:
+            bench(count, Path(folder))
+
+
+if __name__ == "__main__":
+    main()
