@@ -16,6 +16,7 @@ import trafilatura
 from charset_normalizer import from_bytes
 
 from app.errors import UserError
+from app.interop.tabular import detect_encoding
 from app.net import fetch, is_web_url, safe_url
 from app.text.language import detect_language, is_supported
 
@@ -151,7 +152,9 @@ def _decode(data: bytes, name: str, declared: str | None = None) -> str:
     best = from_bytes(data).best()
     if best is None:
         raise UserError(f"{name}: cannot tell its text encoding (save it as UTF-8)")
-    return str(best)
+    # Short French texts read "cleanly" in Baltic or Nordic code pages too (é → ķ); the
+    # importer's rule lets Windows-1252 win a near tie.
+    return data.decode(detect_encoding(data, name), errors="replace")
 
 
 def _from_html(html: str, url: str | None, origin: str) -> ArticleDraft:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 from collections.abc import Sequence
 from types import ModuleType
@@ -104,6 +105,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args._run(args) or EXIT_OK)
     except UserError as exc:
         sys.stderr.write(f"crible: {exc}\n")
+        return EXIT_USAGE
+    except sqlite3.OperationalError as exc:
+        # A full or read-only disk, or a lock held by another program: a message, not a bug.
+        from app.storage.integrity import environment_failure
+
+        message = environment_failure(exc)
+        if message is None:
+            raise
+        sys.stderr.write(f"crible: {message}\n")
         return EXIT_USAGE
     except KeyboardInterrupt:
         sys.stderr.write("crible: interrupted\n")

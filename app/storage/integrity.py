@@ -72,3 +72,33 @@ def rebuild_search_index(db: Database) -> None:
     """Rebuild the FTS index from the claims table (the repair for an index out of sync)."""
     with db.atomic():
         db.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+
+
+_ENVIRONMENT_FAILURES = (
+    (
+        ("database or disk is full", "disk i/o error"),
+        "could not write to the archive: the disk is full or failing ({error}); that change was "
+        "not saved, the ones before it are safe",
+    ),
+    (
+        ("readonly", "read-only"),
+        "the archive is read-only (its file or its disk); nothing was changed",
+    ),
+    (
+        ("database is locked", "database is busy"),
+        "the archive is busy in another program (another Crible?); nothing was changed, try again",
+    ),
+)
+
+
+def environment_failure(exc: sqlite3.Error) -> str | None:
+    """A one-line message when *exc* comes from the disk or another program, else None.
+
+    Full or failing disks, read-only files and locks are the user's environment, not a bug:
+    they get a message. Anything else (a bad statement, a missing table) stays a bug.
+    """
+    text = str(exc).lower()
+    for needles, message in _ENVIRONMENT_FAILURES:
+        if any(needle in text for needle in needles):
+            return message.format(error=exc)
+    return None
