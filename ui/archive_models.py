@@ -132,7 +132,7 @@ class HitsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == self.TIER:
             return QColor(TIER_COLORS.get(match.tier, "#757575"))
         if role == Qt.ItemDataRole.ToolTipRole and column == self.CLAIM:
-            return match.why.summary or match.text
+            return match.text
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.SCORE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -195,6 +195,9 @@ _FACTS = {
     "Shared words": QT_TRANSLATE_NOOP("ArchiveBrowser", "Shared words"),
     "Same numbers": QT_TRANSLATE_NOOP("ArchiveBrowser", "Same numbers"),
     "Different numbers": QT_TRANSLATE_NOOP("ArchiveBrowser", "Different numbers"),
+    "Places in common": QT_TRANSLATE_NOOP("ArchiveBrowser", "Places in common"),
+    "Places": QT_TRANSLATE_NOOP("ArchiveBrowser", "Places"),
+    "different places named": QT_TRANSLATE_NOOP("ArchiveBrowser", "different places named"),
     "Verdict": QT_TRANSLATE_NOOP("ArchiveBrowser", "Verdict"),
     "Publisher": QT_TRANSLATE_NOOP("ArchiveBrowser", "Publisher"),
 }
@@ -213,8 +216,6 @@ def hit_details_html(hit: ArchiveHit) -> str:
         f" — {match.score:.0f}/100</p>",
         f"<p><b>{escape(match.text)}</b></p>",
     ]
-    if why.summary:
-        parts.append(f"<p>{escape(why.summary)}</p>")
     facts = []
     if why.shared_terms:
         facts.append((_fact("Shared words"), ", ".join(why.shared_terms)))
@@ -223,6 +224,10 @@ def hit_details_html(hit: ArchiveHit) -> str:
     if why.numbers_differing:
         pairs = ", ".join(f"{q} ≠ {c}" for q, c in why.numbers_differing)
         facts.append((_fact("Different numbers"), pairs))
+    if why.shared_places:
+        facts.append((_fact("Places in common"), ", ".join(why.shared_places)))
+    if why.places_differing:
+        facts.append((_fact("Places"), _fact("different places named")))
     if match.verdict:
         facts.append((_fact("Verdict"), match.verdict))
     if match.publisher:

@@ -42,29 +42,34 @@ def resolve_language(language: str | None) -> str:
     return language if language in LANGUAGES else system_language()
 
 
+def remove_translators(app: QCoreApplication) -> None:
+    """Uninstall the translators `install_translator` put on `app`."""
+    for translator in getattr(app, _INSTALLED_ATTR, []):
+        app.removeTranslator(translator)
+    setattr(app, _INSTALLED_ATTR, [])
+
+
 def install_translator(app: QCoreApplication, language: str | None) -> str:
     """Load Crible's and Qt's own translations for `language` ("fr", "en", None = system).
 
     Returns the language actually in use: "en" when French was asked for but its
     catalogue is missing (the UI still works, in English). Calling it again replaces
-    the translators installed before.
+    the translators installed before. English needs a catalogue too, for its plurals
+    ("%n source(s)" → "1 source", "2 sources").
     """
-    for translator in getattr(app, _INSTALLED_ATTR, []):
-        app.removeTranslator(translator)
-    setattr(app, _INSTALLED_ATTR, [])
+    remove_translators(app)
     wanted = resolve_language(language)
-    if wanted == SOURCE_LANGUAGE:
-        return SOURCE_LANGUAGE
     ours = QTranslator(app)
     if not ours.load(f"crible_{wanted}", str(translations_dir())):
         log.warning("no %s translation in %s; using English", wanted, translations_dir())
         return SOURCE_LANGUAGE
     installed = [ours]
-    # Qt's own strings (OK/Cancel buttons, context menus) come from its catalogue.
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    qtbase = QTranslator(app)
-    if qtbase.load(f"qtbase_{wanted}", qt_dir):
-        installed.append(qtbase)
+    if wanted != SOURCE_LANGUAGE:
+        # Qt's own strings (OK/Cancel buttons, context menus) come from its catalogue.
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        qtbase = QTranslator(app)
+        if qtbase.load(f"qtbase_{wanted}", qt_dir):
+            installed.append(qtbase)
     for translator in installed:
         app.installTranslator(translator)
     setattr(app, _INSTALLED_ATTR, installed)

@@ -191,10 +191,7 @@ class VerdictEditor(QWidget):
         self._rating.clear()
         self._rating.addItem(self.tr("— no rating —"), None)
         for level in scale.levels:
-            label = level.label(lang)
-            if level.value is not None:
-                label = f"{label}  ({level.value:g})"
-            self._rating.addItem(color_swatch(level.color), label, int(level.id))
+            self._rating.addItem(color_swatch(level.color), level.label(lang), int(level.id))
 
     def _show_values(self, values: dict[str, object], *, keep_focused: bool) -> None:
         index = self._rating.findData(values["verdict_level_id"])

@@ -1,0 +1,88 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB">
+    <context>
+        <name>ArchiveBrowser</name>
+        <message numerus="yes">
+            <source>%n earlier claim(s) found.</source>
+            <translation>
+                <numerusform>%n earlier claim found.</numerusform>
+                <numerusform>%n earlier claims found.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n article(s)</source>
+            <translation>
+                <numerusform>%n article</numerusform>
+                <numerusform>%n articles</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ClaimsPane</name>
+        <message numerus="yes">
+            <source>Claims (%n)</source>
+            <translation>
+                <numerusform>Claims (%n)</numerusform>
+                <numerusform>Claims (%n)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>EditsMixin</name>
+        <message numerus="yes">
+            <source>Delete %n claim(s)</source>
+            <translation>
+                <numerusform>Delete %n claim</numerusform>
+                <numerusform>Delete %n claims</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>FactCheckPanel</name>
+        <message numerus="yes">
+            <source>%n published fact-check(s) found.</source>
+            <translation>
+                <numerusform>%n published fact-check found.</numerusform>
+                <numerusform>%n published fact-checks found.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message numerus="yes">
+            <source>Sources (%n)</source>
+            <translation>
+                <numerusform>Sources (%n)</numerusform>
+                <numerusform>Sources (%n)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>MatchesPane</name>
+        <message numerus="yes">
+            <source>%n earlier check(s) found</source>
+            <translation>
+                <numerusform>%n earlier check found</numerusform>
+                <numerusform>%n earlier checks found</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source> — %n likely the same claim</source>
+            <translation>
+                <numerusform> — %n likely the same claim</numerusform>
+                <numerusform> — %n likely the same claim</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>SourcesPane</name>
+        <message numerus="yes">
+            <source>%n source(s)</source>
+            <translation>
+                <numerusform>%n source</numerusform>
+                <numerusform>%n sources</numerusform>
+            </translation>
+        </message>
+    </context>
+</TS>

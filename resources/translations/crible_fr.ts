@@ -1,0 +1,1433 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+    <context>
+        <name>ApiKeysPage</name>
+        <message>
+            <source>Save</source>
+            <translation>Enregistrer</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Retirer</translation>
+        </message>
+        <message>
+            <source>Keep keys for this session only</source>
+            <translation>Garder les clés pour cette session seulement</translation>
+        </message>
+        <message>
+            <source>Keys stay in memory and are forgotten when Crible quits.</source>
+            <translation>Les clés restent en mémoire et sont oubliées quand Crible se ferme.</translation>
+        </message>
+        <message>
+            <source>Google Fact Check Tools</source>
+            <translation>Google Fact Check Tools</translation>
+        </message>
+        <message>
+            <source>API &amp;key:</source>
+            <translation>&amp;Clé d'API :</translation>
+        </message>
+        <message>
+            <source>Searches fact-checks published worldwide. Create a free key in the Google Cloud console and enable the “Fact Check Tools API”.</source>
+            <translation>Cherche les vérifications publiées dans le monde entier. Créez une clé gratuite dans la console Google Cloud et activez « Fact Check Tools API ».</translation>
+        </message>
+        <message>
+            <source>Wayback Machine (Internet Archive S3 keys)</source>
+            <translation>Wayback Machine (clés S3 d'Internet Archive)</translation>
+        </message>
+        <message>
+            <source>A&amp;ccess key:</source>
+            <translation>Clé d'a&amp;ccès :</translation>
+        </message>
+        <message>
+            <source>S&amp;ecret key:</source>
+            <translation>Clé s&amp;ecrète :</translation>
+        </message>
+        <message>
+            <source>Archives your sources on web.archive.org. Your keys are on archive.org/account/s3.php once you are logged in.</source>
+            <translation>Archive vos sources sur web.archive.org. Vos clés se trouvent sur archive.org/account/s3.php une fois connecté.</translation>
+        </message>
+        <message>
+            <source>&amp;Test</source>
+            <translation>&amp;Tester</translation>
+        </message>
+        <message>
+            <source>Te&amp;st</source>
+            <translation>Te&amp;ster</translation>
+        </message>
+        <message>
+            <source>Keys are kept in memory for this session only.</source>
+            <translation>Les clés sont gardées en mémoire pour cette session seulement.</translation>
+        </message>
+        <message>
+            <source>Keys are stored in the system keyring (%1).</source>
+            <translation>Les clés sont rangées dans le trousseau du système (%1).</translation>
+        </message>
+        <message>
+            <source>No usable system keyring was found on this computer, so keys cannot be stored permanently. Crible still works without them.</source>
+            <translation>Aucun trousseau système utilisable n'a été trouvé sur cet ordinateur : les clés ne peuvent pas être enregistrées durablement. Crible fonctionne quand même sans elles.</translation>
+        </message>
+        <message>
+            <source>Cannot be stored</source>
+            <translation>Impossible à enregistrer</translation>
+        </message>
+        <message>
+            <source>Unreadable</source>
+            <translation>Illisible</translation>
+        </message>
+        <message>
+            <source>for this session</source>
+            <translation>pour cette session</translation>
+        </message>
+        <message>
+            <source>in keyring</source>
+            <translation>dans le trousseau</translation>
+        </message>
+        <message>
+            <source>Stored %1</source>
+            <translation>Enregistrée %1</translation>
+        </message>
+        <message>
+            <source>Not set</source>
+            <translation>Absente</translation>
+        </message>
+        <message>
+            <source>Paste a new key to replace the stored one</source>
+            <translation>Collez une nouvelle clé pour remplacer celle enregistrée</translation>
+        </message>
+        <message>
+            <source>Paste the key</source>
+            <translation>Collez la clé</translation>
+        </message>
+        <message>
+            <source>Key stored.</source>
+            <translation>Clé enregistrée.</translation>
+        </message>
+        <message>
+            <source>Key removed.</source>
+            <translation>Clé retirée.</translation>
+        </message>
+        <message>
+            <source>Enter and save the key before testing it.</source>
+            <translation>Saisissez et enregistrez la clé avant de la tester.</translation>
+        </message>
+        <message>
+            <source>Testing…</source>
+            <translation>Test en cours…</translation>
+        </message>
+        <message>
+            <source>The key works.</source>
+            <translation>La clé fonctionne.</translation>
+        </message>
+    </context>
+    <context>
+        <name>App</name>
+        <message>
+            <source>Crible: unexpected error</source>
+            <translation>Crible : erreur inattendue</translation>
+        </message>
+        <message>
+            <source>Something went wrong: %1
+Your work so far is saved. Details are in the log.</source>
+            <translation>Un problème est survenu : %1
+Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ArchiveBrowser</name>
+        <message>
+            <source>Archive</source>
+            <translation>Archive</translation>
+        </message>
+        <message>
+            <source>&amp;Search</source>
+            <translation>&amp;Rechercher</translation>
+        </message>
+        <message>
+            <source>A&amp;rticles</source>
+            <translation>A&amp;rticles</translation>
+        </message>
+        <message>
+            <source>A claim, or a few of its words</source>
+            <translation>Une affirmation, ou quelques-uns de ses mots</translation>
+        </message>
+        <message>
+            <source>Show weaker matches too</source>
+            <translation>Montrer aussi les correspondances plus faibles</translation>
+        </message>
+        <message>
+            <source>&amp;Open article</source>
+            <translation>&amp;Ouvrir l'article</translation>
+        </message>
+        <message>
+            <source>Filter by title or outlet</source>
+            <translation>Filtrer par titre ou par média</translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>&amp;Ouvrir</translation>
+        </message>
+        <message>
+            <source>Searching…</source>
+            <translation>Recherche…</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Chargement…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n earlier claim(s) found.</source>
+            <translation>
+                <numerusform>%n affirmation antérieure trouvée.</numerusform>
+                <numerusform>%n affirmations antérieures trouvées.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing similar in the archive.</source>
+            <translation>Rien de semblable dans l'archive.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n article(s)</source>
+            <translation>
+                <numerusform>%n article</numerusform>
+                <numerusform>%n articles</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Something went wrong (%1); see the log.</source>
+            <translation>Un problème est survenu (%1) ; voir le journal.</translation>
+        </message>
+        <message>
+            <source>Shared words</source>
+            <translation>Mots communs</translation>
+        </message>
+        <message>
+            <source>Same numbers</source>
+            <translation>Mêmes nombres</translation>
+        </message>
+        <message>
+            <source>Different numbers</source>
+            <translation>Nombres différents</translation>
+        </message>
+        <message>
+            <source>Places in common</source>
+            <translation>Lieux communs</translation>
+        </message>
+        <message>
+            <source>Places</source>
+            <translation>Lieux</translation>
+        </message>
+        <message>
+            <source>different places named</source>
+            <translation>lieux différents cités</translation>
+        </message>
+        <message>
+            <source>Verdict</source>
+            <translation>Verdict</translation>
+        </message>
+        <message>
+            <source>Publisher</source>
+            <translation>Éditeur</translation>
+        </message>
+    </context>
+    <context>
+        <name>ArticlesModel</name>
+        <message>
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+        <message>
+            <source>Outlet</source>
+            <translation>Média</translation>
+        </message>
+        <message>
+            <source>Published</source>
+            <translation>Publié le</translation>
+        </message>
+        <message>
+            <source>Opened</source>
+            <translation>Ouvert le</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Langue</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClaimStatus</name>
+        <message>
+            <source>To check</source>
+            <translation>À vérifier</translation>
+        </message>
+        <message>
+            <source>In progress</source>
+            <translation>En cours</translation>
+        </message>
+        <message>
+            <source>Checked</source>
+            <translation>Vérifiée</translation>
+        </message>
+        <message>
+            <source>Not check-worthy</source>
+            <translation>Pas à vérifier</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClaimsModel</name>
+        <message>
+            <source>#</source>
+            <translation>n°</translation>
+        </message>
+        <message>
+            <source>Claim</source>
+            <translation>Affirmation</translation>
+        </message>
+        <message>
+            <source>Worth</source>
+            <translation>Intérêt</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Verdict</source>
+            <translation>Verdict</translation>
+        </message>
+        <message>
+            <source>Earlier check</source>
+            <translation>Vérification antérieure</translation>
+        </message>
+        <message>
+            <source>Why it is worth checking:</source>
+            <translation>Pourquoi la vérifier :</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClaimsPane</name>
+        <message>
+            <source>Claims</source>
+            <translation>Affirmations</translation>
+        </message>
+        <message>
+            <source>Filter claims…</source>
+            <translation>Filtrer les affirmations…</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>Tous les statuts</translation>
+        </message>
+        <message numerus="yes">
+            <source>Claims (%n)</source>
+            <translation>
+                <numerusform>Affirmations (%n)</numerusform>
+                <numerusform>Affirmations (%n)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DomainsModel</name>
+        <message>
+            <source>Each line needs a domain, such as lemonde.fr.</source>
+            <translation>Chaque ligne doit avoir un domaine, par exemple lemonde.fr.</translation>
+        </message>
+        <message>
+            <source>A domain is listed twice.</source>
+            <translation>Un domaine figure deux fois.</translation>
+        </message>
+        <message>
+            <source>Each domain needs a rating.</source>
+            <translation>Chaque domaine doit avoir une cote.</translation>
+        </message>
+        <message>
+            <source>Domain</source>
+            <translation>Domaine</translation>
+        </message>
+        <message>
+            <source>Rating</source>
+            <translation>Cotation</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+    </context>
+    <context>
+        <name>DomainsPage</name>
+        <message>
+            <source>How far your team trusts a site. A rating applies to the domain and its sub-domains; it is shown beside every source from there.</source>
+            <translation>La confiance de votre équipe envers un site. La cote s'applique au domaine et à ses sous-domaines ; elle s'affiche à côté de chaque source qui en vient.</translation>
+        </message>
+        <message>
+            <source>&amp;Add domain</source>
+            <translation>&amp;Ajouter un domaine</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>&amp;Retirer</translation>
+        </message>
+    </context>
+    <context>
+        <name>EditsMixin</name>
+        <message>
+            <source>Select some text of the article first.</source>
+            <translation>Sélectionnez d'abord un passage de l'article.</translation>
+        </message>
+        <message>
+            <source>Edit claim</source>
+            <translation>Modifier l'affirmation</translation>
+        </message>
+        <message>
+            <source>Wording of the claim:</source>
+            <translation>Formulation de l'affirmation :</translation>
+        </message>
+        <message>
+            <source>This is the last claim: nothing to merge it with.</source>
+            <translation>C'est la dernière affirmation : rien avec quoi la fusionner.</translation>
+        </message>
+        <message>
+            <source>Select two claims to merge.</source>
+            <translation>Sélectionnez deux affirmations à fusionner.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %n claim(s)</source>
+            <translation>
+                <numerusform>Supprimer %n affirmation</numerusform>
+                <numerusform>Supprimer %n affirmations</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Archiving sources is not available in this version.</source>
+            <translation>L'archivage des sources n'est pas disponible dans cette version.</translation>
+        </message>
+        <message>
+            <source>Only http(s) links are opened: %1</source>
+            <translation>Seuls les liens http(s) sont ouverts : %1</translation>
+        </message>
+        <message>
+            <source>Could not open %1 in the browser</source>
+            <translation>Impossible d'ouvrir %1 dans le navigateur</translation>
+        </message>
+        <message>
+            <source>Open an article</source>
+            <translation>Ouvrir un article</translation>
+        </message>
+        <message>
+            <source>Open from URL</source>
+            <translation>Ouvrir depuis une adresse web</translation>
+        </message>
+        <message>
+            <source>Web address:</source>
+            <translation>Adresse web :</translation>
+        </message>
+        <message>
+            <source>Paste an article</source>
+            <translation>Coller un article</translation>
+        </message>
+        <message>
+            <source>Article text:</source>
+            <translation>Texte de l'article :</translation>
+        </message>
+        <message>
+            <source>No article in this archive yet.</source>
+            <translation>Aucun article dans cette archive pour l'instant.</translation>
+        </message>
+        <message>
+            <source>Open an earlier article</source>
+            <translation>Ouvrir un article précédent</translation>
+        </message>
+        <message>
+            <source>Article:</source>
+            <translation>Article :</translation>
+        </message>
+        <message>
+            <source>Settings saved.</source>
+            <translation>Réglages enregistrés.</translation>
+        </message>
+        <message>
+            <source>About Crible</source>
+            <translation>À propos de Crible</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;Crible %1&lt;/h3&gt;&lt;p&gt;A local-first workbench for fact-checkers: split an article into claims, find earlier fact-checks, record verdicts and sources, export ClaimReview.&lt;/p&gt;&lt;p&gt;Archive: %2&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;Crible %1&lt;/h3&gt;&lt;p&gt;Un atelier local pour les vérificateurs : découper un article en affirmations, retrouver les vérifications antérieures, consigner verdicts et sources, exporter en ClaimReview.&lt;/p&gt;&lt;p&gt;Archive : %2&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>FactCheckModel</name>
+        <message>
+            <source>Publisher</source>
+            <translation>Éditeur</translation>
+        </message>
+        <message>
+            <source>Rating</source>
+            <translation>Verdict publié</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Claim</source>
+            <translation>Affirmation</translation>
+        </message>
+        <message>
+            <source>Claimed by %1</source>
+            <translation>Affirmé par %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>FactCheckPanel</name>
+        <message>
+            <source>Words of the claim to look for</source>
+            <translation>Mots de l'affirmation à chercher</translation>
+        </message>
+        <message>
+            <source>Any language</source>
+            <translation>Toutes les langues</translation>
+        </message>
+        <message>
+            <source>French</source>
+            <translation>Français</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>Anglais</translation>
+        </message>
+        <message>
+            <source>&amp;Search</source>
+            <translation>&amp;Rechercher</translation>
+        </message>
+        <message>
+            <source>Open settings…</source>
+            <translation>Ouvrir les réglages…</translation>
+        </message>
+        <message>
+            <source>&amp;Import selected</source>
+            <translation>&amp;Importer la sélection</translation>
+        </message>
+        <message>
+            <source>Import &amp;all</source>
+            <translation>Importer &amp;tout</translation>
+        </message>
+        <message>
+            <source>&amp;More results</source>
+            <translation>&amp;Plus de résultats</translation>
+        </message>
+        <message>
+            <source>&amp;Open review</source>
+            <translation>&amp;Ouvrir la vérification</translation>
+        </message>
+        <message>
+            <source>Type the words of a claim to search for.</source>
+            <translation>Tapez les mots d'une affirmation à chercher.</translation>
+        </message>
+        <message>
+            <source>Searching Google Fact Check Tools…</source>
+            <translation>Recherche dans Google Fact Check Tools…</translation>
+        </message>
+        <message>
+            <source>No published fact-check found for this claim.</source>
+            <translation>Aucune vérification publiée trouvée pour cette affirmation.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n published fact-check(s) found.</source>
+            <translation>
+                <numerusform>%n vérification publiée trouvée.</numerusform>
+                <numerusform>%n vérifications publiées trouvées.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No Google Fact Check Tools key is stored. Add one in Settings → API keys to search fact-checks published worldwide.</source>
+            <translation>Aucune clé Google Fact Check Tools n'est enregistrée. Ajoutez-en une dans Réglages → Clés d'API pour chercher les vérifications publiées dans le monde entier.</translation>
+        </message>
+        <message>
+            <source>The search failed unexpectedly (%1); see the log.</source>
+            <translation>La recherche a échoué de façon inattendue (%1) ; voir le journal.</translation>
+        </message>
+    </context>
+    <context>
+        <name>GeneralPage</name>
+        <message>
+            <source>Follow the system</source>
+            <translation>Comme le système</translation>
+        </message>
+        <message>
+            <source>A new language applies the next time Crible starts.</source>
+            <translation>Une nouvelle langue s'applique au prochain démarrage de Crible.</translation>
+        </message>
+        <message>
+            <source>e.g. Les Décodeurs</source>
+            <translation>p. ex. Les Décodeurs</translation>
+        </message>
+        <message>
+            <source>Your organisation is named as the author of the ClaimReview you export.</source>
+            <translation>Votre organisation est citée comme auteur des ClaimReview que vous exportez.</translation>
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>&amp;Langue :</translation>
+        </message>
+        <message>
+            <source>&amp;Organisation:</source>
+            <translation>&amp;Organisation :</translation>
+        </message>
+        <message>
+            <source>Organisation &amp;website:</source>
+            <translation>&amp;Site de l'organisation :</translation>
+        </message>
+        <message>
+            <source>The organisation's website must start with http:// or https://.</source>
+            <translation>Le site de l'organisation doit commencer par http:// ou https://.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HitsModel</name>
+        <message>
+            <source>Tier</source>
+            <translation>Niveau</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>Score</translation>
+        </message>
+        <message>
+            <source>Claim</source>
+            <translation>Affirmation</translation>
+        </message>
+        <message>
+            <source>Verdict</source>
+            <translation>Verdict</translation>
+        </message>
+        <message>
+            <source>Publisher</source>
+            <translation>Éditeur</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Article</source>
+            <translation>Article</translation>
+        </message>
+        <message>
+            <source>(archive entry)</source>
+            <translation>(fiche d'archive)</translation>
+        </message>
+    </context>
+    <context>
+        <name>LevelsModel</name>
+        <message>
+            <source>The scale needs at least one level.</source>
+            <translation>L'échelle doit avoir au moins un niveau.</translation>
+        </message>
+        <message>
+            <source>Each level needs its own key (a short word such as “false”).</source>
+            <translation>Chaque niveau doit avoir sa propre clé (un mot court comme « false »).</translation>
+        </message>
+        <message>
+            <source>Each level needs a French and an English label.</source>
+            <translation>Chaque niveau doit avoir un libellé français et un libellé anglais.</translation>
+        </message>
+        <message>
+            <source>Colour</source>
+            <translation>Couleur</translation>
+        </message>
+        <message>
+            <source>Key</source>
+            <translation>Clé</translation>
+        </message>
+        <message>
+            <source>French label</source>
+            <translation>Libellé français</translation>
+        </message>
+        <message>
+            <source>English label</source>
+            <translation>Libellé anglais</translation>
+        </message>
+        <message>
+            <source>Value (0–1)</source>
+            <translation>Valeur (0–1)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Annuler</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>&amp;Rétablir</translation>
+        </message>
+        <message>
+            <source>No article open. Open a file, a URL or paste text.</source>
+            <translation>Aucun article ouvert. Ouvrez un fichier, une adresse web ou collez un texte.</translation>
+        </message>
+        <message>
+            <source>Earlier checks</source>
+            <translation>Vérifications antérieures</translation>
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation>Sources</translation>
+        </message>
+        <message>
+            <source>Verdict</source>
+            <translation>Verdict</translation>
+        </message>
+        <message>
+            <source>Opening the article…</source>
+            <translation>Ouverture de l'article…</translation>
+        </message>
+        <message>
+            <source>Reading and splitting the article…</source>
+            <translation>Lecture et découpage de l'article…</translation>
+        </message>
+        <message>
+            <source>Splitting the article…</source>
+            <translation>Découpage de l'article…</translation>
+        </message>
+        <message numerus="yes">
+            <source>Sources (%n)</source>
+            <translation>
+                <numerusform>Sources (%n)</numerusform>
+                <numerusform>Sources (%n)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Searching earlier checks…</source>
+            <translation>Recherche des vérifications antérieures…</translation>
+        </message>
+        <message>
+            <source>Earlier checks unavailable: %1</source>
+            <translation>Vérifications antérieures indisponibles : %1</translation>
+        </message>
+        <message>
+            <source>&amp;Open article file…</source>
+            <translation>&amp;Ouvrir un fichier d'article…</translation>
+        </message>
+        <message>
+            <source>Open an article from a text, HTML or Markdown file</source>
+            <translation>Ouvrir un article depuis un fichier texte, HTML ou Markdown</translation>
+        </message>
+        <message>
+            <source>Open article from &amp;URL…</source>
+            <translation>Ouvrir un article depuis une adresse &amp;web…</translation>
+        </message>
+        <message>
+            <source>Fetch a web page and open its article</source>
+            <translation>Télécharger une page web et ouvrir son article</translation>
+        </message>
+        <message>
+            <source>&amp;Paste article…</source>
+            <translation>&amp;Coller un article…</translation>
+        </message>
+        <message>
+            <source>Paste an article's text</source>
+            <translation>Coller le texte d'un article</translation>
+        </message>
+        <message>
+            <source>Open &amp;earlier article…</source>
+            <translation>Ouvrir un article &amp;précédent…</translation>
+        </message>
+        <message>
+            <source>Reopen an article you worked on</source>
+            <translation>Rouvrir un article déjà travaillé</translation>
+        </message>
+        <message>
+            <source>&amp;Search the archive…</source>
+            <translation>&amp;Chercher dans l'archive…</translation>
+        </message>
+        <message>
+            <source>Search every stored claim and fact-check</source>
+            <translation>Chercher parmi toutes les affirmations et vérifications enregistrées</translation>
+        </message>
+        <message>
+            <source>S&amp;ettings…</source>
+            <translation>Réglag&amp;es…</translation>
+        </message>
+        <message>
+            <source>Language, rating scale, reliability list, API keys</source>
+            <translation>Langue, échelle de cotation, liste de fiabilité, clés d'API</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quitter</translation>
+        </message>
+        <message>
+            <source>&amp;New claim from selection</source>
+            <translation>&amp;Nouvelle affirmation depuis la sélection</translation>
+        </message>
+        <message>
+            <source>Make the text selected in the article a claim</source>
+            <translation>Faire du passage sélectionné dans l'article une affirmation</translation>
+        </message>
+        <message>
+            <source>&amp;Edit claim wording…</source>
+            <translation>&amp;Modifier la formulation…</translation>
+        </message>
+        <message>
+            <source>Reword the selected claim</source>
+            <translation>Reformuler l'affirmation sélectionnée</translation>
+        </message>
+        <message>
+            <source>S&amp;plit claim at cursor</source>
+            <translation>&amp;Scinder l'affirmation au curseur</translation>
+        </message>
+        <message>
+            <source>Cut the selected claim in two where the cursor is in the article</source>
+            <translation>Couper l'affirmation sélectionnée en deux à l'endroit du curseur dans l'article</translation>
+        </message>
+        <message>
+            <source>&amp;Merge with next claim</source>
+            <translation>&amp;Fusionner avec la suivante</translation>
+        </message>
+        <message>
+            <source>Join the selected claim with the next one (or the selected ones)</source>
+            <translation>Réunir l'affirmation sélectionnée avec la suivante (ou les affirmations sélectionnées)</translation>
+        </message>
+        <message>
+            <source>&amp;Delete claim</source>
+            <translation>S&amp;upprimer l'affirmation</translation>
+        </message>
+        <message>
+            <source>Delete the selected claim</source>
+            <translation>Supprimer l'affirmation sélectionnée</translation>
+        </message>
+        <message>
+            <source>&amp;Next claim</source>
+            <translation>Affirmation suivan&amp;te</translation>
+        </message>
+        <message>
+            <source>Select the next claim</source>
+            <translation>Sélectionner l'affirmation suivante</translation>
+        </message>
+        <message>
+            <source>&amp;Previous claim</source>
+            <translation>Affirmation pré&amp;cédente</translation>
+        </message>
+        <message>
+            <source>Select the previous claim</source>
+            <translation>Sélectionner l'affirmation précédente</translation>
+        </message>
+        <message>
+            <source>Mark as “%1”</source>
+            <translation>Marquer « %1 »</translation>
+        </message>
+        <message>
+            <source>Set &amp;verdict…</source>
+            <translation>Choisir le &amp;verdict…</translation>
+        </message>
+        <message>
+            <source>Choose the rating of the selected claim</source>
+            <translation>Choisir la cotation de l'affirmation sélectionnée</translation>
+        </message>
+        <message>
+            <source>Add &amp;source…</source>
+            <translation>Ajouter une &amp;source…</translation>
+        </message>
+        <message>
+            <source>Add a source to the selected claim</source>
+            <translation>Ajouter une source à l'affirmation sélectionnée</translation>
+        </message>
+        <message>
+            <source>Search earlier checks &amp;again</source>
+            <translation>Relancer la recherche des vérifications &amp;antérieures</translation>
+        </message>
+        <message>
+            <source>Match every claim of the article against the archive again</source>
+            <translation>Comparer de nouveau chaque affirmation de l'article à l'archive</translation>
+        </message>
+        <message>
+            <source>Colour claims by &amp;status</source>
+            <translation>Colorer les affirmations par &amp;statut</translation>
+        </message>
+        <message>
+            <source>Colour claims by check-&amp;worthiness</source>
+            <translation>Colorer les affirmations par &amp;intérêt à vérifier</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>&amp;Raccourcis clavier</translation>
+        </message>
+        <message>
+            <source>&amp;About Crible</source>
+            <translation>À &amp;propos de Crible</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Fichier</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Édition</translation>
+        </message>
+        <message>
+            <source>&amp;Claim</source>
+            <translation>&amp;Affirmation</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>Affic&amp;hage</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Aide</translation>
+        </message>
+        <message>
+            <source>Set status</source>
+            <translation>Changer le statut</translation>
+        </message>
+        <message>
+            <source>Set verdict</source>
+            <translation>Changer le verdict</translation>
+        </message>
+        <message>
+            <source>Edit notes</source>
+            <translation>Modifier les notes</translation>
+        </message>
+    </context>
+    <context>
+        <name>MatchesModel</name>
+        <message>
+            <source>Tier</source>
+            <translation>Niveau</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>Score</translation>
+        </message>
+        <message>
+            <source>Earlier claim</source>
+            <translation>Affirmation antérieure</translation>
+        </message>
+        <message>
+            <source>Verdict</source>
+            <translation>Verdict</translation>
+        </message>
+        <message>
+            <source>Publisher</source>
+            <translation>Éditeur</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Your call</source>
+            <translation>Votre avis</translation>
+        </message>
+        <message>
+            <source>Same claim</source>
+            <translation>Même affirmation</translation>
+        </message>
+        <message>
+            <source>Not the same</source>
+            <translation>Pas la même</translation>
+        </message>
+    </context>
+    <context>
+        <name>MatchesPane</name>
+        <message>
+            <source>Select a claim to see earlier checks.</source>
+            <translation>Sélectionnez une affirmation pour voir les vérifications antérieures.</translation>
+        </message>
+        <message>
+            <source>Same claim</source>
+            <translation>Même affirmation</translation>
+        </message>
+        <message>
+            <source>Confirm this earlier check is about the same claim</source>
+            <translation>Confirmer que cette vérification antérieure porte sur la même affirmation</translation>
+        </message>
+        <message>
+            <source>Not the same</source>
+            <translation>Pas la même</translation>
+        </message>
+        <message>
+            <source>Dismiss this earlier check</source>
+            <translation>Écarter cette vérification antérieure</translation>
+        </message>
+        <message>
+            <source>Open fact-check</source>
+            <translation>Ouvrir la vérification</translation>
+        </message>
+        <message>
+            <source>Searching the archive for earlier checks…</source>
+            <translation>Recherche de vérifications antérieures dans l'archive…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n earlier check(s) found</source>
+            <translation>
+                <numerusform>%n vérification antérieure trouvée</numerusform>
+                <numerusform>%n vérifications antérieures trouvées</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source> — %n likely the same claim</source>
+            <translation>
+                <numerusform> — %n probablement la même affirmation</numerusform>
+                <numerusform> — %n probablement la même affirmation</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No earlier check found in the archive.</source>
+            <translation>Aucune vérification antérieure dans l'archive.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Reliability</name>
+        <message>
+            <source>Reliable</source>
+            <translation>Fiable</translation>
+        </message>
+        <message>
+            <source>Mixed</source>
+            <translation>Mitigé</translation>
+        </message>
+        <message>
+            <source>Unreliable</source>
+            <translation>Peu fiable</translation>
+        </message>
+        <message>
+            <source>Satire</source>
+            <translation>Satire</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScalePage</name>
+        <message>
+            <source>The verdicts your team gives, from best to worst. A value between 0 and 1 makes the rating numeric in ClaimReview; leave it empty for levels such as “unverifiable”. Removing a level clears the verdicts that used it.</source>
+            <translation>Les verdicts de votre équipe, du meilleur au pire. Une valeur entre 0 et 1 rend la cotation numérique dans ClaimReview ; laissez-la vide pour des niveaux comme « invérifiable ». Retirer un niveau efface les verdicts qui l'utilisaient.</translation>
+        </message>
+        <message>
+            <source>&amp;Add level</source>
+            <translation>&amp;Ajouter un niveau</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>&amp;Retirer</translation>
+        </message>
+        <message>
+            <source>Move &amp;up</source>
+            <translation>&amp;Monter</translation>
+        </message>
+        <message>
+            <source>Move do&amp;wn</source>
+            <translation>&amp;Descendre</translation>
+        </message>
+        <message>
+            <source>&amp;Colour…</source>
+            <translation>&amp;Couleur…</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Crible settings</source>
+            <translation>Réglages de Crible</translation>
+        </message>
+        <message>
+            <source>General</source>
+            <translation>Général</translation>
+        </message>
+        <message>
+            <source>Rating scale</source>
+            <translation>Échelle de cotation</translation>
+        </message>
+        <message>
+            <source>Domain reliability</source>
+            <translation>Fiabilité des domaines</translation>
+        </message>
+        <message>
+            <source>API keys</source>
+            <translation>Clés d'API</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Raccourcis clavier</translation>
+        </message>
+        <message>
+            <source>Filter…</source>
+            <translation>Filtrer…</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>Shortcut</source>
+            <translation>Raccourci</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Autres</translation>
+        </message>
+    </context>
+    <context>
+        <name>SourceForm</name>
+        <message>
+            <source>Edit source</source>
+            <translation>Modifier la source</translation>
+        </message>
+        <message>
+            <source>Add a source</source>
+            <translation>Ajouter une source</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD</source>
+            <translation>AAAA-MM-JJ</translation>
+        </message>
+        <message>
+            <source>The passage that supports or refutes the claim</source>
+            <translation>Le passage qui confirme ou contredit l'affirmation</translation>
+        </message>
+        <message>
+            <source>&amp;URL:</source>
+            <translation>&amp;Adresse :</translation>
+        </message>
+        <message>
+            <source>&amp;Title:</source>
+            <translation>&amp;Titre :</translation>
+        </message>
+        <message>
+            <source>&amp;Publisher:</source>
+            <translation>É&amp;diteur :</translation>
+        </message>
+        <message>
+            <source>Publis&amp;hed on:</source>
+            <translation>&amp;Publié le :</translation>
+        </message>
+        <message>
+            <source>A&amp;ccessed on:</source>
+            <translation>&amp;Consulté le :</translation>
+        </message>
+        <message>
+            <source>&amp;Stance:</source>
+            <translation>Po&amp;sition :</translation>
+        </message>
+        <message>
+            <source>&amp;Excerpt:</source>
+            <translation>E&amp;xtrait :</translation>
+        </message>
+        <message>
+            <source>&amp;Note:</source>
+            <translation>&amp;Note :</translation>
+        </message>
+        <message>
+            <source>&amp;Archived copy:</source>
+            <translation>Copie a&amp;rchivée :</translation>
+        </message>
+        <message>
+            <source>Enter the address of the source.</source>
+            <translation>Saisissez l'adresse de la source.</translation>
+        </message>
+        <message>
+            <source>The address must be a web page starting with http:// or https://.</source>
+            <translation>L'adresse doit être une page web commençant par http:// ou https://.</translation>
+        </message>
+        <message>
+            <source>The archived copy must be a web address (http:// or https://).</source>
+            <translation>La copie archivée doit être une adresse web (http:// ou https://).</translation>
+        </message>
+        <message>
+            <source>publication date</source>
+            <translation>date de publication</translation>
+        </message>
+        <message>
+            <source>access date</source>
+            <translation>date de consultation</translation>
+        </message>
+        <message>
+            <source>The %1 must look like 2024-03-31.</source>
+            <translation>La %1 doit avoir la forme 2024-03-31.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SourcesModel</name>
+        <message>
+            <source>Stance</source>
+            <translation>Position</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <source>Publisher</source>
+            <translation>Éditeur</translation>
+        </message>
+        <message>
+            <source>Published</source>
+            <translation>Publiée le</translation>
+        </message>
+        <message>
+            <source>Reliability</source>
+            <translation>Fiabilité</translation>
+        </message>
+    </context>
+    <context>
+        <name>SourcesPane</name>
+        <message>
+            <source>Publisher</source>
+            <translation>Éditeur</translation>
+        </message>
+        <message>
+            <source>Published</source>
+            <translation>Publiée le</translation>
+        </message>
+        <message>
+            <source>Accessed</source>
+            <translation>Consultée le</translation>
+        </message>
+        <message>
+            <source>Domain</source>
+            <translation>Domaine</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Archived copy</source>
+            <translation>Copie archivée</translation>
+        </message>
+        <message>
+            <source>Not archived yet.</source>
+            <translation>Pas encore archivée.</translation>
+        </message>
+        <message>
+            <source>Local text copy saved %1.</source>
+            <translation>Copie texte locale enregistrée le %1.</translation>
+        </message>
+        <message>
+            <source>&amp;Add source…</source>
+            <translation>&amp;Ajouter une source…</translation>
+        </message>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation>&amp;Modifier…</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>&amp;Retirer</translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>&amp;Ouvrir</translation>
+        </message>
+        <message>
+            <source>Open the source in your web browser</source>
+            <translation>Ouvrir la source dans votre navigateur</translation>
+        </message>
+        <message>
+            <source>Ar&amp;chive</source>
+            <translation>Ar&amp;chiver</translation>
+        </message>
+        <message>
+            <source>Save the page on the Wayback Machine and keep a local text copy</source>
+            <translation>Enregistrer la page sur la Wayback Machine et garder une copie texte locale</translation>
+        </message>
+        <message>
+            <source>Select a claim to see its sources.</source>
+            <translation>Sélectionnez une affirmation pour voir ses sources.</translation>
+        </message>
+        <message>
+            <source>No source yet: add the evidence you found.</source>
+            <translation>Aucune source pour l'instant : ajoutez les preuves trouvées.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n source(s)</source>
+            <translation>
+                <numerusform>%n source</numerusform>
+                <numerusform>%n sources</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Stance</name>
+        <message>
+            <source>Supports</source>
+            <translation>Confirme</translation>
+        </message>
+        <message>
+            <source>Refutes</source>
+            <translation>Contredit</translation>
+        </message>
+        <message>
+            <source>Context</source>
+            <translation>Contexte</translation>
+        </message>
+    </context>
+    <context>
+        <name>TaskStatus</name>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>Stop the work running in the background</source>
+            <translation>Arrêter le travail en cours en arrière-plan</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tier</name>
+        <message>
+            <source>Same claim</source>
+            <translation>Même affirmation</translation>
+        </message>
+        <message>
+            <source>Related</source>
+            <translation>Apparentée</translation>
+        </message>
+        <message>
+            <source>Weak</source>
+            <translation>Faible</translation>
+        </message>
+        <message>
+            <source>Match</source>
+            <translation>Correspondance</translation>
+        </message>
+    </context>
+    <context>
+        <name>VerdictEditor</name>
+        <message>
+            <source>One line: what the checker concluded</source>
+            <translation>Une ligne : la conclusion de la vérification</translation>
+        </message>
+        <message>
+            <source>Working notes, open questions, contacts…</source>
+            <translation>Notes de travail, questions ouvertes, contacts…</translation>
+        </message>
+        <message>
+            <source>Who made the claim</source>
+            <translation>Qui a fait cette affirmation</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD</source>
+            <translation>AAAA-MM-JJ</translation>
+        </message>
+        <message>
+            <source>&amp;Rating:</source>
+            <translation>&amp;Cotation :</translation>
+        </message>
+        <message>
+            <source>S&amp;tatus:</source>
+            <translation>S&amp;tatut :</translation>
+        </message>
+        <message>
+            <source>&amp;Verdict:</source>
+            <translation>&amp;Verdict :</translation>
+        </message>
+        <message>
+            <source>Clai&amp;mant:</source>
+            <translation>Aute&amp;ur :</translation>
+        </message>
+        <message>
+            <source>Claim &amp;date:</source>
+            <translation>&amp;Date :</translation>
+        </message>
+        <message>
+            <source>&amp;Notes:</source>
+            <translation>&amp;Notes :</translation>
+        </message>
+        <message>
+            <source>Select a claim to record its verdict.</source>
+            <translation>Sélectionnez une affirmation pour consigner son verdict.</translation>
+        </message>
+        <message>
+            <source>— no rating —</source>
+            <translation>— pas de cotation —</translation>
+        </message>
+        <message>
+            <source>Claim date must look like 2024-03-31 (or 2024-03, or 2024).</source>
+            <translation>La date doit avoir la forme 2024-03-31 (ou 2024-03, ou 2024).</translation>
+        </message>
+    </context>
+    <context>
+        <name>ArticleView</name>
+        <message>
+            <source>Loaded word: check the framing</source>
+            <translation>Mot connoté : vérifier le cadrage</translation>
+        </message>
+        <message>
+            <source>Number: check the figure</source>
+            <translation>Nombre : vérifier le chiffre</translation>
+        </message>
+        <message>
+            <source>Quantity: check the figure and its unit</source>
+            <translation>Quantité : vérifier le chiffre et son unité</translation>
+        </message>
+        <message>
+            <source>Date: check when</source>
+            <translation>Date : vérifier quand</translation>
+        </message>
+        <message>
+            <source>Quote: check who said it, and the exact words</source>
+            <translation>Citation : vérifier qui l'a dite, et les mots exacts</translation>
+        </message>
+        <message>
+            <source>Checkable element: {kind}</source>
+            <translation>Élément vérifiable : {kind}</translation>
+        </message>
+        <message>
+            <source>New claim from selection</source>
+            <translation>Nouvelle affirmation depuis la sélection</translation>
+        </message>
+    </context>
+    <context>
+        <name>Operations</name>
+        <message>
+            <source>Edit claim</source>
+            <translation>Modifier l'affirmation</translation>
+        </message>
+        <message>
+            <source>New claim</source>
+            <translation>Nouvelle affirmation</translation>
+        </message>
+        <message>
+            <source>Delete claim</source>
+            <translation>Supprimer l'affirmation</translation>
+        </message>
+        <message>
+            <source>Split claim</source>
+            <translation>Scinder l'affirmation</translation>
+        </message>
+        <message>
+            <source>Merge claims</source>
+            <translation>Fusionner les affirmations</translation>
+        </message>
+        <message>
+            <source>Add source</source>
+            <translation>Ajouter une source</translation>
+        </message>
+        <message>
+            <source>Edit source</source>
+            <translation>Modifier la source</translation>
+        </message>
+        <message>
+            <source>Remove source</source>
+            <translation>Retirer la source</translation>
+        </message>
+        <message>
+            <source>Confirm same claim</source>
+            <translation>Confirmer la même affirmation</translation>
+        </message>
+        <message>
+            <source>Dismiss earlier check</source>
+            <translation>Écarter la vérification antérieure</translation>
+        </message>
+    </context>
+    <context>
+        <name>Explanation</name>
+        <message>
+            <source>no verdict</source>
+            <translation>pas de verdict</translation>
+        </message>
+    </context>
+</TS>
