@@ -205,3 +205,14 @@ def all_reviews(db: Database, *, batch: int = 1000) -> Iterator[tuple[Claim, Rev
 
 def count_reviews(db: Database) -> int:
     return int(db.execute("SELECT count(*) FROM reviews").fetchone()[0])
+
+
+def own_checked_claims(db: Database) -> list[Claim]:
+    """The team's own checks: claims of articles marked checked, with a verdict, oldest first."""
+    rows = fetch_dicts(
+        db.conn,
+        "SELECT * FROM claims WHERE article_id IS NOT NULL AND status = 'checked'"
+        " AND (verdict_level_id IS NOT NULL OR trim(verdict_text) != '')"
+        " ORDER BY article_id, position, id",
+    )
+    return [claim_from_row(row) for row in rows]
