@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtWidgets import (
@@ -57,7 +58,8 @@ class ArchiveBrowser(QDialog):
     """Search the whole archive (same matcher as the window) and browse stored articles.
 
     Searches and the article list run in a worker thread on their own connection to the
-    archive at `path`; typing a new query supersedes the running search.
+    archive at `path` (a path, or any object with a `db_path`, such as the window's
+    TaskRunner); typing a new query supersedes the running search.
 
     Signals:
         article_open_requested(int article_id): open this article in the window.
@@ -71,11 +73,12 @@ class ArchiveBrowser(QDialog):
     search_finished = Signal(int)
     articles_loaded = Signal(int)
 
-    def __init__(self, path: Path | str, parent: QWidget | None = None, *, limit: int = 50):
+    def __init__(self, path: Path | str | Any, parent: QWidget | None = None, *, limit: int = 50):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Archive"))
         self.resize(900, 600)
-        self._path = Path(path)
+        # The window may hand over its TaskRunner: only the archive's path is taken from it.
+        self._path = Path(getattr(path, "db_path", path))
         self._limit = limit
         self.hits = HitsModel(self)
         self.articles = ArticlesModel(self)

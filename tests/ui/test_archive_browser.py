@@ -180,3 +180,15 @@ def test_unreadable_archive_is_a_message_not_a_crash(qtbot, tmp_path):
     dialog.search()
     qtbot.waitUntil(lambda: "not a readable" in dialog.search_status.text(), timeout=TIMEOUT)
     dialog.wait()
+
+
+def test_accepts_an_object_with_the_archive_path(qtbot, archive):
+    class Runner:
+        db_path = archive[0]
+
+    dialog = ArchiveBrowser(Runner())
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.articles_loaded, timeout=TIMEOUT) as loaded:
+        dialog.refresh_articles()
+    assert loaded.args == [2]
+    dialog.wait()
