@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
 from app.storage import open_archive
-from app.storage.claims import save_article_with_claims
+from app.storage.claims import add_claim, save_article_with_claims
 
 ARTICLE_TEXT = (
     "Le gouvernement a annoncé 300 tonnes d'aide humanitaire pour le Venezuela en 2019. "
@@ -52,11 +52,20 @@ def isolated_settings(tmp_path_factory, qapp) -> Iterator[None]:
     yield
 
 
+EARLIER_CHECKS = (
+    "Le Venezuela a reçu 300 tonnes d'aide humanitaire en 2019.",
+    "Le chômage a baissé de 12 % en un an en France.",
+    "Nicolas Maduro a rompu les relations diplomatiques avec la Colombie.",
+)
+
+
 @pytest.fixture
 def archive_path(tmp_path) -> Path:
-    """An archive file holding one French article split into four claims."""
+    """An archive: three earlier fact-checks, and one French article split into four claims."""
     path = tmp_path / "archive.db"
     db = open_archive(path)
+    for text in EARLIER_CHECKS:
+        add_claim(db, text=text, lang="fr", origin="import", status="checked")
     save_article_with_claims(
         db,
         text=ARTICLE_TEXT,

@@ -1,0 +1,137 @@
+"""The article view: highlighted spans, clicks select claims, selection makes a claim."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCharFormat, QTextCursor
+
+from app.domain import Claim, ClaimId
+from ui.article_view import ArticleView, mark_tooltip, status_tint, worth_color
+from ui.jobs import Mark
+
+TEXT = "Premier fait : 300 tonnes. Deuxième 🙂 fait « cité » ici.\nFin du texte."
+
+
+def _claims() -> list[Claim]:
+    second = TEXT.index("Deuxième")
+    return [
+        Claim(ClaimId(1), TEXT[0:26], article_id=1, start=0, end=26, checkworthiness=0.9),
+        Claim(
+            ClaimId(2),
+            TEXT[second:57],
+            article_id=1,
+            start=second,
+            end=57,
+            status="checked",
+            checkworthiness=0.2,
+        ),
+    ]
+
+
+@pytest.fixture
+def view(qtbot):
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(600, 300)
+    view.show()
+    marks = [
+        Mark("quantity", TEXT.index("300"), TEXT.index("300") + 10),
+        Mark("loaded", TEXT.index("cité"), TEXT.index("cité") + 4, loaded=True),
+    ]
+    view.set_article(TEXT, _claims(), marks)
+    return view
+
+
+def _format_at(view: ArticleView, offset: int) -> QTextCharFormat:
+    cursor = view._cursor(offset, offset + 1)
+    return cursor.charFormat()
+
+
+def test_claim_spans_are_coloured_by_status_then_by_worth(view):
+    assert _format_at(view, 2).background().color() == status_tint("to_check")
+    after_emoji = TEXT.index("fait «")
+    assert _format_at(view, after_emoji).background().color() == status_tint("checked")
+    assert _format_at(view, TEXT.index("Fin")).background().style() == Qt.BrushStyle.NoBrush
+    view.set_color_mode("worth")
+    assert _format_at(view, 2).background().color() == worth_color(0.9)
+
+
+def test_elements_and_loaded_words_are_marked(view):
+    number = _format_at(view, TEXT.index("300"))
+    assert number.underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
+    loaded = _format_at(view, TEXT.index("cité"))
+    assert loaded.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
+    assert view.mark_at(TEXT.index("cité")).loaded
+
+
+def test_offsets_after_an_emoji_map_to_the_right_text(view):
+    start = TEXT.index("fait «")
+    cursor = view._cursor(start, start + 4)
+    assert cursor.selectedText() == "fait"
+    view.setTextCursor(cursor)
+    assert view.selected_span() == (start, start + 4)
+
+
+def test_clicking_a_span_selects_its_claim(view, qtbot):
+    cursor = view._cursor(TEXT.index("Deuxième") + 2, TEXT.index("Deuxième") + 2)
+    point = view.cursorRect(cursor).center()
+    with qtbot.waitSignal(view.claim_clicked) as blocker:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert blocker.args == [2]
+
+
+def test_clicking_outside_claims_selects_nothing(view, qtbot):
+    point = view.cursorRect(view._cursor(len(TEXT) - 2, len(TEXT) - 2)).center()
+    with qtbot.assertNotEmitted(view.claim_clicked):
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def test_new_claim_from_selection_trims_spaces(view, qtbot):
+    start = TEXT.index("Fin")
+    cursor = view._cursor(start - 1, len(TEXT))
+    view.setTextCursor(cursor)
+    assert view.new_claim_action.isEnabled()
+    with qtbot.waitSignal(view.new_claim_requested) as blocker:
+        view.new_claim_action.trigger()
+    assert blocker.args == [start, len(TEXT)]
+
+
+def test_no_selection_means_no_new_claim(view):
+    view.setTextCursor(QTextCursor(view.document()))
+    assert view.selected_span() is None
+    assert not view.new_claim_action.isEnabled()
+
+
+def test_selecting_a_claim_highlights_it_and_updates_keep_it(view):
+    view.select_claim(2)
+    [selection] = view.extraSelections()
+    assert selection.cursor.selectedText().startswith("Deuxième")
+    changed = Claim(
+        ClaimId(2),
+        _claims()[1].text,
+        article_id=1,
+        start=_claims()[1].start,
+        end=57,
+        status="in_progress",
+    )
+    view.update_claim(changed)
+    assert _format_at(view, TEXT.index("Deuxième")).background().color() == status_tint(
+        "in_progress"
+    )
+    view.set_claims([_claims()[0]])
+    assert view.extraSelections() == []
+
+
+def test_claim_at_prefers_the_innermost_span(view):
+    inner = Claim(ClaimId(3), "300 tonnes", article_id=1, start=15, end=25)
+    view.set_claims([*_claims(), inner])
+    assert view.claim_at(16) == 3
+    assert view.claim_at(3) == 1
+    assert view.claim_at(len(TEXT) - 1) is None
+
+
+def test_tooltips_say_what_to_check():
+    assert "figure" in mark_tooltip(Mark("quantity", 0, 1))
+    assert "Loaded" in mark_tooltip(Mark("loaded", 0, 1, loaded=True))
+    assert "quote" in mark_tooltip(Mark("quote", 0, 1)).lower()

@@ -1,0 +1,238 @@
+"""The checker's workflow end to end, and each undoable edit against the archive on disk."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from app.storage import open_archive
+from app.storage.claims import claims_of_article, get_claim
+from app.storage.links import links_of_claim
+from app.storage.scales import default_scale
+from app.storage.sources import sources_of_claim
+from ui.database import ArchiveSession
+from ui.main_window import MainWindow
+
+SOURCE = {
+    "url": "https://www.example.org/rapport-aide",
+    "title": "Rapport sur l'aide",
+    "publisher": "ONU",
+    "stance": "refutes",
+    "excerpt": "120 tonnes livrées",
+}
+
+
+def open_article(window, qtbot, article_id=1):
+    with qtbot.waitSignal(window.matches_ready, timeout=30000):
+        window.open_article(article_id)
+
+
+def claim_with(window, words: str):
+    return next(c for c in window.claims if words in c.text)
+
+
+def test_open_select_match_source_verdict_undo_redo_reopen(window, qtbot, archive_path):
+    open_article(window, qtbot)
+    assert window.claims_pane.model.rowCount() == 4
+
+    claim = claim_with(window, "300 tonnes")
+    window.claims_pane.select_claim(claim.id)
+    assert window.verdict_editor.claim().id == claim.id
+    matches = window.matches_pane.model
+    assert matches.rowCount() >= 1
+    assert "300 tonnes" in matches.match_at(0).text
+    assert window.matches_pane.model.match_at(0).tier == "match"
+
+    window.add_source(claim.id, dict(SOURCE))
+    assert window.sources_pane.model.rowCount() == 1
+
+    level = default_scale(window.session.db).levels[-2]  # "Faux" / "False"
+    window.edit_claim(claim.id, {"verdict_level_id": level.id, "verdict_text": "Non, 120 t."})
+    row = window.claims_pane.model.row_of(claim.id)
+    assert window.claims_pane.model.row_at(row).verdict_label == level.label_fr
+
+    stack = window.session.undo_stack
+    stack.undo()
+    assert window.session.claim(claim.id).verdict_level_id is None
+    stack.undo()
+    assert window.sources_pane.model.rowCount() == 0
+    stack.redo()
+    stack.redo()
+    assert window.sources_pane.model.rowCount() == 1
+    assert window.session.claim(claim.id).verdict_level_id == level.id
+
+    window.close()
+    window.session.close()
+    db = open_archive(archive_path)
+    stored = get_claim(db, claim.id)
+    assert stored.verdict_level_id == level.id
+    assert stored.verdict_text == "Non, 120 t."
+    [link] = sources_of_claim(db, claim.id)
+    assert link.source.url == SOURCE["url"] and link.stance == "refutes"
+    db.close()
+
+
+def test_status_shortcut_and_next_claim(window, qtbot):
+    open_article(window, qtbot)
+    window.claims_pane.select_claim(window.claims[0].id)
+    window.actions_.status["checked"].trigger()
+    assert window.session.claim(window.claims[0].id).status == "checked"
+    window.actions_.next_claim.trigger()
+    assert window.claims_pane.current_claim_id() == window.claims[1].id
+    window.actions_.previous_claim.trigger()
+    assert window.claims_pane.current_claim_id() == window.claims[0].id
+    window.session.undo_stack.undo()
+    assert window.session.claim(window.claims[0].id).status == "to_check"
+
+
+def test_same_claim_and_not_the_same_are_saved_and_undoable(window, qtbot):
+    open_article(window, qtbot)
+    claim = claim_with(window, "300 tonnes")
+    window.claims_pane.select_claim(claim.id)
+    other = window.matches_pane.current_match().claim_id
+    window.matches_pane.same_button.click()
+    assert [(lk.other_claim_id, lk.kind) for lk in links_of_claim(window.session.db, claim.id)] == [
+        (other, "same")
+    ]
+    assert window.matches_pane.model.decision(other) == "same"
+    assert not window.matches_pane.same_button.isEnabled()
+    window.matches_pane.not_same_button.click()
+    assert links_of_claim(window.session.db, claim.id)[0].kind == "not_same"
+    window.session.undo_stack.undo()
+    assert links_of_claim(window.session.db, claim.id)[0].kind == "same"
+    window.session.undo_stack.undo()
+    assert links_of_claim(window.session.db, claim.id) == []
+    assert window.matches_pane.model.decision(other) is None
+
+
+def _wait_reload(window, qtbot, action):
+    with qtbot.waitSignal(window.article_shown, timeout=20000):
+        action()
+
+
+def test_new_claim_from_selection_then_undo_redo(window, qtbot):
+    open_article(window, qtbot)
+    text = window.article.text
+    start = text.index("Il fait beau")
+    end = start + len("Il fait beau aujourd'hui")
+    _wait_reload(window, qtbot, lambda: window.new_claim_from_span(start, end))
+    assert len(window.claims) == 5
+    new = next(c for c in window.claims if c.start == start and c.end == end)
+    assert new.text == "Il fait beau aujourd'hui"
+    assert window.claims_pane.current_claim_id() == new.id
+    _wait_reload(window, qtbot, window.session.undo_stack.undo)
+    assert len(window.claims) == 4
+    _wait_reload(window, qtbot, window.session.undo_stack.redo)
+    assert any(c.id == new.id for c in window.claims)
+
+
+def test_split_merge_delete_are_undoable(window, qtbot):
+    open_article(window, qtbot)
+    db = window.session.db
+    claim = claim_with(window, "300 tonnes")
+    window.claims_pane.select_claim(claim.id)
+    at = window.article.text.index(" pour le Venezuela")
+    _wait_reload(window, qtbot, lambda: window.session.push(_split(window, claim.id, at)))
+    assert len(claims_of_article(db, 1)) == 5
+    assert get_claim(db, claim.id).text == "Le gouvernement a annoncé 300 tonnes d'aide humanitaire"
+    _wait_reload(window, qtbot, window.session.undo_stack.undo)
+    assert get_claim(db, claim.id).text == claim.text
+    assert len(claims_of_article(db, 1)) == 4
+
+    first, second = window.claims[0], window.claims[1]
+    window.add_source(second.id, dict(SOURCE))
+    window.claims_pane.select_claim(first.id)
+    _wait_reload(window, qtbot, window.merge_current_claims)
+    merged = get_claim(db, first.id)
+    assert merged.end == second.end and len(claims_of_article(db, 1)) == 3
+    assert [s.source.url for s in sources_of_claim(db, first.id)] == [SOURCE["url"]]
+    _wait_reload(window, qtbot, window.session.undo_stack.undo)
+    assert [s.source.url for s in sources_of_claim(db, second.id)] == [SOURCE["url"]]
+    assert sources_of_claim(db, first.id) == []
+
+    window.claims_pane.select_claim(second.id)
+    _wait_reload(window, qtbot, window.delete_current_claims)
+    assert len(claims_of_article(db, 1)) == 3
+    _wait_reload(window, qtbot, window.session.undo_stack.undo)
+    assert [s.source.url for s in sources_of_claim(db, second.id)] == [SOURCE["url"]]
+
+
+def _split(window, claim_id, at):
+    from ui.operations import SplitClaim
+
+    return SplitClaim(window.session, claim_id, at)
+
+
+def test_a_refused_edit_is_shown_and_not_put_on_the_undo_stack(window, qtbot):
+    open_article(window, qtbot)
+    claim = window.claims[0]
+    window.add_source(claim.id, {"url": "ftp://example.org/file"})
+    assert "http" in window.statusBar().currentMessage()
+    assert window.session.undo_stack.count() == 0
+    window.edit_claim(claim.id, {"text": "   "})
+    assert window.session.undo_stack.count() == 0
+
+
+def test_source_edit_and_remove_undo(window, qtbot):
+    open_article(window, qtbot)
+    claim = window.claims[0]
+    window.claims_pane.select_claim(claim.id)
+    window.add_source(claim.id, dict(SOURCE))
+    [link] = window.session.sources_of(claim.id)
+    window.edit_source(link.id, {"stance": "supports", "title": "Nouveau titre"})
+    [edited] = window.session.sources_of(claim.id)
+    assert (edited.stance, edited.source.title) == ("supports", "Nouveau titre")
+    window.session.undo_stack.undo()
+    [back] = window.session.sources_of(claim.id)
+    assert (back.stance, back.source.title) == ("refutes", SOURCE["title"])
+    window.remove_source(link.id)
+    assert window.session.sources_of(claim.id) == []
+    window.session.undo_stack.undo()
+    assert [s.id for s in window.session.sources_of(claim.id)] == [link.id]
+
+
+def test_edit_is_fast_enough_for_the_gui_thread(session):
+    """Edits run on the GUI thread: each must be a tiny transaction (here well under 50 ms)."""
+    from ui.operations import EditClaim
+
+    claim_id = claims_of_article(session.db, 1)[0].id
+    started = time.perf_counter()
+    for status in ("in_progress", "checked", "to_check") * 10:
+        session.push(EditClaim(session, claim_id, {"status": status}))
+    per_edit = (time.perf_counter() - started) / 30
+    assert per_edit < 0.05, f"{per_edit * 1000:.1f} ms per edit"
+
+
+def test_reopening_the_window_restores_the_layout(session, qtbot):
+    first = MainWindow(session)
+    qtbot.addWidget(first)
+    first.splitter.setSizes([300, 1100])
+    first.actions_.color_worth.trigger()
+    first.save_state()
+    second = MainWindow(session)
+    qtbot.addWidget(second)
+    assert second.article_view.color_mode == "worth"
+    assert second.splitter.sizes()[0] < second.splitter.sizes()[1]
+
+
+@pytest.mark.parametrize("bad", ["javascript:alert(1)", "file:///etc/passwd"])
+def test_only_web_links_are_opened(window, bad, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    window.open_url_in_browser(bad)
+    assert opened == []
+    window.open_url_in_browser("https://example.org/x")
+    assert len(opened) == 1
+
+
+def test_a_second_session_sees_the_saved_edit(session, archive_path):
+    from ui.operations import EditClaim
+
+    claim_id = claims_of_article(session.db, 1)[0].id
+    session.push(EditClaim(session, claim_id, {"notes": "appeler le ministère"}))
+    other = ArchiveSession(archive_path)
+    assert other.claim(claim_id).notes == "appeler le ministère"
+    other.close()
