@@ -44,7 +44,8 @@ def _article_with_checks(db):
     third = add_claim(db, text="Pas encore vérifiée", article_id=article.id, start=0, end=5)
     update_claim(
         db, first.id, status="checked", verdict_level_id=_level(db, "false").id,
-        verdict_text="Moscou n'a livré que 7,5 tonnes.", notes="note privée", claim_date="2019-02-21",
+        verdict_text="Moscou n'a livré que 7,5 tonnes.", notes="note privée",
+        claim_date="2019-02-21",
     )  # fmt: skip
     update_claim(db, second.id, status="checked", verdict_level_id=_level(db, "unverifiable").id)
     return article, first, second, third
@@ -63,7 +64,7 @@ def _claim_fields(claim) -> tuple:
 
 
 def test_claim_review_of_a_checked_claim(db) -> None:
-    article, first, *_ = _article_with_checks(db)
+    _, first, *_ = _article_with_checks(db)
     review = claim_review(db, first.id, lang="fr", **ORG)
 
     assert review["@context"] == "https://schema.org" and review["@type"] == "ClaimReview"
