@@ -33,18 +33,28 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     }.items()
 }
 _WORD = re.compile(r"[^\W\d_]+")
+_PREFERENCE = {lang: rank for rank, lang in enumerate(SUPPORTED)}
+_SHORT = 8  # words: below this, function words are too few to vote
 _SAMPLE = 20_000  # characters: enough to decide, bounded time on a book-length paste
 
 
 def detect_language(text: str) -> str:
-    """An ISO 639-1 code (``fr``, ``en``, ``de``…) or ``und`` when undecided."""
+    """An ISO 639-1 code (``fr``, ``en``, ``de``…) or ``und`` when undecided.
+
+    A snippet too short to vote (``Macron a menti.``) is taken as French, the workbench's
+    first language, rather than refused claim detection.
+    """
     words = [w.lower() for w in _WORD.findall(text[:_SAMPLE])]
     if not words:
         return UNDETERMINED
     votes = {lang: sum(1 for w in words if w in vocab) for lang, vocab in _FUNCTION_WORDS.items()}
-    ranked = sorted(votes.items(), key=lambda item: (-item[1], item[0]))
+    # Highest vote first; ties go to the supported languages, French first.
+    ranked = sorted(votes.items(), key=lambda item: (-item[1], _PREFERENCE.get(item[0], 9)))
     (best, best_votes), (_, second_votes) = ranked[0], ranked[1]
-    if best_votes == 0 or best_votes < 1.2 * second_votes:
+    short = len(words) < _SHORT
+    if best_votes == 0:
+        return SUPPORTED[0] if short else UNDETERMINED
+    if best_votes < 1.2 * second_votes and not short:
         return UNDETERMINED
     return best
 

@@ -81,6 +81,9 @@ def test_language_detection_edges() -> None:
     assert detect_language("") == "und"
     assert detect_language("12 345 678") == "und"
     assert detect_language(FR_BODY) == "fr"
+    assert detect_language(EN_BODY) == "en"
+    assert detect_language("Macron a menti.") == "fr"  # too short to vote: French first
+    assert detect_language("Xyzzy plugh quux frobnicate garply waldo fred thud corge.") == "und"
 
 
 def test_txt_file_in_utf8_and_in_windows_1252(tmp_path: Path) -> None:
