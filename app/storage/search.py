@@ -38,7 +38,8 @@ class CandidateRow:
 
 def fts_term(term: str) -> str:
     """One term as an FTS5 string literal: quotes doubled, so no operator can leak through."""
-    return '"' + term.replace('"', '""') + '"'
+    # A NUL ends the query string inside FTS5 ("unterminated string"): drop it.
+    return '"' + term.replace("\x00", "").replace('"', '""') + '"'
 
 
 def fts_or_query(terms: Iterable[str]) -> str:
