@@ -8,7 +8,7 @@ from pathlib import Path
 from app.cli.common import open_db, print_json
 from app.errors import UserError
 from app.paths import resolve_db_path
-from app.storage.backup import backup_dir, backup_to, list_backups, make_backup
+from app.storage.backup import auto_backup, backup_dir, backup_to, list_backups, make_backup
 
 HELP = "copy the archive safely (even while Crible runs), or list its backups"
 
@@ -18,6 +18,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "-o", "--output", metavar="FILE", help="where to write the copy (default: backups/ folder)"
     )
     parser.add_argument("--list", action="store_true", help="list the archive's backups")
+    parser.add_argument(
+        "--auto",
+        action="store_true",
+        help="a rotating automatic backup, only if the last one is 12 h old (keeps 10)",
+    )
     parser.add_argument("--json", action="store_true", help="with --list: JSON output")
 
 
@@ -29,7 +34,12 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"no archive at {archive_path}")
     db = open_db(args)
     try:
-        if args.output:
+        if args.auto:
+            target = auto_backup(db, archive_path)
+            if target is None:
+                print("no backup needed: the last automatic one is recent")
+                return 0
+        elif args.output:
             target = backup_to(db, Path(args.output).expanduser())
         else:
             target = make_backup(db, archive_path)

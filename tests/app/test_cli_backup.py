@@ -136,3 +136,11 @@ def test_backup_command_as_subprocess(archive, tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert _count(target) == 1
+
+
+def test_backup_auto_is_rotating_and_not_repeated(archive, capsys):
+    assert main(["backup", "--auto", "--db", str(archive)]) == 0
+    assert capsys.readouterr().out.startswith("backup written:")
+    assert main(["backup", "--auto", "--db", str(archive)]) == 0
+    assert "no backup needed" in capsys.readouterr().out
+    assert [b.reason for b in list_backups(archive)] == ["auto"]
