@@ -66,7 +66,7 @@ def rating_for(url: str, ratings: dict[str, DomainRating]) -> DomainRating | Non
 class SourcesModel(QAbstractTableModel):
     """A claim's sources as plain snapshots; `data()` does no I/O."""
 
-    STANCE, SOURCE, PUBLISHER, PUBLISHED, RELIABILITY = range(5)
+    STANCE, SOURCE, PUBLISHER, PUBLISHED, RELIABILITY, ARCHIVED = range(6)
     SourceRole = Qt.ItemDataRole.UserRole + 1
     ColorRole = Qt.ItemDataRole.UserRole + 2
 
@@ -91,12 +91,12 @@ class SourcesModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._sources)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
+        return 0 if parent.isValid() else 6
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        if not 0 <= section < 5:
+        if not 0 <= section < 6:
             return None
         return [
             self.tr("Stance"),
@@ -104,6 +104,7 @@ class SourcesModel(QAbstractTableModel):
             self.tr("Publisher"),
             self.tr("Published"),
             self.tr("Reliability"),
+            self.tr("Archived"),
         ][section]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
@@ -134,12 +135,19 @@ class SourcesModel(QAbstractTableModel):
             return source.publisher or source.domain
         if column == self.PUBLISHED:
             return source.published_date or ""
+        if column == self.ARCHIVED:
+            # Wayback copy first; a local text copy alone still keeps the evidence.
+            if source.archive_url:
+                return "✓"
+            return self.tr("text only") if source.snapshot_at else ""
         rating = self.rating_of(link)
         return reliability_label(rating.rating) if rating else ""
 
     def _tooltip(self, link: ClaimSource, column: int) -> str | None:
         if column == self.SOURCE:
             return link.source.url
+        if column == self.ARCHIVED:
+            return link.source.archive_url or None
         if column == self.RELIABILITY:
             rating = self.rating_of(link)
             if rating is not None:

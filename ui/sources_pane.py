@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QPoint,
     Qt,
     QUrl,
     Signal,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
@@ -65,6 +67,7 @@ class SourcesPane(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(SourcesModel.SOURCE, QHeaderView.ResizeMode.Stretch)
@@ -103,6 +106,7 @@ class SourcesPane(QWidget):
         self.open_button.clicked.connect(self._on_open_clicked)
         self.archive_button.clicked.connect(self._on_archive_clicked)
         self.view.doubleClicked.connect(self.open_edit_form)
+        self.view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
         self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.details.anchorClicked.connect(self._on_details_anchor_clicked)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
@@ -197,6 +201,30 @@ class SourcesPane(QWidget):
     @Slot()
     def _on_selection_changed(self) -> None:
         self._update_actions()
+
+    def context_menu(self) -> QMenu:
+        """The table's right-click menu: the buttons' actions, enabled as they are."""
+        menu = QMenu(self)
+        for button in (
+            self.add_button,
+            self.edit_button,
+            self.remove_button,
+            self.open_button,
+            self.archive_button,
+        ):
+            action = menu.addAction(button.text())
+            action.setEnabled(button.isEnabled())
+            action.triggered.connect(button.click)
+        return menu
+
+    @Slot(QPoint)
+    def _on_view_context_menu_requested(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if index.isValid():
+            self.view.selectRow(index.row())
+        menu = self.context_menu()
+        menu.aboutToHide.connect(menu.deleteLater)
+        menu.popup(self.view.viewport().mapToGlobal(pos))
 
     @Slot()
     def _on_remove_clicked(self) -> None:

@@ -26,6 +26,8 @@ _STATUS_LABELS: dict[str, str] = {
     "not_checkworthy": QT_TRANSLATE_NOOP("ClaimStatus", "Not check-worthy"),
 }
 
+_CLAIM_SHOWN = 160  # characters of the claim shown above the fields
+
 # A claim's date may be known only to the year or the month (ISO 8601 reduced precision).
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -166,10 +168,14 @@ class VerdictEditor(QWidget):
         self.setEnabled(claim is not None)
         if claim is None:
             self._claim_label.setText(self.tr("Select a claim to record its verdict."))
+            self._claim_label.setToolTip("")
             self._baseline = {}
             self._show_values(_EMPTY_VALUES, keep_focused=False)
             return
-        self._claim_label.setText(claim.text)
+        # A long claim would push the fields down: show its start, the whole on hover.
+        short = claim.text if len(claim.text) <= _CLAIM_SHOWN else claim.text[:_CLAIM_SHOWN] + "…"
+        self._claim_label.setText(short)
+        self._claim_label.setToolTip(claim.text)
         self._baseline = _values_of(claim)
         self._show_values(self._baseline, keep_focused=same_claim)
 

@@ -1170,6 +1170,14 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <source>Reliability</source>
             <translation>Fiabilité</translation>
         </message>
+        <message>
+            <source>Archived</source>
+            <translation>Archivée</translation>
+        </message>
+        <message>
+            <source>text only</source>
+            <translation>texte seul</translation>
+        </message>
     </context>
     <context>
         <name>SourcesPane</name>

@@ -227,3 +227,34 @@ def test_cancel_emits_nothing(pane, qtbot):
 )
 def test_is_http_url(text, ok):
     assert is_http_url(text) is ok
+
+
+def test_archived_column():
+    archived = link(5, "https://insee.fr/b", archive_url="https://web.archive.org/web/1/x")
+    snapshot_only = ClaimSource(
+        6, 7, Source(6, "https://insee.fr/c", snapshot_at="2026-11-25T10:00:00Z")
+    )
+    model = SourcesModel()
+    model.set_sources([archived, snapshot_only, SOURCES[0]], {})
+    cells = [model.index(r, SourcesModel.ARCHIVED).data() for r in range(3)]
+    assert cells == ["✓", "text only", ""]
+    tip = model.index(0, SourcesModel.ARCHIVED).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "https://web.archive.org/web/1/x"
+
+
+def test_context_menu_mirrors_the_buttons(pane, qtbot):
+    pane.view.selectRow(2)  # javascript: URL, cannot be opened
+    menu = pane.context_menu()
+    enabled = {action.text(): action.isEnabled() for action in menu.actions()}
+    assert enabled == {
+        "&Add source…": True,
+        "&Edit…": True,
+        "&Remove": True,
+        "&Open": False,
+        "Ar&chive": True,
+    }
+    with qtbot.waitSignal(pane.source_remove_requested) as removed:
+        menu.actions()[2].trigger()
+    assert removed.args == [3]
+    pane.view.customContextMenuRequested.emit(pane.view.visualRect(pane.model.index(0, 1)).center())
+    assert pane.selected_source().id == 1
