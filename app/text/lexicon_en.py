@@ -88,3 +88,6 @@ COMMON_CAPS = (
     "yesterday monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr"
 )
 INSTITUTIONS = "Parliament Senate Congress Council Court Government Ministry"
+
+PAST = r"was|were|had|did|has been|have been|\w{3,}ed"
+FIRST_PERSON = r"i|i'm|i've|we|we're|we've|my|our|me|us"

@@ -116,3 +116,10 @@ COMMON_CAPS = (
 )
 # Institutions that head a longer name: "président du Parlement Juan Guaido" names two things.
 INSTITUTIONS = "Parlement Assemblée Sénat Congrès Conseil Cour Gouvernement Ministère"
+
+# A reported past event ("a annoncé", "ont été déployées") is checkable; a plan is less so.
+PAST = (
+    r"(?:a|ont|avait|avaient|aurait|est|sont|était|étaient|fut|furent)\s+(?:\w+\s+)?"
+    r"(?:été\s+)?\w+(?:é|ée|és|ées|i|is|ie|ies|u|us|ue|ues|it|ert|int)"
+)
+FIRST_PERSON = r"je|j'|j’|nous|moi|mon|ma|mes|notre|nos"
