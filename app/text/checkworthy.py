@@ -108,7 +108,7 @@ def patterns(lang: str) -> dict[str, re.Pattern[str]]:
         ),
         "date": re.compile(
             rf"\b(?:(?:le|the|on|en|in|depuis|since)\s+)?(?:\d{{1,2}}(?:er|st|nd|rd|th)?\s+)?"
-            rf"(?:{lex.MONTHS})(?![\w])(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?"
+            rf"(?:{lex.MONTHS})(?![\w])(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d),?)?"
             rf"(?:\s+(?:\d{{4}}|dernier|prochain))?"
             rf"|\b(?:{lex.DAYS})(?:\s+(?:dernier|prochain|soir|matin|last|next))?\b"
             rf"|\b(?:{lex.RELATIVE_TIME})\b"

@@ -1,0 +1,155 @@
+"""Check-worthiness: element detectors (numbers, dates, names, quotes, loaded words) and scorer."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.text.checkworthy import (
+    WEIGHTS,
+    features,
+    find_elements,
+    find_loaded,
+    lowered,
+    names,
+    quotes,
+    score,
+)
+
+
+def kinds(text: str, lang: str = "fr") -> set[tuple[str, str]]:
+    return {(e.kind, e.text) for e in find_elements(text, 0, len(text), lang)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le port a reçu 300 t de blé.", ("number", "300 t")),
+        ("Ils ont 24 h pour partir.", ("number", "24 h")),
+        ("Il y avait 1 000 000 de personnes.", ("number", "1 000 000")),
+        ("La ville compte 1.200 habitants.", ("number", "1.200 habitants")),
+        ("Le chômage a baissé de 3,8 % cette année.", ("number", "3,8 %")),
+        ("Le budget atteint 40 000 euros.", ("number", "40 000 euros")),
+        ("La séance commence à 14 h 30 précises.", ("date", "14 h 30")),
+        ("Il s'est proclamé président le 23 janvier 2019.", ("date", "le 23 janvier 2019")),
+        ("C'était en janvier dernier.", ("date", "en janvier dernier")),
+        ("Des milliers de manifestants ont défilé.", ("quantity", "Des milliers de manifestants")),
+        ("La loi date de 2015.", ("date", "de 2015")),
+    ],
+)
+def test_french_measures(text: str, expected: tuple[str, str]) -> None:
+    assert expected in kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Unemployment fell to 4.2 percent.", ("number", "4.2 percent")),
+        ("The plan costs $40,000 a year.", ("number", "$40,000")),
+        ("They met at 9 a.m. on Monday.", ("date", "9 a.m.")),
+        ("They met on Monday.", ("date", "Monday")),
+        ("It happened on January 23, 2019.", ("date", "on January 23, 2019")),
+    ],
+)
+def test_english_measures(text: str, expected: tuple[str, str]) -> None:
+    assert expected in kinds(text, "en")
+
+
+def test_a_product_name_with_a_dash_is_no_number() -> None:
+    assert not [k for k in kinds("Le COVID-19 circule.") if k[0] == "number"]
+
+
+def test_names_people_places_and_titles() -> None:
+    text = (
+        "Samedi, le président élu Anton Vasko a reçu le maire de Vaudrac et M. Dolny. "
+        "Senator Jane Holt arrived."
+    )
+    found = {(e.kind, e.text) for e in names(text, 0, len(text), "fr")}
+    assert ("person", "Anton Vasko") in found
+    assert ("name", "Vaudrac") in found  # after "maire de": a place
+    assert ("person", "Dolny") in found
+    assert not any(text_ == "Samedi" for _, text_ in found)  # a day opening a sentence
+    english = {(e.kind, e.text) for e in names(text, 0, len(text), "en")}
+    assert ("person", "Jane Holt") in english
+
+
+def test_institution_heading_a_name_is_split() -> None:
+    text = "Il a rencontré le président du Parlement Marek Dolny hier."
+    found = {e.text for e in names(text, 0, len(text), "fr")}
+    assert {"Parlement", "Marek Dolny"} <= found
+
+
+def test_elided_article_is_not_a_name() -> None:
+    text = "« J'ai gagné », dit-il. L'Europe hésite."
+    found = {e.text for e in names(text, 0, len(text), "fr")}
+    assert "J" not in found and "Europe" in found
+
+
+def test_quotes_keep_their_words_without_the_marks() -> None:
+    text = 'Il a dit « nous gagnerons » puis “never again” et "brutes".'
+    assert [e.text for e in quotes(text, 0, len(text))] == [
+        "nous gagnerons",
+        "never again",
+        "brutes",
+    ]
+
+
+def test_loaded_words_take_the_noun_they_frame() -> None:
+    text = "Le président légitime a dénoncé le gouvernement fasciste et ces brutes."
+    assert [e.text for e in find_loaded(text, 0, len(text), "fr")] == [
+        "président légitime",
+        "gouvernement fasciste",
+        "brutes",
+    ]
+    english = "The so-called regime sent thugs."
+    assert [e.text for e in find_loaded(english, 0, len(english), "en")] == [
+        "so-called",
+        "regime",
+        "thugs",
+    ]
+
+
+def test_elements_stay_inside_the_span() -> None:
+    text = "Avant. Le port a reçu 300 t le 3 mai. Après 200 t."
+    start, end = 7, text.index("mai.") + 4
+    for element in find_elements(text, start, end, "fr"):
+        assert start <= element.start < element.end <= end
+        assert text[element.start : element.end] == element.text
+
+
+def test_lowered_keeps_offsets_even_when_lowercasing_grows() -> None:
+    text = "İstanbul a 15 millions d'habitants."
+    assert len(lowered(text)) == len(text)
+    assert ("number", "15 millions") in kinds(text)
+
+
+def _score(text: str, lang: str = "fr") -> float:
+    elements = find_elements(text, 0, len(text), lang)
+    loaded = find_loaded(text, 0, len(text), lang)
+    return score(features(text, 0, len(text), lang, elements, loaded))
+
+
+def test_facts_outscore_opinions_and_questions() -> None:
+    fact = "Le chômage a baissé de 3,8 % en 2023 dans la région Bretagne."
+    opinion = "Je pense que la région mérite mieux que cela, vraiment."
+    question = "Faut-il vraiment croire ce que disent les responsables ?"
+    assert _score(fact) > 0.6
+    assert _score(fact) > _score(opinion)
+    assert _score(fact) > _score(question)
+    assert _score("I think we must do better for our families.", "en") < 0.3
+
+
+def test_score_is_a_logistic_of_the_weights() -> None:
+    zero = dict.fromkeys(WEIGHTS, 0.0)
+    del zero["bias"]
+    assert score(zero) == pytest.approx(1 / (1 + 2.718281828459045 ** -WEIGHTS["bias"]))
+    with_number = {**zero, "number": 1.0}
+    assert score(with_number) > score(zero)
+    assert score(zero, {"bias": 0.0}) == pytest.approx(0.5)
+
+
+def test_features_are_bounded() -> None:
+    text = "« Qui a dit 300 t ? » Personne, selon M. Vasko, le 3 mai, à cause de la pluie."
+    elements = find_elements(text, 0, len(text), "fr")
+    values = features(text, 0, len(text), "fr", elements, [])
+    assert all(0.0 <= v <= 1.0 for v in values.values())
+    assert set(values) | {"bias"} == set(WEIGHTS)
