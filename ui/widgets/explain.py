@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from app.net import is_web_url
 from ui.models.labels import TIER_COLORS, tier_label
 from ui.models.matches_model import decision_label
 
@@ -57,9 +58,12 @@ def explanation_html(query: str, match: Any, decision: str | None = None) -> str
         + (f" — {html.escape(' · '.join(meta))}" if meta else "")
         + "</p>"
     )
-    if match.url:
+    if match.url and is_web_url(str(match.url)):
         url = html.escape(str(match.url), quote=True)
         parts.append(f"<p><a href='{url}'>{html.escape(str(match.url))}</a></p>")
+    elif match.url:
+        # An imported review may carry javascript: or file: URLs: shown, never a link.
+        parts.append(f"<p>{html.escape(str(match.url))}</p>")
     parts.append(_why_html(why))
     if query:
         parts.append(
