@@ -274,8 +274,11 @@ def features(
     """The scorer's inputs, each in [0, 1]."""
     kinds = {e.kind for e in elements}
     span = text[start:end]
-    low = span.lower()
     compiled = patterns(lang)
+
+    def present(kind: str) -> float:
+        return float(next(scan(compiled[kind], text, start, end), None) is not None)
+
     word_count = len(_WORDS.findall(span))
     name_count = sum(1 for e in elements if e.kind in ("person", "name"))
     long_quote = any(e.kind == "quote" and len(e.text.split()) >= 4 for e in elements)
@@ -291,9 +294,9 @@ def features(
         "causal": float("causal" in kinds),
         "prediction": float("prediction" in kinds),
         "loaded": float(bool(loaded)),
-        "opinion": float(bool(compiled["opinion"].search(low))),
-        "past": float(bool(compiled["past"].search(low))),
-        "first_person": float(bool(compiled["first_person"].search(low))),
+        "opinion": present("opinion"),
+        "past": present("past"),
+        "first_person": present("first_person"),
         "question": float(span.rstrip(" »”\"'").endswith("?")),
         "short": float(word_count < 6),
         "length": round(min(word_count, 40) / 40, 1),
