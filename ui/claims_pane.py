@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -87,7 +87,16 @@ class ClaimsPane(QWidget):
             head.setSectionResizeMode(COLUMNS.index(name), QHeaderView.ResizeMode.Interactive)
             head.resizeSection(COLUMNS.index(name), width)
         head.setSectionResizeMode(COLUMNS.index("text"), QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Rows are measured when their content or the column width changes, not on every
+        # repaint: ResizeToContents re-measures every row of a word-wrapped table each time.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._resize_timer = QTimer(self)
+        self._resize_timer.setSingleShot(True)
+        self._resize_timer.setInterval(0)
+        self._resize_timer.timeout.connect(self.table.resizeRowsToContents)
+        head.sectionResized.connect(self._on_header_section_resized)
+        self.model.dataChanged.connect(self._on_model_data_changed)
+        self.proxy.layoutChanged.connect(self._resize_timer.start)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         layout.addWidget(self.table, 1)
 
@@ -97,6 +106,7 @@ class ClaimsPane(QWidget):
         """Show these rows; keep the claim ``keep`` (or the current one) selected if present."""
         wanted = keep if keep is not None else self._current
         self.model.set_rows(rows)
+        self.table.resizeRowsToContents()
         self.title.setText(self.tr("Claims (%n)", "", len(rows)))
         if wanted is not None and self.model.row_of(wanted) >= 0:
             self.select_claim(wanted)
@@ -151,6 +161,18 @@ class ClaimsPane(QWidget):
         if claim_id != self._current:
             self._current = claim_id
             self.claim_selected.emit(claim_id)
+
+    @Slot(int, int, int)
+    def _on_header_section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == COLUMNS.index("text"):
+            self._resize_timer.start()
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_model_data_changed(self, top: QModelIndex, bottom: QModelIndex) -> None:
+        for row in range(top.row(), bottom.row() + 1):
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            if index.isValid():
+                self.table.resizeRowToContents(index.row())
 
     @Slot(int)
     def _on_status_filter_changed(self, index: int) -> None:

@@ -53,6 +53,7 @@ class MainWindow(EditsMixin, QMainWindow):
         self.claims: list[Claim] = []
         self.results = MatchResults()
         self._pending_select: int | None = None
+        self._matching = False
         self.setWindowTitle("Crible")
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
@@ -241,7 +242,7 @@ class MainWindow(EditsMixin, QMainWindow):
             verdict_label=level.label(lang) if level else "",
             verdict_color=level.color if level else "",
             best=best,
-            matching=matches is None and self.session.runner.is_running("match"),
+            matching=matches is None and self._matching,
         )
 
     def _refresh_rows(self, keep: int | None = None) -> None:
@@ -283,6 +284,11 @@ class MainWindow(EditsMixin, QMainWindow):
             return
         queries = [(int(c.id), c.text, c.lang) for c in todo]
         article_id = int(self.article.id) if self.article else None
+        self._matching = True
+        # The panes show "searching" before the worker starts, so it never competes
+        # with this repaint for the interpreter.
+        self._refresh_rows()
+        self._show_matches(self.current_claim())
         self.session.runner.start(
             "match",
             match_claims,
@@ -292,14 +298,13 @@ class MainWindow(EditsMixin, QMainWindow):
             on_result=self._on_matches_found,
             on_error=self._on_matches_failed,
         )
-        self._refresh_rows()
-        self._show_matches(self.current_claim())
 
     def rematch(self) -> None:
         self.results = MatchResults()
         self.start_matching()
 
     def _on_matches_found(self, results: MatchResults) -> None:
+        self._matching = False
         self.results.matches.update(results.matches)
         self.results.decisions.update(results.decisions)
         self._refresh_rows()
@@ -307,6 +312,7 @@ class MainWindow(EditsMixin, QMainWindow):
         self.matches_ready.emit()
 
     def _on_matches_failed(self, exc: BaseException) -> None:
+        self._matching = False
         message = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
         log.error("matching failed", exc_info=exc)
         self.show_error(self.tr("Earlier checks unavailable: %1").replace("%1", message))
