@@ -25,6 +25,8 @@ PERSON_TITLES = (
 )
 
 UNITS = (
+    r"(?:thousand|million|billion|trillion)s?\s+(?:dollars|euros|pounds|people|barrels|tons|"
+    r"jobs|votes|refugees|immigrants|acres)|"
     r"%|percent|per cent|points?|\$|dollars?|euros?|pounds?|€|£|tons?|tonnes?|kg|kilograms?|"
     r"pounds?|lbs?|miles?|km|kilometers?|kilometres?|meters?|metres?|feet|foot|acres?|"
     r"hectares?|liters?|litres?|gallons?|barrels?|degrees?|°f?|°c?|"

@@ -36,13 +36,16 @@ PERSON_TITLES = (
 )
 
 UNITS = (
+    # "300 millions d'euros": the scale and its unit make one quantity (longest first).
+    r"(?:millions?|milliards?|milliers)\s+d(?:e\s+|['’])(?:euros|dollars|francs|personnes|"
+    r"habitants|tonnes|barils|litres|voix|emplois|r[ée]fugi[ée]s|morts)|"
     r"%|pour ?cent|points?|€|euros?|dollars?|\$|livres?|francs?|bolivars?|roubles?|"
     r"t|tonnes?|kg|kilos?|kilogrammes?|g|grammes?|km|kilomètres?|m|mètres?|cm|mm|ha|hectares?|"
     r"km2|m2|m²|km²|l|litres?|barils?|mw|gw|kwh|twh|°c?|degrés?|"
     r"h|heures?|min|minutes?|s|secondes?|jours?|semaines?|mois|ans?|années?|siècles?|"
     r"habitants?|personnes?|morts?|victimes?|blessés?|manifestants?|soldats?|militaires?|"
     r"emplois?|chômeurs?|voix|sièges?|élèves?|patients?|cas|décès|réfugiés?|migrants?|"
-    r"fois|millions?|milliards?|mille|millions? d['e]|milliards? d['e]"
+    r"fois|millions?|milliards?|mille"
 )
 NUMBER_WORDS = (
     r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|"
