@@ -189,3 +189,17 @@ def test_empty_text_has_nothing() -> None:
 def test_element_is_plain_data() -> None:
     element = Element("number", "300 t", 4, 9)
     assert (element.kind, element.text, element.start, element.end) == ("number", "300 t", 4, 9)
+
+
+def test_english_relative_clauses_are_claims_of_their_own() -> None:
+    text = (
+        "Officials said the dam, which was built in 1962 for 40 million dollars, failed on "
+        "Monday. Mayor Ann Lee, who resigned in 2020 after a scandal, denied it."
+    )
+    claims = {c.text: c for c in extract_claims(text, "en")}
+    assert "which was built in 1962 for 40 million dollars" in claims
+    who = claims["who resigned in 2020 after a scandal"]
+    assert "about Ann Lee" in who.reasons
+    assert claims["Mayor Ann Lee, who resigned in 2020 after a scandal, denied it."].speaker == (
+        "Ann Lee"
+    )
