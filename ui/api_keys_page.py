@@ -5,6 +5,10 @@ A stored key never comes back into a field: the page only says whether one is st
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -19,10 +23,35 @@ from PySide6.QtWidgets import (
 
 from app import secrets
 from app.errors import UserError
+from app.interop import factcheck_api, wayback
+from ui.worker import LatestCall
+
+log = logging.getLogger(__name__)
 
 SERVICES: dict[str, tuple[str, ...]] = {
     "google_factcheck": (secrets.GOOGLE_FACTCHECK_API_KEY,),
     "wayback": (secrets.WAYBACK_ACCESS_KEY, secrets.WAYBACK_SECRET_KEY),
+}
+
+
+def check_google_key(base_url: str = factcheck_api.DEFAULT_BASE_URL) -> None:
+    """Worker side: the smallest search with the stored key; UserError when refused."""
+    key = secrets.require_secret(secrets.GOOGLE_FACTCHECK_API_KEY)
+    factcheck_api.check_key(key, base_url=base_url)
+
+
+def check_wayback_keys(base_url: str = wayback.DEFAULT_BASE_URL) -> wayback.WaybackAccount:
+    """Worker side: the account status behind the stored Internet Archive keys."""
+    return wayback.check_keys(
+        access_key=secrets.require_secret(secrets.WAYBACK_ACCESS_KEY),
+        secret_key=secrets.require_secret(secrets.WAYBACK_SECRET_KEY),
+        base_url=base_url,
+    )
+
+
+BUILTIN_CHECKS: dict[str, Callable[[], Any]] = {
+    "google_factcheck": check_google_key,
+    "wayback": check_wayback_keys,
 }
 _OK_STYLE = "color: #2e7d32;"
 _ERROR_STYLE = "color: #b3261e;"
@@ -56,8 +85,12 @@ class ApiKeysPage(QWidget):
     test_requested = Signal(str)
     secrets_changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, checks: dict[str, Callable[[], Any]] | None = None
+    ) -> None:
         super().__init__(parent)
+        self.checks = dict(BUILTIN_CHECKS if checks is None else checks)
+        self._calls: dict[str, LatestCall] = {}
         self.rows: dict[str, _KeyRow] = {}
         self.results: dict[str, QLabel] = {}
         self.test_buttons: dict[str, QPushButton] = {}
@@ -238,6 +271,35 @@ class ApiKeysPage(QWidget):
     def show_test_result(self, service: str, ok: bool, message: str) -> None:
         if service in self.results:
             self._say(service, message or (self.tr("The key works.") if ok else ""), ok)
+
+    @Slot(str)
+    def run_check(self, service: str) -> None:
+        """Test the stored keys of `service` in a worker and show the outcome here."""
+        call = self._calls.get(service)
+        if call is None:
+            call = self._calls[service] = LatestCall(self)
+            call.result_ready.connect(lambda result, s=service: self._on_check_passed(s, result))
+            call.error_raised.connect(lambda exc, s=service: self._on_check_failed(s, exc))
+        call.start(self.checks[service])
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until running key tests end (shutdown and tests only)."""
+        return all(call.wait(msecs) for call in self._calls.values())
+
+    def _on_check_passed(self, service: str, result: object) -> None:
+        if isinstance(result, wayback.WaybackAccount):
+            message = self.tr("The keys work: %n capture(s) can start now.", "", result.available)
+        else:
+            message = self.tr("The key works.")
+        self.show_test_result(service, True, message)
+
+    def _on_check_failed(self, service: str, exc: BaseException) -> None:
+        if not isinstance(exc, UserError):
+            log.error("testing the %s keys failed", service, exc_info=exc)
+            message = self.tr("The test failed unexpectedly (%1); see the log.")
+            self.show_test_result(service, False, message.replace("%1", type(exc).__name__))
+            return
+        self.show_test_result(service, False, str(exc))
 
     @Slot()
     def _on_session_clicked(self) -> None:

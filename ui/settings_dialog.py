@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QSettings, Signal, Slot
 from PySide6.QtWidgets import (
@@ -207,9 +208,10 @@ class SettingsDialog(QDialog):
     while a page holds an error.
 
     Signals:
-        key_test_requested(str service): "google_factcheck" or "wayback"; the caller
-            tests the stored keys in the background and calls `show_test_result`.
-            A `key_tester` callable given to the constructor is connected to it.
+        key_test_requested(str service): "google_factcheck" or "wayback". A `key_tester`
+            callable given to the constructor is connected to it (it tests the stored keys
+            in the background and calls `show_test_result`); without one, the dialog tests
+            them itself in a worker thread (`ApiKeysPage.run_check`).
         secrets_changed(): a key was stored or removed, or session-only storage began.
     """
 
@@ -225,6 +227,7 @@ class SettingsDialog(QDialog):
         org_name: str = "",
         org_url: str = "",
         key_tester: KeyTester | None = None,
+        key_checks: dict[str, Callable[[], Any]] | None = None,
         settings: QSettings | None = None,
     ) -> None:
         super().__init__(parent)
@@ -235,7 +238,7 @@ class SettingsDialog(QDialog):
         self.general = GeneralPage(language, org_name, org_url, self)
         self.scale_page = ScalePage(scale, self)
         self.domains_page = DomainsPage(domain_ratings, self)
-        self.keys_page = ApiKeysPage(self)
+        self.keys_page = ApiKeysPage(self, key_checks)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.general, self.tr("General"))
         self.tabs.addTab(self.scale_page, self.tr("Rating scale"))
@@ -251,8 +254,8 @@ class SettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.keys_page.test_requested.connect(self.key_test_requested)
         self.keys_page.secrets_changed.connect(self.secrets_changed)
-        if key_tester is not None:
-            self.key_test_requested.connect(key_tester)
+        # Without a tester from the caller, the page tests the keys itself, in a worker.
+        self.key_test_requested.connect(key_tester or self.keys_page.run_check)
 
     def show_test_result(self, service: str, ok: bool, message: str) -> None:
         """Show the outcome of a key test (call it on the GUI thread)."""

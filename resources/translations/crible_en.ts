@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
     <context>
+        <name>ApiKeysPage</name>
+        <message numerus="yes">
+            <source>The keys work: %n capture(s) can start now.</source>
+            <translation>
+                <numerusform>The keys work: %n capture can start now.</numerusform>
+                <numerusform>The keys work: %n captures can start now.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ArchiveBrowser</name>
         <message numerus="yes">
             <source>%n earlier claim(s) found.</source>

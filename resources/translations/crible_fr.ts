@@ -119,6 +119,17 @@
             <source>The key works.</source>
             <translation>La clé fonctionne.</translation>
         </message>
+        <message numerus="yes">
+            <source>The keys work: %n capture(s) can start now.</source>
+            <translation>
+                <numerusform>Les clés fonctionnent : %n capture peut démarrer maintenant.</numerusform>
+                <numerusform>Les clés fonctionnent : %n captures peuvent démarrer maintenant.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The test failed unexpectedly (%1); see the log.</source>
+            <translation>Le test a échoué de façon inattendue (%1) ; voir le journal.</translation>
+        </message>
     </context>
     <context>
         <name>App</name>
