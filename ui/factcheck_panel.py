@@ -189,7 +189,10 @@ class FactCheckPanel(QWidget):
         self.import_all_button = QPushButton(self.tr("Import &all"))
         self.more_button = QPushButton(self.tr("&More results"))
         self.open_button = QPushButton(self.tr("&Open review"))
+        self._lay_out()
+        self._connect()
 
+    def _lay_out(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.query, 1)
         top.addWidget(self.language)
@@ -209,6 +212,7 @@ class FactCheckPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
 
+    def _connect(self) -> None:
         self.query.returnPressed.connect(self.search)
         self.search_button.clicked.connect(self.search)
         self.settings_button.clicked.connect(self.settings_requested)

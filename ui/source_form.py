@@ -92,7 +92,9 @@ class SourceForm(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        self._lay_out()
 
+    def _lay_out(self) -> None:
         form = QFormLayout()
         form.addRow(self.tr("&URL:"), self.url)
         form.addRow(self.tr("&Title:"), self.title)

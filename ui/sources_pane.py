@@ -53,10 +53,12 @@ class SourcesPane(QWidget):
         self._claim_id: int | None = None
         self._form: SourceForm | None = None
         self.model = SourcesModel(self)
-        self._build()
+        self._build_view()
+        self._build_buttons()
+        self._connect()
         self.set_sources(None, [], {})
 
-    def _build(self) -> None:
+    def _build_view(self) -> None:
         self._title = QLabel()
         self._title.setObjectName("sources_title")
         self.view = QTableView()
@@ -79,7 +81,11 @@ class SourcesPane(QWidget):
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._title)
+        layout.addWidget(splitter, 1)
 
+    def _build_buttons(self) -> None:
         self.add_button = QPushButton(self.tr("&Add source…"))
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.remove_button = QPushButton(self.tr("&Remove"))
@@ -95,11 +101,11 @@ class SourcesPane(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.archive_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self._title)
-        layout.addWidget(splitter, 1)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
         layout.addLayout(buttons)
 
+    def _connect(self) -> None:
         self.add_button.clicked.connect(self.open_add_form)
         self.edit_button.clicked.connect(self.open_edit_form)
         self.remove_button.clicked.connect(self._on_remove_clicked)

@@ -129,7 +129,10 @@ class VerdictEditor(QWidget):
         self._date_error = QLabel()
         self._date_error.setStyleSheet("color: #b3261e;")
         self._date_error.hide()
+        self._lay_out()
+        self._connect()
 
+    def _lay_out(self) -> None:
         form = QFormLayout()
         form.addRow(self.tr("&Rating:"), self._rating)
         form.addRow(self.tr("S&tatus:"), self._status)
@@ -142,6 +145,7 @@ class VerdictEditor(QWidget):
         layout.addWidget(self._claim_label)
         layout.addLayout(form)
 
+    def _connect(self) -> None:
         self._rating.activated.connect(self._on_rating_activated)
         self._status.activated.connect(self._on_status_activated)
         self._verdict.editingFinished.connect(self._on_verdict_edited)
