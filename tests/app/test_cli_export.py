@@ -72,3 +72,52 @@ def test_missing_folder_is_a_user_error(db_path, built, tmp_path, capsys):
     target = tmp_path / "nope" / "r.md"
     assert _export(db_path, str(built.article_id), "-o", str(target)) == 2
     assert "no such folder" in capsys.readouterr().err
+
+
+def _review_tuples(db_path):
+    db = open_archive(db_path)
+    rows = db.execute(
+        "SELECT c.text, r.publisher, r.url, r.textual_rating, r.rating_value, r.lang"
+        " FROM reviews r JOIN claims c ON c.id = r.claim_id ORDER BY c.text"
+    ).fetchall()
+    db.close()
+    return rows
+
+
+def test_claimreview_of_an_article(db_path, built, capsys):
+    assert _export(db_path, str(built.article_id), "--format", "claimreview") == 0
+    reviews = json.loads(capsys.readouterr().out)
+    (review,) = reviews  # only the checked claim has a verdict
+    assert review["@type"] == "ClaimReview"
+    assert review["claimReviewed"].startswith("Selon le ministre")
+    assert review["author"]["name"] == "Les Vérificateurs"
+    assert review["reviewRating"]["alternateName"] == "Faux"
+
+
+def test_archive_datafeed_round_trips_through_import(db_path, built, tmp_path, capsys):
+    feed = tmp_path / "archive.json"
+    assert _export(db_path, "--archive", "-o", str(feed)) == 0
+    data = json.loads(feed.read_text(encoding="utf-8"))
+    assert data["@type"] == "DataFeed" and len(data["dataFeedElement"]) == 2
+    fresh = tmp_path / "fresh.db"
+    assert main(["import", str(feed), "--json", "--db", str(fresh)]) == 0
+    assert json.loads(capsys.readouterr().out)["imported"] == 2
+    exported_again = tmp_path / "again.json"
+    assert main(["export", "--archive", "-o", str(exported_again), "--db", str(fresh)]) == 0
+    again = json.loads(exported_again.read_text(encoding="utf-8"))
+    assert _feed_reviews(again) == _feed_reviews(data)
+    assert len(_review_tuples(fresh)) == 2
+
+
+def _feed_reviews(feed) -> set[tuple]:
+    return {
+        (
+            item["claimReviewed"],
+            item["author"]["name"],
+            item.get("url"),
+            item["reviewRating"].get("alternateName"),
+            item["reviewRating"].get("ratingValue"),
+        )
+        for element in feed["dataFeedElement"]
+        for item in element["item"]
+    }
