@@ -202,8 +202,8 @@ _WORDS = {
     "published": QT_TRANSLATE_NOOP("SourcesPane", "Published"),
     "accessed": QT_TRANSLATE_NOOP("SourcesPane", "Accessed"),
     "domain": QT_TRANSLATE_NOOP("SourcesPane", "Domain"),
-    "note": QT_TRANSLATE_NOOP("SourcesPane", "Note"),
-    "archived": QT_TRANSLATE_NOOP("SourcesPane", "Archived copy"),
+    "note": QT_TRANSLATE_NOOP("SourcesPane", "Note:"),
+    "archived": QT_TRANSLATE_NOOP("SourcesPane", "Archived copy:"),
     "not_archived": QT_TRANSLATE_NOOP("SourcesPane", "Not archived yet."),
     "snapshot": QT_TRANSLATE_NOOP("SourcesPane", "Local text copy saved %1."),
 }
@@ -231,7 +231,7 @@ def source_details_html(link: ClaimSource, rating: DomainRating | None) -> str:
     ]
     if rating is not None:
         note = f" — {rating.note}" if rating.note else ""
-        facts.append(("domain", f"{rating.domain}: {reliability_label(rating.rating)}{note}"))
+        facts.append(("domain", f"{rating.domain} · {reliability_label(rating.rating)}{note}"))
     rows = "".join(
         f"<tr><td><i>{_word(key)}</i>&nbsp;&nbsp;</td><td>{escape(value)}</td></tr>"
         for key, value in facts
@@ -242,7 +242,7 @@ def source_details_html(link: ClaimSource, rating: DomainRating | None) -> str:
     if link.excerpt:
         parts.append(f"<blockquote>« {escape(link.excerpt)} »</blockquote>")
     if link.note:
-        parts.append(f"<p><i>{_word('note')}:</i> {escape(link.note)}</p>")
+        parts.append(f"<p><i>{_word('note')}</i> {escape(link.note)}</p>")
     parts.append(_archive_html(link))
     return "".join(parts)
 
@@ -252,7 +252,7 @@ def _archive_html(link: ClaimSource) -> str:
     lines = []
     if source.archive_url and is_http_url(source.archive_url):
         url = escape(source.archive_url)
-        lines.append(f'{_word("archived")}: <a href="{url}">{url}</a>')
+        lines.append(f'{_word("archived")} <a href="{url}">{url}</a>')
     else:
         lines.append(_word("not_archived"))
     if source.snapshot_at:

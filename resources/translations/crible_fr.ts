@@ -888,6 +888,34 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>&amp;Aide</translation>
         </message>
         <message>
+            <source>Untitled article</source>
+            <translation>Article sans titre</translation>
+        </message>
+        <message>
+            <source>French</source>
+            <translation>Français</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>Anglais</translation>
+        </message>
+        <message>
+            <source>%1 claims</source>
+            <translation>%1 affirmations</translation>
+        </message>
+        <message>
+            <source>figure or date</source>
+            <translation>chiffre ou date</translation>
+        </message>
+        <message>
+            <source>quote</source>
+            <translation>citation</translation>
+        </message>
+        <message>
+            <source>loaded word</source>
+            <translation>mot connoté</translation>
+        </message>
+        <message>
             <source>Set status</source>
             <translation>Changer le statut</translation>
         </message>
@@ -1209,12 +1237,12 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>Domaine</translation>
         </message>
         <message>
-            <source>Note</source>
-            <translation>Note</translation>
+            <source>Note:</source>
+            <translation>Note :</translation>
         </message>
         <message>
-            <source>Archived copy</source>
-            <translation>Copie archivée</translation>
+            <source>Archived copy:</source>
+            <translation>Copie archivée :</translation>
         </message>
         <message>
             <source>Not archived yet.</source>
