@@ -57,7 +57,7 @@ def worth_color(value: float | None) -> QColor:
     )
 
 
-def status_tint(status: str, strength: float = 0.28) -> QColor:
+def status_tint(status: str, strength: float = 0.22) -> QColor:
     color = QColor(STATUS_COLORS.get(status, "#888888"))
     white = QColor("#ffffff")
     return QColor(

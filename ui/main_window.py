@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -19,12 +20,19 @@ from PySide6.QtWidgets import (
 from app.domain import Article, Claim
 from app.errors import UserError
 from ui.actions import app_icon, build_actions, build_menus
-from ui.article_view import ArticleView
+from ui.article_view import (
+    ELEMENT_COLOR,
+    LOADED_COLOR,
+    QUOTE_COLOR,
+    ArticleView,
+    status_tint,
+)
 from ui.claims_pane import ClaimsPane
 from ui.database import ArchiveSession
 from ui.jobs import ArticleBundle, MatchResults, load_article, match_claims
 from ui.matches_pane import MatchesPane
 from ui.models.claims_model import BestMatch, ClaimRow
+from ui.models.labels import status_labels
 from ui.sources_pane import SourcesPane
 from ui.verdict_editor import VerdictEditor
 from ui.widgets.task_status import TaskStatus
@@ -46,7 +54,9 @@ class MainWindow(EditsMixin, QMainWindow):
     article_shown = Signal(int)
     matches_ready = Signal()
 
-    def __init__(self, session: ArchiveSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: ArchiveSession, parent: QWidget | None = None, *, restore: bool = True
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.article: Article | None = None
@@ -54,6 +64,7 @@ class MainWindow(EditsMixin, QMainWindow):
         self.results = MatchResults()
         self._pending_select: int | None = None
         self._matching = False
+        self.open_on_claim: int | None = None  # 1-based: the claim to select on opening
         self.setWindowTitle("Crible")
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
@@ -69,7 +80,8 @@ class MainWindow(EditsMixin, QMainWindow):
         self._build_status_bar()
         self._connect()
         self._update_actions()
-        self.restore_state()
+        if restore:
+            self.restore_state()
 
     # -- building -----------------------------------------------------------------------
 
@@ -79,7 +91,10 @@ class MainWindow(EditsMixin, QMainWindow):
         self.article_header.setObjectName("articleHeader")
         self.article_header.setWordWrap(True)
         self.article_header.setTextFormat(Qt.TextFormat.RichText)
-        left = _column(self.article_header, self.article_view)
+        self.legend = QLabel(legend_html())
+        self.legend.setObjectName("legend")
+        self.legend.setWordWrap(True)
+        left = _column(self.article_header, self.article_view, self.legend)
 
         self.claims_pane = ClaimsPane()
         self.verdict_editor = VerdictEditor()
@@ -197,11 +212,13 @@ class MainWindow(EditsMixin, QMainWindow):
             self.session.undo_stack.clear()
             self.results = MatchResults()
             self.article_view.set_article(bundle.article.text, self.claims, list(bundle.marks))
-            self.article_header.setText(_header_html(bundle.article))
+            self.article_header.setText(_header_html(bundle.article, len(self.claims)))
             self.setWindowTitle(f"{bundle.article.title or self.tr('Untitled article')} — Crible")
             self.session.remember_article(bundle.article.id)
         keep = self._pending_select
         self._pending_select = None
+        if not same and self.open_on_claim is not None and self.claims:
+            keep = int(self.claims[min(self.open_on_claim, len(self.claims)) - 1].id)
         if keep is None and not same and self.claims:
             keep = _first_to_check(self.claims)
         self._refresh_rows(keep=keep)
@@ -458,14 +475,35 @@ def _titled(title: str, widget: QWidget) -> QWidget:
     return _column(label, widget)
 
 
-def _header_html(article: Article) -> str:
-    import html
+def _header_html(article: Article, claims: int) -> str:
+    title = html.escape(article.title or _tr("Untitled article"))
+    languages = {"fr": _tr("French"), "en": _tr("English")}
+    details = [article.outlet, article.author, article.published]
+    details.append(languages.get(article.lang or "", article.lang))
+    details.append(_tr("%1 claims").replace("%1", str(claims)))
+    meta = " · ".join(html.escape(str(v)) for v in details if v)
+    return f"<b style='font-size:13pt'>{title}</b><br><span style='color:#57606a'>{meta}</span>"
 
-    title = html.escape(article.title or "")
-    meta = " · ".join(
-        html.escape(str(v)) for v in (article.outlet, article.author, article.published) if v
+
+def legend_html() -> str:
+    """What the colours and marks of the article mean."""
+    swatches = " ".join(
+        f"<span style='background:{status_tint(status, 0.5).name()}'>&nbsp;{html.escape(label)}"
+        "&nbsp;</span>"
+        for status, label in status_labels()
     )
-    return f"<b style='font-size:13pt'>{title}</b>" + (f"<br><span>{meta}</span>" if meta else "")
+    element = _tr("figure or date")
+    quote = _tr("quote")
+    loaded = _tr("loaded word")
+    return (
+        f"{swatches} &nbsp; <b style='color:{ELEMENT_COLOR}'><u>{html.escape(element)}</u></b>"
+        f" &nbsp; <i style='color:{QUOTE_COLOR}'>« {html.escape(quote)} »</i>"
+        f" &nbsp; <span style='color:{LOADED_COLOR}'><u>{html.escape(loaded)}</u></span>"
+    )
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
 
 
 def _first_to_check(claims: list[Claim]) -> int:

@@ -74,7 +74,7 @@ class MatchesPane(QWidget):
             lambda url: self.url_open_requested.emit(url.toString())
         )
         splitter.addWidget(self.explanation)
-        splitter.setSizes([220, 200])
+        splitter.setSizes([150, 270])
         layout.addWidget(splitter, 1)
         buttons = QHBoxLayout()
         self.same_button = QPushButton(self.tr("Same claim"))

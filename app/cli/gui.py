@@ -27,6 +27,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "of the window and exit",
     )
     parser.add_argument(
+        "--claim",
+        type=int,
+        metavar="N",
+        help="select the article's N-th claim when it opens (default: the first to check)",
+    )
+    parser.add_argument(
         "--size", default="1400x900", metavar="WxH", help="window size for --screenshot"
     )
 
@@ -51,6 +57,8 @@ def _check_source(source: str | None) -> None:
 
 def run(args: argparse.Namespace) -> int:
     _check_source(args.source)
+    if args.claim is not None and args.claim < 1:
+        raise UserError("--claim counts from 1")
     size = _size(args.size)
     screenshot = Path(args.screenshot).expanduser() if args.screenshot else None
     if screenshot is not None and not screenshot.parent.is_dir():
@@ -74,7 +82,8 @@ def run(args: argparse.Namespace) -> int:
     session = ArchiveSession(db_path)
     try:
         demo_article = _load_demo(session) if first_start else None
-        window = MainWindow(session)
+        window = MainWindow(session, restore=screenshot is None)
+        window.open_on_claim = args.claim
         if screenshot is not None:
             window.resize(*size)
             _arm_screenshot(app, window, screenshot)
