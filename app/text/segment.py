@@ -213,6 +213,8 @@ def _dot_ends_sentence(
         return starter
     if low == "etc":
         return first.isupper() or first in _OPENERS
+    if low in _WEAK and first.isdigit():
+        return False  # "No. 5", "art. 49", "p. 12"
     if token == low and low in _WEAK:  # "Art." capitalised is a word (School of Art.)
         return starter
     # "1. " opening an enumerated line is no end.

@@ -97,6 +97,10 @@ def test_french_traps(text: str, expected: list[str]) -> None:
             ["Inflation hit 3.7 percent.", "Dr. Jones disagreed, according to J. K. Rowling."],
         ),
         (
+            "See No. 5 and e.g. the annex, p. 12. It is clear.",
+            ["See No. 5 and e.g. the annex, p. 12.", "It is clear."],
+        ),
+        (
             'He asked: "Is it true?" Nobody knew.',
             ['He asked: "Is it true?"', "Nobody knew."],
         ),
