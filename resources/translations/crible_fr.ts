@@ -307,7 +307,7 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         </message>
         <message>
             <source>Earlier check</source>
-            <translation>Vérification antérieure</translation>
+            <translation>Vérif. antérieure</translation>
         </message>
         <message>
             <source>Why it is worth checking:</source>
@@ -408,8 +408,20 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             </translation>
         </message>
         <message>
-            <source>Archiving sources is not available in this version.</source>
-            <translation>L'archivage des sources n'est pas disponible dans cette version.</translation>
+            <source>Archived: %1</source>
+            <translation>Archivée : %1</translation>
+        </message>
+        <message>
+            <source>Archiving the source on the Wayback Machine…</source>
+            <translation>Archivage de la source sur la Wayback Machine…</translation>
+        </message>
+        <message>
+            <source>Imported %1 fact-check(s), %2 already known or skipped.</source>
+            <translation>%1 vérification(s) importée(s), %2 déjà connue(s) ou ignorée(s).</translation>
+        </message>
+        <message>
+            <source>Importing fact-checks…</source>
+            <translation>Import des vérifications…</translation>
         </message>
         <message>
             <source>Only http(s) links are opened: %1</source>
@@ -685,6 +697,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>Sources</translation>
         </message>
         <message>
+            <source>Online fact-checks</source>
+            <translation>Vérifications en ligne</translation>
+        </message>
+        <message>
             <source>Verdict</source>
             <translation>Verdict</translation>
         </message>
@@ -926,6 +942,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>Edit notes</source>
             <translation>Modifier les notes</translation>
+        </message>
+        <message>
+            <source>Edit claim</source>
+            <translation>Modifier l'affirmation</translation>
         </message>
     </context>
     <context>
@@ -1475,6 +1495,42 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>no verdict</source>
             <translation>pas de verdict</translation>
+        </message>
+        <message>
+            <source>score</source>
+            <translation>score</translation>
+        </message>
+        <message>
+            <source>Earlier claim:</source>
+            <translation>Affirmation antérieure :</translation>
+        </message>
+        <message>
+            <source>Verdict:</source>
+            <translation>Verdict :</translation>
+        </message>
+        <message>
+            <source>Your claim:</source>
+            <translation>Votre affirmation :</translation>
+        </message>
+        <message>
+            <source>Different figures:</source>
+            <translation>Chiffres différents :</translation>
+        </message>
+        <message>
+            <source>Names a different country</source>
+            <translation>Cite un autre pays</translation>
+        </message>
+        <message>
+            <source>Same figures:</source>
+            <translation>Mêmes chiffres :</translation>
+        </message>
+        <message>
+            <source>Shared words:</source>
+            <translation>Mots communs :</translation>
+        </message>
+        <message>
+            <source>Same places:</source>
+            <translation>Mêmes lieux :</translation>
         </message>
     </context>
 </TS>

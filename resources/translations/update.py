@@ -7,7 +7,8 @@ crible_fr.ts holds the French translation (edit it with pyside6-linguist, or by 
 crible_en.ts holds only the English plural forms ("%n source(s)" → "1 source", "2 sources").
 The compiled .qm files are committed, so running Crible never needs these tools.
 
-lupdate files a module-level helper such as ``def tr(text): return
+lupdate also misses calls inside f-string expressions; they are added from the
+sources. And lupdate files a module-level helper such as ``def tr(text): return
 QCoreApplication.translate("Operations", text)`` under no context, while at run time the
 lookup uses "Operations": such messages are moved to the helper's context here, and their
 translations carried over from the previous .ts.
@@ -25,6 +26,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 TOOLS = Path(sys.executable).parent  # PySide6-Essentials installs its tools beside python
+# A helper call with one literal argument, e.g. _tr('Shared words:') inside an f-string.
+_CALL = re.compile(r"(?<![.\w])_?tr\(\s*(?P<q>['\"])(?P<text>(?:\\.|(?!(?P=q)).)*)(?P=q)\s*\)")
 _HELPER = re.compile(
     r"def\s+_?tr\s*\([^)]*\)[^:]*:\s*\n\s*return\s+QCoreApplication\.translate\(\s*\"([^\"]+)\""
 )
@@ -84,6 +87,24 @@ def fix_contexts(root: ET.Element) -> None:
             root.remove(context)
 
 
+def add_missed_calls(root: ET.Element) -> None:
+    """Add helper calls lupdate cannot see (inside f-string expressions) to their context."""
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        name = helper_context(path)
+        if not name:
+            continue
+        context = _context(root, name)
+        known = {message.findtext("source") for message in context.iter("message")}
+        for found in _CALL.finditer(path.read_text(encoding="utf-8")):
+            text = found.group("text").encode().decode("unicode_escape").encode("latin-1")
+            source = text.decode("utf-8")
+            if source not in known:
+                known.add(source)
+                message = ET.SubElement(context, "message")
+                ET.SubElement(message, "source").text = source
+                ET.SubElement(message, "translation", type="unfinished")
+
+
 def carry_over(root: ET.Element, old: dict[Key, ET.Element]) -> None:
     for context in root.iter("context"):
         name = context.findtext("name") or ""
@@ -119,6 +140,8 @@ def lupdate(ts: Path, language: str, *extra: str) -> None:
     subprocess.run(command, cwd=ROOT, check=True)
     root = ET.parse(ts).getroot()
     fix_contexts(root)
+    if "-pluralonly" not in extra:
+        add_missed_calls(root)
     carry_over(root, old)
     strip_locations(root)
     write_ts(root, ts)
