@@ -85,6 +85,35 @@ def test_french_traps(text: str, expected: list[str]) -> None:
     ("text", "expected"),
     [
         (
+            "Le Pr. Martin a opéré 40 patients. Il est épuisé.",
+            ["Le Pr. Martin a opéré 40 patients.", "Il est épuisé."],
+        ),
+        (
+            "La cité fut fondée au VIIIe siècle av. J.-C. par des colons. Elle prospéra.",
+            ["La cité fut fondée au VIIIe siècle av. J.-C. par des colons.", "Elle prospéra."],
+        ),
+        (
+            "Il a voté pour Jean-Marie M. Le Pen. Le scrutin est clos.",
+            ["Il a voté pour Jean-Marie M. Le Pen.", "Le scrutin est clos."],
+        ),
+        (
+            "Ce fruit contient de la vitamine C. Il en faut peu.",
+            ["Ce fruit contient de la vitamine C.", "Il en faut peu."],
+        ),
+        (
+            "1. Le budget augmente.\n2. Les impôts baissent.",
+            ["1. Le budget augmente.", "2. Les impôts baissent."],
+        ),
+    ],
+)
+def test_more_french_traps(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
             "Mr. Smith met officials in the U.S. Army base. He left at 9 a.m. on Monday.",
             ["Mr. Smith met officials in the U.S. Army base.", "He left at 9 a.m. on Monday."],
         ),
