@@ -232,6 +232,16 @@ class FactCheckPanel(QWidget):
         index = self.language.findData(lang if lang in ("fr", "en") else None)
         self.language.setCurrentIndex(max(index, 0))
         self._pending = (text, self.language.currentData()) if text else None
+        if self._pending == self._searched:
+            return  # the same claim again (e.g. after an edit): its results stay
+        # Another claim: the previous claim's results must not pass for this one's.
+        self._call.cancel()
+        self._searched = None
+        self._next_token = None
+        self.model.set_results([])
+        self.settings_button.hide()
+        self._say("")
+        self._update_actions()
         if self._pending and self.isVisible():
             self.search()
 

@@ -230,3 +230,20 @@ def test_hidden_panel_searches_when_shown(qtbot, server):
     with qtbot.waitSignal(panel.search_finished, timeout=5000):
         panel.set_claim("Autre affirmation", None)  # visible: searches at once
     assert "languageCode" not in server.requests[-1].query
+
+
+def test_another_claim_clears_the_previous_results(qtbot, server):
+    server.add("GET", PATH, Reply(json=PAGE_ONE))
+    panel = make_panel(qtbot, server.url)
+    panel.show()
+    with qtbot.waitSignal(panel.search_finished, timeout=5000):
+        panel.set_claim("Le chômage a baissé", "fr")
+    assert panel.model.rowCount() == 2
+    with qtbot.assertNotEmitted(panel.search_finished, wait=100):
+        panel.set_claim("Le chômage a baissé", "fr")  # same claim: kept, no new request
+    assert panel.model.rowCount() == 2 and len(server.requests) == 1
+    panel.hide()
+    panel.set_claim("Autre chose", "fr")
+    assert panel.model.rowCount() == 0 and panel.message.text() == ""
+    panel.set_claim(None)
+    assert panel.query.text() == "" and not panel.import_all_button.isEnabled()
