@@ -162,7 +162,7 @@ def archive_problems(archive: Path) -> list[str]:
 
 
 def edit_ops(seed: int, ids: list[int], rng: random.Random) -> list[dict]:
-    chosen = rng.sample(ids, k=min(len(ids), 200))
+    chosen = rng.sample(ids, k=min(len(ids), 300))
     return [
         {
             "claim": claim_id,
