@@ -155,3 +155,31 @@ def decisions_of(db: Database, claim_id: int) -> dict[int, str]:
     return {
         int(link.other_claim_id): link.kind for link in links_store.links_of_claim(db, claim_id)
     }
+
+
+def archive_source(db: Database, progress: Any, source_id: int) -> str:
+    """Save a source's page on the Wayback Machine and record the archive URL on it."""
+    from app import secrets
+    from app.interop import wayback
+
+    return wayback.archive_source(
+        db,
+        source_id,
+        access_key=secrets.get_secret(secrets.WAYBACK_ACCESS_KEY),
+        secret_key=secrets.get_secret(secrets.WAYBACK_SECRET_KEY),
+        cancelled=lambda: progress.cancelled,
+    )
+
+
+def import_factchecks(db: Database, progress: Any, results: list[Any]) -> Any:
+    """Store fact-checks found with Google Fact Check Tools as archive entries."""
+    from app.interop.factcheck_api import to_review_records
+    from app.interop.importer import import_records
+
+    records = to_review_records(results)
+    return import_records(
+        db,
+        records,
+        progress=lambda done, total: progress.report(done, total, ""),
+        cancelled=lambda: progress.cancelled,
+    )

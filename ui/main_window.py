@@ -29,6 +29,7 @@ from ui.article_view import (
 )
 from ui.claims_pane import ClaimsPane
 from ui.database import ArchiveSession
+from ui.factcheck_panel import FactCheckPanel
 from ui.jobs import ArticleBundle, MatchResults, load_article, match_claims
 from ui.matches_pane import MatchesPane
 from ui.models.claims_model import BestMatch, ClaimRow
@@ -104,6 +105,8 @@ class MainWindow(EditsMixin, QMainWindow):
         self.tabs.setObjectName("detailTabs")
         self.tabs.addTab(self.matches_pane, self.tr("Earlier checks"))
         self.tabs.addTab(self.sources_pane, self.tr("Sources"))
+        self.factcheck_panel = FactCheckPanel()
+        self.tabs.addTab(self.factcheck_panel, self.tr("Online fact-checks"))
         self.detail = QSplitter(Qt.Orientation.Horizontal)
         self.detail.addWidget(_titled(self.tr("Verdict"), self.verdict_editor))
         self.detail.addWidget(self.tabs)
@@ -280,6 +283,7 @@ class MainWindow(EditsMixin, QMainWindow):
         self.verdict_editor.set_claim(claim, self.session.scale, self._lang())
         self._show_sources(claim_id)
         self._show_matches(claim)
+        self.factcheck_panel.set_claim(claim.text if claim else None, claim.lang if claim else None)
         self._update_actions()
 
     def _show_sources(self, claim_id: int | None) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QUrl, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
@@ -13,6 +13,7 @@ from app import __version__
 from app.storage import domains as domains_store
 from app.storage import scales as scales_store
 from app.storage import settings as settings_store
+from app.storage import sources as sources_store
 from ui import operations as ops
 
 if TYPE_CHECKING:
@@ -53,6 +54,10 @@ class EditsMixin(_Base):
         sp.source_remove_requested.connect(self.remove_source)
         sp.source_open_requested.connect(self.open_url_in_browser)
         sp.source_archive_requested.connect(self.archive_source)
+        fc = self.factcheck_panel
+        fc.import_requested.connect(self.import_factchecks)
+        fc.review_open_requested.connect(self.open_url_in_browser)
+        fc.settings_requested.connect(lambda: self.show_settings("keys"))
 
     def wire_actions(self) -> None:
         a = self.actions_
@@ -61,7 +66,7 @@ class EditsMixin(_Base):
         a.paste_article.triggered.connect(self.ask_paste_article)
         a.recent_articles.triggered.connect(self.ask_recent_article)
         a.archive_browser.triggered.connect(self.show_archive_browser)
-        a.settings.triggered.connect(self.show_settings)
+        a.settings.triggered.connect(lambda: self.show_settings())
         a.quit.triggered.connect(self.close)
         a.new_claim.triggered.connect(self.new_claim_from_selection)
         a.edit_claim.triggered.connect(self.edit_claim_text)
@@ -204,7 +209,44 @@ class EditsMixin(_Base):
 
     @Slot(int)
     def archive_source(self, link_id: int) -> None:
-        self.show_error(self.tr("Archiving sources is not available in this version."))
+        """Save the source's page on the Wayback Machine, in the background."""
+        from ui.jobs import archive_source
+
+        link = sources_store.get_claim_source(self.session.db, link_id)
+        claim_id = int(link.claim_id)
+
+        def done(archived: str) -> None:
+            self.session.sources_changed.emit(claim_id)
+            self.show_message(self.tr("Archived: %1").replace("%1", archived))
+
+        self.session.runner.start(
+            f"archive:{link.source.id}",
+            archive_source,
+            int(link.source.id),
+            label=self.tr("Archiving the source on the Wayback Machine…"),
+            on_result=done,
+        )
+
+    @Slot(list)
+    def import_factchecks(self, results: list) -> None:
+        """Add fact-checks found online to the archive, then search earlier checks again."""
+        from ui.jobs import import_factchecks
+
+        def done(report: Any) -> None:
+            self.show_message(
+                self.tr("Imported %1 fact-check(s), %2 already known or skipped.")
+                .replace("%1", str(report.imported))
+                .replace("%2", str(report.skipped))
+            )
+            self.rematch()
+
+        self.session.runner.start(
+            "import",
+            import_factchecks,
+            list(results),
+            label=self.tr("Importing fact-checks…"),
+            on_result=done,
+        )
 
     @Slot(int, str, object)
     def set_link(self, other_id: int, kind: str, score: object) -> None:
@@ -261,10 +303,12 @@ class EditsMixin(_Base):
         from ui.archive_browser import ArchiveBrowser
 
         browser = ArchiveBrowser(self.session.runner, self)
+        browser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         browser.article_open_requested.connect(self.open_article)
+        browser.url_open_requested.connect(self.open_url_in_browser)
         browser.show()
 
-    def show_settings(self) -> None:
+    def show_settings(self, page: str = "") -> None:
         from ui.settings_dialog import SettingsDialog
 
         db = self.session.db
@@ -275,6 +319,8 @@ class EditsMixin(_Base):
             org_name=settings_store.get_setting(db, "org_name", "") or "",
             org_url=settings_store.get_setting(db, "org_url", "") or "",
         )
+        if page:
+            dialog.show_page(page)
         if dialog.exec():
             self.apply_settings(dialog)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 
@@ -15,7 +16,7 @@ def test_window_has_panes_menus_and_status_bar(window):
     assert titles == ["File", "Edit", "Claim", "View", "Help"]
     assert window.article_view.isVisible()
     assert window.claims_pane.isVisible()
-    assert window.tabs.count() == 2
+    assert window.tabs.count() == 3
     assert str(window.session.path) in window.archive_label.text()
 
 
@@ -38,3 +39,72 @@ def test_a_missing_article_is_an_inline_error_not_a_crash(window, qtbot):
     with qtbot.waitSignal(window.matches_ready, timeout=10000):
         window.open_article(999)
     assert "999" in window.statusBar().currentMessage()
+
+
+def test_help_lists_the_shortcuts(window, qtbot, monkeypatch):
+    from ui.shortcuts_dialog import ShortcutsDialog
+
+    seen = {}
+    monkeypatch.setattr(ShortcutsDialog, "exec", lambda self: seen.update(rows=self.rows()) or 0)
+    window.actions_.shortcuts.trigger()
+    text = " ".join(" ".join(row) for row in seen["rows"])
+    for needed in ("Next claim", "Previous claim", "Set verdict", "Add source", "J", "K"):
+        assert needed in text
+
+
+def test_archive_browser_opens_an_article_in_the_window(window, qtbot):
+    window.actions_.archive_browser.trigger()
+    from ui.archive_browser import ArchiveBrowser
+
+    [browser] = window.findChildren(ArchiveBrowser)
+    with qtbot.waitSignal(window.matches_ready, timeout=30000):
+        browser.article_open_requested.emit(1)
+    assert window.article is not None and window.article.id == 1
+    browser.close()
+
+
+@pytest.fixture
+def memory_keyring():
+    import keyring
+
+    from tests.fakes.keyring_backend import MemoryKeyring
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+def test_archiving_a_source_records_the_archive_url(window, qtbot, monkeypatch, memory_keyring):
+    from app.interop import wayback
+
+    with qtbot.waitSignal(window.matches_ready, timeout=30000):
+        window.open_article(1)
+    claim = window.claims[0]
+    window.claims_pane.select_claim(claim.id)
+    window.add_source(claim.id, {"url": "https://example.org/page"})
+    [link] = window.session.sources_of(claim.id)
+    archived = "https://web.archive.org/web/2019/https://example.org/page"
+    monkeypatch.setattr(wayback, "archive_url", lambda url, **_: archived)
+    with qtbot.waitSignal(window.session.sources_changed, timeout=10000):
+        window.archive_source(link.id)
+    assert window.session.sources_of(claim.id)[0].source.archive_url == archived
+
+
+def test_archiving_without_keys_is_an_inline_error(window, qtbot, monkeypatch, memory_keyring):
+    from app.errors import UserError
+    from app.interop import wayback
+
+    with qtbot.waitSignal(window.matches_ready, timeout=30000):
+        window.open_article(1)
+    claim = window.claims[0]
+    window.add_source(claim.id, {"url": "https://example.org/page"})
+    [link] = window.session.sources_of(claim.id)
+
+    def refuse(url, **_):
+        raise UserError("no Wayback keys: add them in Settings")
+
+    monkeypatch.setattr(wayback, "archive_url", refuse)
+    with qtbot.waitSignal(window.session.runner.ended, timeout=10000):
+        window.archive_source(link.id)
+    assert "Wayback keys" in window.statusBar().currentMessage()
