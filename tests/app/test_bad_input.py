@@ -379,3 +379,12 @@ def test_network_error_pages(fake_server, capsys, tmp_path):
     _one_line_error(capsys, "404")
     assert main(["split", f"{fake_server.url}/pdf", "--db", str(tmp_path / "a")]) == 2
     _one_line_error(capsys)
+
+
+def test_archive_path_is_a_folder_or_unreachable(tmp_path, capsys):
+    assert main(["edit", "1", "--note", "x", "--db", str(tmp_path)]) == 2
+    _one_line_error(capsys, "is a folder, not an archive file")
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert main(["match", "aide", "--db", str(blocker / "sub" / "a.db")]) == 2
+    _one_line_error(capsys, "cannot create the folder")
