@@ -53,7 +53,7 @@ def _stored_key() -> str | None:
 class FactCheckModel(QAbstractTableModel):
     """One row per published review (a claim reviewed by two publishers gives two rows)."""
 
-    PUBLISHER, RATING, DATE, CLAIM = range(4)
+    PUBLISHER, RATING, DATE, CLAIM, LINK = range(5)
     ResultRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent=None) -> None:
@@ -84,13 +84,19 @@ class FactCheckModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else 5
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        names = [self.tr("Publisher"), self.tr("Rating"), self.tr("Date"), self.tr("Claim")]
-        return names[section] if 0 <= section < 4 else None
+        names = [
+            self.tr("Publisher"),
+            self.tr("Rating"),
+            self.tr("Date"),
+            self.tr("Claim"),
+            self.tr("Link"),
+        ]
+        return names[section] if 0 <= section < len(names) else None
 
     def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -102,6 +108,7 @@ class FactCheckModel(QAbstractTableModel):
                 review.textual_rating,
                 (review.review_date or result.claim_date or "")[:10],
                 result.text,
+                _short_url(review.url),
             ][index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(result, review)
@@ -185,6 +192,9 @@ class FactCheckPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(FactCheckModel.CLAIM, QHeaderView.ResizeMode.Stretch)
+        # Review URLs are long slugs: a fixed share, the whole link in the tooltip.
+        header.setSectionResizeMode(FactCheckModel.LINK, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(FactCheckModel.LINK, 180)
         self.import_selected_button = QPushButton(self.tr("&Import selected"))
         self.import_all_button = QPushButton(self.tr("Import &all"))
         self.more_button = QPushButton(self.tr("&More results"))
@@ -362,6 +372,13 @@ class FactCheckPanel(QWidget):
         results = self.all_results()
         if results:
             self.import_requested.emit(results)
+
+
+def _short_url(url: str | None) -> str:
+    """The link without its scheme, so the column shows where it goes."""
+    if not url:
+        return ""
+    return url.split("://", 1)[-1].removeprefix("www.")
 
 
 def _search(

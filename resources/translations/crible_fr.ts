@@ -495,6 +495,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>Affirmation</translation>
         </message>
         <message>
+            <source>Link</source>
+            <translation>Lien</translation>
+        </message>
+        <message>
             <source>Claimed by %1</source>
             <translation>Affirmé par %1</translation>
         </message>

@@ -247,3 +247,12 @@ def test_another_claim_clears_the_previous_results(qtbot, server):
     assert panel.model.rowCount() == 0 and panel.message.text() == ""
     panel.set_claim(None)
     assert panel.query.text() == "" and not panel.import_all_button.isEnabled()
+
+
+def test_link_column_shows_where_the_review_is():
+    model = FactCheckModel()
+    review = PublishedReview(
+        "AFP", "afp.com", "https://www.factuel.afp.com/a", "", None, "Faux", "fr"
+    )
+    model.set_results([FactCheckResult("Texte", None, None, (review,))])
+    assert model.index(0, FactCheckModel.LINK).data() == "factuel.afp.com/a"
