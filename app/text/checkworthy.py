@@ -70,10 +70,15 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _COMMON_CAPS = frozenset(lexicon_fr.COMMON_CAPS.split()) | frozenset(lexicon_en.COMMON_CAPS.split())
 # Capitalised in English, never names: they are dates.
 _NOT_NAMES = frozenset(
-    (lexicon_en.DAYS + "|" + lexicon_en.MONTHS + "|" + lexicon_fr.DAYS)
-    .replace("\\.", "")
-    .split("|")
+    [
+        *(lexicon_en.DAYS + "|" + lexicon_en.MONTHS + "|" + lexicon_fr.DAYS)
+        .replace("\\.", "")
+        .split("|"),
+        *("premier", "première", "prime"),  # "le Premier ministre": part of a title
+    ]
 )
+# Words that may precede a title inside a capitalised run: "Former President Donald Trump".
+_TITLE_PREFIXES = frozenset(["former", "ex", "vice", "late", "prime", "premier", "acting"])
 _INSTITUTIONS = frozenset(lexicon_fr.INSTITUTIONS.split()) | frozenset(
     lexicon_en.INSTITUTIONS.split()
 )
@@ -102,8 +107,8 @@ def patterns(lang: str) -> dict[str, re.Pattern[str]]:
             rf"(?<![\w.,-])(?:[$€£]\s?)?{_NUMBER}(?:\s?(?:{lex.UNITS})(?![\w]))?", flags
         ),
         "quantity": re.compile(
-            rf"\b(?:(?:des|les|de|d'|of|the)\s+)?(?:{lex.NUMBER_WORDS}|{lex.VAGUE_QUANTITIES})"
-            rf"(?:\s+(?:de|d'|of))?\s*\w+",
+            rf"\b(?:(?:des|les|de|d'|of|the)\s+)?(?:{lex.NUMBER_WORDS}|{lex.VAGUE_QUANTITIES})\b"
+            rf"(?:\s+(?:de\s+|d['’]|of\s+)|\s+)\w+",
             flags,
         ),
         "date": re.compile(
@@ -158,12 +163,7 @@ def names(text: str, start: int, end: int, lang: str) -> list[Element]:
         for s, e in _name_parts(text, m.start(), m.end(), start):
             if text[s:e].lower() in _NOT_NAMES:
                 continue
-            head = _HEAD.match(text, s, e)
-            capital_title = head is not None and title.fullmatch(
-                " " + head.group().rstrip().lower()
-            )
-            if capital_title:  # "Senator Jane Holt", "Président Macron": the title is no name
-                s = head.end()
+            s, capital_title = _strip_title(text, s, e, title)
             before = text[max(start, s - 40) : s]
             last_words = before.split()[-4:]
             # "maire de Vaudrac", "président du Parlement": after "de" the name is a place.
@@ -177,6 +177,19 @@ def names(text: str, start: int, end: int, lang: str) -> list[Element]:
         if not any(n.start <= m.start() < n.end for n in found)
     ]
     return found
+
+
+def _strip_title(text: str, s: int, e: int, title: re.Pattern[str]) -> tuple[int, bool]:
+    """Skip a capitalised title: "Senator Jane Holt", "Former President Donald Trump"."""
+    titled = False
+    while (head := _HEAD.match(text, s, e)) is not None:
+        word = head.group().rstrip().lower()
+        if title.fullmatch(" " + word):
+            titled = True
+        elif word not in _TITLE_PREFIXES:
+            break
+        s = head.end()
+    return s, titled
 
 
 def _name_parts(text: str, s: int, e: int, span_start: int) -> list[tuple[int, int]]:

@@ -87,9 +87,15 @@ COMMON_CAPS = (
     "a an and as at but by during every for from he her here his however i if in it its many "
     "meanwhile most my no not now of on one our she since so some that the their then there "
     "these they this those thus to today we what when where which while who why with yet you "
-    "yesterday monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr"
+    "yesterday monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr "
+    "according nobody everyone everybody nothing somebody someone after before although "
+    "because despite former last next"
 )
 INSTITUTIONS = "Parliament Senate Congress Council Court Government Ministry"
 
-PAST = r"was|were|had|did|has been|have been|\w{3,}ed"
+PAST = (
+    r"was|were|had|did|has been|have been|\w{3,}ed|took|made|said|told|went|came|won|lost|"
+    r"paid|spent|rose|fell|grew|cut|left|sent|gave|got|built|began|became|held|led|met|ran|"
+    r"sold|bought|brought|fought|kept|signed|voted|killed"
+)
 FIRST_PERSON = r"i|i'm|i've|we|we're|we've|my|our|me|us"

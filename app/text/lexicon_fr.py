@@ -71,7 +71,8 @@ RELATIVE_TIME = (
 
 COMPARISONS = (
     r"plus (?:de|d'|que|qu')|moins (?:de|d'|que|qu')|autant (?:de|que)|davantage|"
-    r"le plus|la plus|les plus|le moins|la moins|les moins|record|jamais vu|sans pr[ée]c[ée]dent|"
+    r"le plus|la plus|les plus|le moins|(?:son|sa|ses|leur|leurs) (?:plus|moins)|"
+    r"la moins|les moins|record|jamais vu|sans pr[ée]c[ée]dent|"
     r"premi[èe]re? fois|deux fois plus|deux fois moins|hausse|baisse|augment[ée]|diminu[ée]|"
     r"doubl[ée]|tripl[ée]|progress[ée]|recul[ée]|meilleur|pire|sup[ée]rieur|inf[ée]rieur"
 )
