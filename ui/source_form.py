@@ -6,6 +6,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -118,6 +119,11 @@ class SourceForm(QDialog):
     def _fill(self, link: ClaimSource | None) -> None:
         if link is None:
             self.accessed_date.setText(date.today().isoformat())
+            # The checker has usually just copied the page's address in the browser.
+            copied = QGuiApplication.clipboard().text().strip()
+            if is_http_url(copied):
+                self.url.setText(copied)
+                self.url.selectAll()
             self.stance.setCurrentIndex(self.stance.findData("context"))
             return
         source = link.source

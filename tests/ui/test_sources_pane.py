@@ -258,3 +258,16 @@ def test_context_menu_mirrors_the_buttons(pane, qtbot):
     assert removed.args == [3]
     pane.view.customContextMenuRequested.emit(pane.view.visualRect(pane.model.index(0, 1)).center())
     assert pane.selected_source().id == 1
+
+
+def test_add_form_takes_a_copied_web_address(qtbot, qapp):
+    clipboard = qapp.clipboard()
+    clipboard.setText("  https://www.insee.fr/fr/statistiques/7764315 ")
+    form = SourceForm(None, None)
+    qtbot.addWidget(form)
+    assert form.url.text() == "https://www.insee.fr/fr/statistiques/7764315"
+    clipboard.setText("pas une adresse")
+    other = SourceForm(None, None)
+    qtbot.addWidget(other)
+    assert other.url.text() == ""
+    clipboard.clear()
