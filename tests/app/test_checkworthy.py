@@ -72,12 +72,25 @@ def test_names_people_places_and_titles() -> None:
     assert not any(text_ == "Samedi" for _, text_ in found)  # a day opening a sentence
     english = {(e.kind, e.text) for e in names(text, 0, len(text), "en")}
     assert ("person", "Jane Holt") in english
+    former = "Former President Donald Trump spoke."
+    assert {(e.kind, e.text) for e in names(former, 0, len(former), "en")} == {
+        ("person", "Donald Trump")
+    }
+    premier = "Le Premier ministre Gabriel Attal a vu le Premier ministre belge."
+    assert {(e.kind, e.text) for e in names(premier, 0, len(premier), "fr")} == {
+        ("person", "Gabriel Attal")
+    }
 
 
 def test_institution_heading_a_name_is_split() -> None:
     text = "Il a rencontré le président du Parlement Marek Dolny hier."
     found = {e.text for e in names(text, 0, len(text), "fr")}
     assert {"Parlement", "Marek Dolny"} <= found
+
+
+def test_quantities_need_a_whole_number_word() -> None:
+    assert not [k for k in kinds("Au troisième trimestre, rien.") if k[0] == "quantity"]
+    assert ("quantity", "trois ministres") in kinds("Ils ont limogé trois ministres.")
 
 
 def test_elided_article_is_not_a_name() -> None:
