@@ -11,8 +11,10 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from app.cli.common import open_db
 from app.errors import UserError
@@ -51,22 +53,31 @@ def run(args: argparse.Namespace) -> int:
     fmt = args.format or ("claimreview" if args.archive else "markdown")
     if args.archive and fmt != "claimreview":
         raise UserError("--archive exports only --format claimreview")
-    if args.output is not None and str(args.output) != "-":
-        folder = args.output.expanduser().parent
-        if not folder.is_dir():
-            raise UserError(f"no such folder: {folder}")
+    output = None if args.output is None or str(args.output) == "-" else args.output.expanduser()
+    if output is not None and not output.parent.is_dir():
+        raise UserError(f"no such folder: {output.parent}")
     db = open_db(args)
     try:
-        text = _render(db, args, fmt)
+        # The archive is streamed (it can hold 100k reviews); reports are small, built whole
+        # before anything is written so an error never leaves a partial file.
+        chunks = _archive_feed(db) if args.archive else [_render(db, args, fmt)]
+        _write(chunks, output)
     finally:
         db.close()
-    _write(text, args.output)
     return 0
 
 
 def _render(db: Archive, args: argparse.Namespace, fmt: str) -> str:
     if fmt == "claimreview":
-        return _json_text(_claimreview(db, args))
+        from app.interop import claimreview_export  # only this format needs the exporter
+
+        reviews = claimreview_export.article_claim_reviews(
+            db,
+            args.article_id,
+            org_name=get_setting(db, "org_name") or "",
+            org_url=get_setting(db, "org_url") or "",
+        )
+        return _json_text(reviews)
     if fmt == "markdown":
         return reports.render_markdown(db, args.article_id, lang=args.lang)
     if fmt == "html":
@@ -76,42 +87,55 @@ def _render(db: Archive, args: argparse.Namespace, fmt: str) -> str:
     return _json_text(reports.render_json(db, args.article_id, lang=args.lang))
 
 
-def _claimreview(db: Archive, args: argparse.Namespace) -> Any:
-    # Imported here: only this format needs the exporter, and `crible --help` stays light.
+def _archive_feed(db: Archive) -> Iterator[str]:
+    """The same DataFeed as ``claimreview_export.archive_datafeed``, one element per line."""
     from app.interop import claimreview_export
 
-    if args.archive:
-        return claimreview_export.archive_datafeed(db)
-    return claimreview_export.article_claim_reviews(
-        db,
-        args.article_id,
-        org_name=get_setting(db, "org_name") or "",
-        org_url=get_setting(db, "org_url") or "",
-    )
+    org_name = get_setting(db, "org_name") or ""
+    envelope = {
+        "@context": claimreview_export.CONTEXT,
+        "@type": "DataFeed",
+        "name": f"Crible archive{f' — {org_name}' if org_name else ''}",
+        "dateModified": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }
+    head = json.dumps(envelope, ensure_ascii=False, indent=2)
+    yield head[:-2] + ',\n  "dataFeedElement": ['
+    separator = "\n"
+    for item in claimreview_export.iter_archive_reviews(db):
+        element = {"@type": "DataFeedItem", "dateCreated": item.get("datePublished")}
+        element["item"] = [item]
+        yield separator + "    " + json.dumps(element, ensure_ascii=False)
+        separator = ",\n"
+    yield "\n  ]\n}\n"
 
 
 def _json_text(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def _write(text: str, output: Path | None) -> None:
-    if output is None or str(output) == "-":
-        sys.stdout.write(text)
+def _write(chunks: Iterable[str], output: Path | None) -> None:
+    if output is None:
+        _write_all(chunks, sys.stdout)
         return
-    target = output.expanduser()
     # Write beside the target then rename: a failed export never leaves half a file.
     try:
-        handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+        handle, temp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.")
     except OSError as exc:
-        raise UserError(f"cannot write in {target.parent}: {exc.strerror or exc}") from exc
+        raise UserError(f"cannot write in {output.parent}: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+            _write_all(chunks, out)
         os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes 0600; an export is meant to be shared
-        os.replace(temp, target)
+        os.replace(temp, output)
     except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
-        raise UserError(f"cannot write {target}: {exc.strerror or exc}") from exc
+        raise UserError(f"cannot write {output}: {exc.strerror or exc}") from exc
+    finally:
+        Path(temp).unlink(missing_ok=True)  # gone after os.replace; left only by a failure
+
+
+def _write_all(chunks: Iterable[str], out: TextIO) -> None:
+    for chunk in chunks:
+        out.write(chunk)
 
 
 def _umask() -> int:

@@ -121,3 +121,36 @@ def _feed_reviews(feed) -> set[tuple]:
         for element in feed["dataFeedElement"]
         for item in element["item"]
     }
+
+
+def test_streamed_feed_equals_the_exporter_datafeed(db_path, built, capsys):
+    from app.interop.claimreview_export import archive_datafeed
+
+    assert _export(db_path, "--archive") == 0
+    streamed = json.loads(capsys.readouterr().out)
+    db = open_archive(db_path)
+    expected = archive_datafeed(db)
+    db.close()
+    streamed.pop("dateModified")
+    expected.pop("dateModified")
+    assert streamed == expected
+
+
+def test_empty_archive_gives_an_empty_feed(db_path, capsys):
+    assert _export(db_path, "--archive") == 0
+    assert json.loads(capsys.readouterr().out)["dataFeedElement"] == []
+
+
+def test_a_failure_while_streaming_leaves_no_file(db_path, built, tmp_path, monkeypatch, capsys):
+    from app.errors import UserError
+    from app.interop import claimreview_export
+
+    def broken(db):
+        yield {"claimReviewed": "x"}
+        raise UserError("disk said no")
+
+    monkeypatch.setattr(claimreview_export, "iter_archive_reviews", broken)
+    target = tmp_path / "feed.json"
+    assert _export(db_path, "--archive", "-o", str(target)) == 2
+    assert "disk said no" in capsys.readouterr().err
+    assert list(tmp_path.glob("*feed.json*")) == []
