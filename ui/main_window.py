@@ -78,6 +78,12 @@ class MainWindow(EditsMixin, QMainWindow):
         redo.setShortcuts(QKeySequence.StandardKey.Redo)
         self.undo_action, self.redo_action = undo, redo
         build_menus(self, self.actions_, undo, redo)
+        # Delete means "delete claim" only in the claims table: in the sources pane it
+        # removes a source, and a window-wide shortcut would make both ambiguous.
+        delete = self.actions_.delete_claim
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.removeAction(delete)
+        self.claims_pane.table.addAction(delete)
         self._build_status_bar()
         self._connect()
         self._update_actions()

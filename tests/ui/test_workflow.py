@@ -236,3 +236,33 @@ def test_a_second_session_sees_the_saved_edit(session, archive_path):
     other = ArchiveSession(archive_path)
     assert other.claim(claim_id).notes == "appeler le ministère"
     other.close()
+
+
+def test_keyboard_shortcuts_act_on_the_claims_but_not_while_typing(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    open_article(window, qtbot)
+    table = window.claims_pane.table
+    window.claims_pane.select_claim(window.claims[0].id)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_J)
+    assert window.claims_pane.current_claim_id() == window.claims[1].id
+    qtbot.keyClick(table, Qt.Key.Key_K)
+    assert window.claims_pane.current_claim_id() == window.claims[0].id
+    qtbot.keyClick(table, Qt.Key.Key_3)
+    assert window.session.claim(window.claims[0].id).status == "checked"
+    qtbot.keyClick(window.article_view, Qt.Key.Key_J)
+    assert window.claims_pane.current_claim_id() == window.claims[1].id
+    qtbot.keyClick(window.article_view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert window.claims_pane.current_claim_id() == window.claims[0].id
+
+    search = window.claims_pane.search
+    search.setFocus()
+    qtbot.keyClicks(search, "j2")
+    assert search.text() == "j2"
+    assert window.session.claim(window.claims[0].id).status == "checked"
+    search.clear()
+
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: len(window.claims) == 3, timeout=20000)
