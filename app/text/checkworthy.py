@@ -84,7 +84,8 @@ _INSTITUTIONS = frozenset(lexicon_fr.INSTITUTIONS.split()) | frozenset(
 )
 
 
-def _lexicon(lang: str) -> ModuleType:
+def lexicon(lang: str) -> ModuleType:
+    """The word lists of ``lang``; French rules serve any language without its own."""
     return lexicon_en if lang == "en" else lexicon_fr
 
 
@@ -100,7 +101,7 @@ def lowered(text: str) -> str:
 @cache
 def patterns(lang: str) -> dict[str, re.Pattern[str]]:
     """Compiled patterns of one language, built once; they match ``lowered(text)``."""
-    lex = _lexicon(lang)
+    lex = lexicon(lang)
     flags = 0
     return {
         "number": re.compile(
@@ -141,7 +142,7 @@ def find_elements(text: str, start: int, end: int, lang: str) -> list[Element]:
     found += names(text, start, end, lang)
     found += quotes(text, start, end)
     for kind in ("comparison", "causal", "prediction"):
-        found += [_element(kind, text, s, e) for s, e in scan(compiled[kind], text, start, end)]
+        found += [element_at(kind, text, s, e) for s, e in scan(compiled[kind], text, start, end)]
     return sorted(found, key=lambda e: (e.start, -e.end, e.kind))
 
 
@@ -151,7 +152,7 @@ def find_loaded(text: str, start: int, end: int, lang: str) -> list[Element]:
     found = []
     for s, e in scan(compiled["loaded"], text, start, end):
         framed = compiled["framed"].search(lowered(text), max(start, s - 30), s)
-        found.append(_element("loaded", text, framed.start() if framed else s, e))
+        found.append(element_at("loaded", text, framed.start() if framed else s, e))
     return found
 
 
@@ -170,9 +171,9 @@ def names(text: str, start: int, end: int, lang: str) -> list[Element]:
             of_place = bool(last_words) and _OF.fullmatch(last_words[-1])
             titled = capital_title or (not of_place and title.search(" ".join(last_words).lower()))
             kind = "person" if titled and text[s:e] not in _INSTITUTIONS else "name"
-            found.append(_element(kind, text, s, e))
+            found.append(element_at(kind, text, s, e))
     found += [
-        _element("name", text, m.start(), m.end())
+        element_at("name", text, m.start(), m.end())
         for m in _iter(_ACRONYM, text, start, end)
         if not any(n.start <= m.start() < n.end for n in found)
     ]
@@ -225,7 +226,7 @@ def quotes(text: str, start: int, end: int) -> list[Element]:
     found = []
     for m in _iter(_QUOTE, text, start, end):
         group = next(g for g in (1, 2, 3) if m.group(g) is not None)
-        found.append(_element("quote", text, m.start(group), m.end(group)))
+        found.append(element_at("quote", text, m.start(group), m.end(group)))
     return found
 
 
@@ -239,7 +240,7 @@ def _measures(
             if kind == "quantity" and not any(ch.isalpha() for ch in text[s:e]):
                 continue
             is_year = kind == "number" and _YEAR.fullmatch(text, s, e)
-            raw.append(_element("date" if is_year else kind, text, s, e))
+            raw.append(element_at("date" if is_year else kind, text, s, e))
     raw.sort(key=lambda el: (el.start, -(el.end - el.start)))
     kept: list[Element] = []
     for element in raw:
@@ -273,7 +274,8 @@ def _all_matches(pattern: re.Pattern[str], text: str) -> tuple[list[int], list[t
     return [s for s, _ in found], found
 
 
-def _element(kind: str, text: str, s: int, e: int) -> Element:
+def element_at(kind: str, text: str, s: int, e: int) -> Element:
+    """An element of ``text[s:e]`` without edge spaces or trailing ``,;:``."""
     while s < e and text[s].isspace():
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:"):

@@ -176,7 +176,7 @@ class _Attribution:
 
 @cache
 def _attribution_patterns(lang: str) -> dict[str, re.Pattern[str]]:
-    lex = checkworthy._lexicon(lang)
+    lex = checkworthy.lexicon(lang)
     flags = 0  # they run on checkworthy.lowered(text)
     return {
         # "a-t-il déclaré": the speaker is a pronoun, resolved from context.
@@ -209,7 +209,7 @@ def _attribution(
     names = [e for e in elements if e.kind in ("person", "name")]
     for kind in ("inverted", "perfect", "present", "source"):
         for m_start, m_end in checkworthy.scan(found[kind], text, start, end):
-            verb = checkworthy._element("attribution", text, m_start, m_end)
+            verb = checkworthy.element_at("attribution", text, m_start, m_end)
             if kind == "inverted":
                 speaker = context
                 speaker_el = None
@@ -243,7 +243,7 @@ def _noun_phrase_after(text: str, pos: int, end: int, names: list[Element]) -> E
     inside = [n for n in names if pos <= n.start and n.end <= phrase_end]
     if inside:
         return Element("speaker", inside[-1].text, inside[-1].start, inside[-1].end)
-    return checkworthy._element("speaker", text, pos, phrase_end)
+    return checkworthy.element_at("speaker", text, pos, phrase_end)
 
 
 def _subject_before(
@@ -263,7 +263,7 @@ def _subject_before(
     words = list(_TOKEN.finditer(text, clause_start, verb))
     if not words or len(words) > 8:
         return None
-    return checkworthy._element("speaker", text, clause_start, words[-1].end())
+    return checkworthy.element_at("speaker", text, clause_start, words[-1].end())
 
 
 def _inside_relative(text: str, pos: int, verb: int, lang: str) -> bool:
