@@ -83,9 +83,14 @@ class ClaimsPane(QWidget):
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         head = self.table.horizontalHeader()
         head.setMinimumSectionSize(30)
+        metrics = head.fontMetrics()
         for name, width in COLUMN_WIDTHS.items():
-            head.setSectionResizeMode(COLUMNS.index(name), QHeaderView.ResizeMode.Interactive)
-            head.resizeSection(COLUMNS.index(name), width)
+            column = COLUMNS.index(name)
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            # Translated headers may be longer: room for the text and the sort arrow.
+            needed = metrics.horizontalAdvance(title) + 34
+            head.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            head.resizeSection(column, max(width, needed))
         head.setSectionResizeMode(COLUMNS.index("text"), QHeaderView.ResizeMode.Stretch)
         # Rows are measured when their content or the column width changes, not on every
         # repaint: ResizeToContents re-measures every row of a word-wrapped table each time.
