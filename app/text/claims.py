@@ -112,10 +112,14 @@ def _claims_of(text: str, sentences: list[tuple[int, int]], lang: str) -> list[C
         found = span_features(text, start, end, lang, context)
         if checkworthy.score(found[3]) >= CLAIM_THRESHOLD:
             claims.append(_build(text, start, end, found))
-        elements, _, speaker, _ = found
+        elements, loaded, speaker, _ = found
         for clause_start, clause_end in _relative_clauses(text, start, end, lang):
             about = _antecedent(elements, clause_start)
-            clause = span_features(text, clause_start, clause_end, lang, None, about)
+            inner = (
+                _inside(elements, clause_start, clause_end),
+                _inside(loaded, clause_start, clause_end),
+            )
+            clause = span_features(text, clause_start, clause_end, lang, None, about, inner)
             if checkworthy.score(clause[3]) >= CLAUSE_THRESHOLD:
                 claims.append(_build(text, clause_start, clause_end, clause, about))
         persons = [e.text for e in elements if e.kind == "person"]
@@ -128,14 +132,27 @@ _Found = tuple[list[Element], list[Element], str | None, dict[str, float]]
 
 
 def span_features(
-    text: str, start: int, end: int, lang: str, context: str | None = None, about: str | None = None
+    text: str,
+    start: int,
+    end: int,
+    lang: str,
+    context: str | None = None,
+    about: str | None = None,
+    known: tuple[list[Element], list[Element]] | None = None,
 ) -> _Found:
-    """Elements, loaded words, speaker and scorer inputs of one span (the bench fits on these)."""
-    elements = checkworthy.find_elements(text, start, end, lang)
+    """Elements, loaded words, speaker and scorer inputs of one span (the bench fits on these).
+
+    ``known`` passes the elements and loaded words already found in the span (a clause takes
+    them from its sentence) so that they are not looked for twice.
+    """
+    if known is None:
+        elements = checkworthy.find_elements(text, start, end, lang)
+        loaded = checkworthy.find_loaded(text, start, end, lang)
+    else:
+        elements, loaded = known
     attribution = _attribution(text, start, end, lang, elements, context)
     if attribution is not None:
         elements = sorted([*elements, *attribution.elements], key=lambda e: (e.start, -e.end))
-    loaded = checkworthy.find_loaded(text, start, end, lang)
     values = checkworthy.features(text, start, end, lang, elements, loaded)
     if about:  # a relative clause is about its antecedent, named just before it
         values["names"] = max(values["names"], 1 / 3)
@@ -301,6 +318,15 @@ def _relative_clauses(text: str, start: int, end: int, lang: str) -> list[tuple[
         if len(text[clause_start:clause_end].split()) >= MIN_CLAUSE_WORDS:
             clauses.append((clause_start, clause_end))
     return clauses
+
+
+def _inside(elements: list[Element], start: int, end: int) -> list[Element]:
+    """The elements of a sentence that lie in its clause, attribution aside (it is redone)."""
+    return [
+        e
+        for e in elements
+        if start <= e.start and e.end <= end and e.kind not in ("attribution", "speaker")
+    ]
 
 
 def _antecedent(elements: list[Element], clause_start: int) -> str | None:
