@@ -65,7 +65,7 @@ def test_rich_text_views_escape_archive_data(qapp, evil_archive):
     query = f"Venezuela 300 tonnes d'aide {EVIL}"
     [match] = Matcher(db).match(query, min_score=0, limit=1)
     views = {
-        "header": _header_html(article),
+        "header": _header_html(article, 3),
         "source": source_details_html(link, None),
         "explanation": explanation_html(query, match),
         "archive hit": hit_details_html(ArchiveHit(match, article.id, EVIL)),
