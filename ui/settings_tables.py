@@ -57,13 +57,15 @@ class LevelsModel(QAbstractTableModel):
                 "label_en": level.label_en,
                 "value": level.value,
                 "color": level.color,
+                # Verdicts refer to a level through its key: an existing level's key stays.
+                "fixed": True,
             }
             for level in scale.levels
         ]
         self._original = [dict(row) for row in self._rows]
 
     def levels(self) -> list[dict[str, Any]]:
-        return [dict(row) for row in self._rows]
+        return [{k: v for k, v in row.items() if k != "fixed"} for row in self._rows]
 
     def is_changed(self) -> bool:
         return self._rows != self._original
@@ -100,12 +102,21 @@ class LevelsModel(QAbstractTableModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
+        if index.column() == self.KEY and self._key_is_fixed(index.row()):
+            return super().flags(index)
         return super().flags(index) | Qt.ItemFlag.ItemIsEditable
+
+    def _key_is_fixed(self, row: int) -> bool:
+        return 0 <= row < len(self._rows) and self._rows[row]["fixed"]
 
     def data(self, index: _Index, role=_DISPLAY):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.KEY:
+            if self._key_is_fixed(index.row()):
+                return self.tr("Verdicts refer to this key: it cannot change.")
+            return None
         field = self._FIELDS[index.column()]
         value = row[field]
         if role in (_DISPLAY, _EDIT):
@@ -120,6 +131,8 @@ class LevelsModel(QAbstractTableModel):
         if role != _EDIT or not index.isValid():
             return False
         field = self._FIELDS[index.column()]
+        if field == "key" and self._key_is_fixed(index.row()):
+            return False
         try:
             cleaned = self._clean(field, str(value if value is not None else ""))
         except ValueError:
@@ -143,7 +156,14 @@ class LevelsModel(QAbstractTableModel):
         row = len(self._rows)
         self.beginInsertRows(QModelIndex(), row, row)
         self._rows.append(
-            {"key": "", "label_fr": "", "label_en": "", "value": None, "color": "#888888"}
+            {
+                "key": "",
+                "label_fr": "",
+                "label_en": "",
+                "value": None,
+                "color": "#888888",
+                "fixed": False,
+            }
         )
         self.endInsertRows()
         return row

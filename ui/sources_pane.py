@@ -164,28 +164,28 @@ class SourcesPane(QWidget):
         """Open the form for a new source of the current claim (the "add source" action)."""
         if self._claim_id is None:
             return
-        self._open_form(SourceForm(self, None))
+        self._open_form(SourceForm(self, None), self._claim_id)
 
     @Slot()
     def open_edit_form(self) -> None:
         link = self.selected_source()
         if link is not None:
-            self._open_form(SourceForm(self, link))
+            self._open_form(SourceForm(self, link), int(link.claim_id))
 
     # -- internals --------------------------------------------------------------------------
 
-    def _open_form(self, form: SourceForm) -> None:
+    def _open_form(self, form: SourceForm, claim_id: int) -> None:
         if self._form is not None:
             self._form.close()
         self._form = form
-        form.accepted.connect(lambda: self._on_form_accepted(form))
+        # The claim is fixed when the form opens, whatever is selected when it closes.
+        form.accepted.connect(lambda: self._on_form_accepted(form, claim_id))
         form.finished.connect(lambda _result: self._on_form_finished(form))
         form.open()
 
-    def _on_form_accepted(self, form: SourceForm) -> None:
+    def _on_form_accepted(self, form: SourceForm, claim_id: int) -> None:
         if form.link is None:
-            if self._claim_id is not None:
-                self.source_add_requested.emit(self._claim_id, form.fields())
+            self.source_add_requested.emit(claim_id, form.fields())
             return
         changes = form.changes()
         if changes:

@@ -677,6 +677,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <source>Value (0–1)</source>
             <translation>Valeur (0–1)</translation>
         </message>
+        <message>
+            <source>Verdicts refer to this key: it cannot change.</source>
+            <translation>Des verdicts renvoient à cette clé : elle ne peut pas changer.</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>

@@ -9,7 +9,7 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
 from keyring.errors import KeyringLocked, PasswordSetError
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLineEdit
 
 from app import secrets
@@ -375,3 +375,17 @@ def test_no_key_value_reaches_qsettings(dialog, qsettings, memory_keyring):
     qsettings.sync()
     stored = {key: qsettings.value(key) for key in qsettings.allKeys()}
     assert "AIza-very-secret" not in repr(stored)
+
+
+def test_existing_level_keys_cannot_change_new_ones_can():
+    model = LevelsModel(SCALE)
+    key = model.index(0, LevelsModel.KEY)
+    assert not model.flags(key) & Qt.ItemFlag.ItemIsEditable
+    assert not model.setData(key, "vrai")
+    assert "cannot change" in key.data(Qt.ItemDataRole.ToolTipRole)
+    assert model.flags(model.index(0, LevelsModel.LABEL_FR)) & Qt.ItemFlag.ItemIsEditable
+    row = model.add_level()
+    new_key = model.index(row, LevelsModel.KEY)
+    assert model.flags(new_key) & Qt.ItemFlag.ItemIsEditable
+    assert model.setData(new_key, "false") and model.setData(new_key, "mixed")
+    assert "fixed" not in model.levels()[0]

@@ -271,3 +271,13 @@ def test_add_form_takes_a_copied_web_address(qtbot, qapp):
     qtbot.addWidget(other)
     assert other.url.text() == ""
     clipboard.clear()
+
+
+def test_a_new_source_goes_to_the_claim_selected_when_the_form_opened(pane, qtbot):
+    pane.open_add_form()
+    form = pane.form()
+    form.url.setText("https://insee.fr/a")
+    pane.set_sources(8, [], {})  # the selection moved meanwhile
+    with qtbot.waitSignal(pane.source_add_requested) as added:
+        form.accept()
+    assert added.args[0] == 7
