@@ -326,6 +326,19 @@ class MainWindow(EditsMixin, QMainWindow):
             on_error=self._on_matches_failed,
         )
 
+    def match_one(self, claim: Claim) -> None:
+        """Search earlier checks for one claim; a newer request cancels the stale one."""
+        article_id = int(self.article.id) if self.article else None
+        self.session.runner.start(
+            "match-one",
+            match_claims,
+            [(int(claim.id), claim.text, claim.lang)],
+            article_id,
+            label=self.tr("Searching earlier checks…"),
+            on_result=self._on_matches_found,
+            on_error=self._on_matches_failed,
+        )
+
     def rematch(self) -> None:
         self.results = MatchResults()
         self.start_matching()
@@ -365,9 +378,13 @@ class MainWindow(EditsMixin, QMainWindow):
 
     @Slot(object)
     def _on_session_claim_changed(self, claim: Claim) -> None:
+        before = next((c for c in self.claims if c.id == claim.id), None)
         self.claims = [claim if c.id == claim.id else c for c in self.claims]
-        if self.claims_pane.model.row_of(claim.id) < 0:
+        if before is None or self.claims_pane.model.row_of(claim.id) < 0:
             return
+        if before.text != claim.text:  # reworded: its earlier checks are stale
+            self.results.matches.pop(int(claim.id), None)
+            self.match_one(claim)
         row = self.claims_pane.model.row_of(claim.id)
         number = self.claims_pane.model.row_at(row).number
         self.claims_pane.model.set_row(row, self._row_for(number, claim))

@@ -266,3 +266,17 @@ def test_keyboard_shortcuts_act_on_the_claims_but_not_while_typing(window, qtbot
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: len(window.claims) == 3, timeout=20000)
+
+
+def test_rewording_a_claim_searches_its_earlier_checks_again(window, qtbot):
+    open_article(window, qtbot)
+    claim = claim_with(window, "chômage")
+    window.claims_pane.select_claim(claim.id)
+    with qtbot.waitSignal(window.matches_ready, timeout=30000):
+        window.edit_claim(
+            claim.id, {"text": "Le gouvernement a livré 300 tonnes d'aide au Venezuela"}
+        )
+    assert "300 tonnes" in window.matches_pane.model.match_at(0).text
+    with qtbot.waitSignal(window.matches_ready, timeout=30000):
+        window.session.undo_stack.undo()
+    assert window.session.claim(claim.id).text == claim.text
