@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
@@ -40,6 +41,7 @@ Searcher = Callable[..., SearchPage]
 KeyReader = Callable[[], str | None]
 _Index = QModelIndex | QPersistentModelIndex
 _ERROR_STYLE = "color: #b3261e;"
+AUTO_SEARCH_DELAY_MS = 600
 
 
 class NoKeyError(UserError):
@@ -164,6 +166,8 @@ class FactCheckPanel(QWidget):
         self._appending = False
         self.model = FactCheckModel(self)
         self._call = LatestCall(self)
+        self._delay = QTimer(self, singleShot=True, interval=AUTO_SEARCH_DELAY_MS)
+        self._delay.timeout.connect(self._on_delay_timeout)
         self._call.result_ready.connect(self._on_call_result_ready)
         self._call.error_raised.connect(self._on_call_error_raised)
         self._build()
@@ -253,11 +257,12 @@ class FactCheckPanel(QWidget):
         self._say("")
         self._update_actions()
         if self._pending and self.isVisible():
-            self.search()
+            self._delay.start()  # stepping through claims: only the one stopped on costs quota
 
     @Slot()
     def search(self) -> None:
         """Search for the query as typed; a search still running is superseded."""
+        self._delay.stop()
         text = self.query.text().strip()
         if not text:
             self._say(self.tr("Type the words of a claim to search for."), error=True)
@@ -291,6 +296,11 @@ class FactCheckPanel(QWidget):
         self._say(self.tr("Searching Google Fact Check Tools…"))
         self._call.start(_search, self._searcher, self._key_reader, text, lang, token)
         self._update_actions()
+
+    @Slot()
+    def _on_delay_timeout(self) -> None:
+        if self._pending and self.isVisible():
+            self.search()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

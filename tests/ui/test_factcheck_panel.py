@@ -256,3 +256,15 @@ def test_link_column_shows_where_the_review_is():
     )
     model.set_results([FactCheckResult("Texte", None, None, (review,))])
     assert model.index(0, FactCheckModel.LINK).data() == "factuel.afp.com/a"
+
+
+def test_stepping_through_claims_searches_only_the_last(qtbot, server):
+    server.add("GET", PATH, Reply(json=PAGE_TWO))
+    panel = make_panel(qtbot, server.url)
+    panel.show()
+    qtbot.waitExposed(panel)
+    with qtbot.waitSignal(panel.search_finished, timeout=5000):
+        for text in ("Première", "Deuxième", "Troisième"):
+            panel.set_claim(text, "fr")
+    panel.wait()
+    assert [r.query["query"] for r in server.requests] == [["Troisième"]]
