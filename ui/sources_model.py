@@ -196,6 +196,9 @@ class BadgeDelegate(QStyledItemDelegate):
         return QSize(hint.width() + 22, max(hint.height(), option.fontMetrics.height() + 8))
 
 
+# The details view's link to the saved text; never handed to the system browser.
+SNAPSHOT_LINK = "crible-snapshot:"
+
 # Words of the details view, translated where used.
 _WORDS = {
     "publisher": QT_TRANSLATE_NOOP("SourcesPane", "Publisher"),
@@ -206,6 +209,7 @@ _WORDS = {
     "archived": QT_TRANSLATE_NOOP("SourcesPane", "Archived copy:"),
     "not_archived": QT_TRANSLATE_NOOP("SourcesPane", "Not archived yet."),
     "snapshot": QT_TRANSLATE_NOOP("SourcesPane", "Local text copy saved %1."),
+    "show_snapshot": QT_TRANSLATE_NOOP("SourcesPane", "Read it"),
 }
 
 
@@ -256,5 +260,8 @@ def _archive_html(link: ClaimSource) -> str:
     else:
         lines.append(_word("not_archived"))
     if source.snapshot_at:
-        lines.append(_word("snapshot").replace("%1", escape(source.snapshot_at)))
+        saved = _word("snapshot").replace("%1", escape(source.snapshot_at))
+        if source.snapshot_text:
+            saved += f' <a href="{SNAPSHOT_LINK}">{_word("show_snapshot")}</a>'
+        lines.append(saved)
     return "<p>" + "<br>".join(lines) + "</p>"

@@ -12,10 +12,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -26,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import ClaimSource, DomainRating
 from ui.source_form import SourceForm, is_http_url
-from ui.sources_model import BadgeDelegate, SourcesModel, source_details_html
+from ui.sources_model import SNAPSHOT_LINK, BadgeDelegate, SourcesModel, source_details_html
 
 
 class SourcesPane(QWidget):
@@ -252,7 +255,30 @@ class SourcesPane(QWidget):
 
     @Slot(QUrl)
     def _on_details_anchor_clicked(self, url: QUrl) -> None:
+        if url.toString() == SNAPSHOT_LINK:
+            self.show_snapshot()
+            return
         self._request_open(url.toString())
+
+    def show_snapshot(self) -> QDialog | None:
+        """Show the selected source's saved page text (the evidence if the page goes)."""
+        link = self.selected_source()
+        if link is None or not link.source.snapshot_text:
+            return None
+        dialog = QDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowTitle(link.source.title or link.source.url)
+        dialog.resize(640, 560)
+        text = QPlainTextEdit(link.source.snapshot_text, objectName="snapshot_text")
+        text.setReadOnly(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(QLabel(link.source.url))
+        layout.addWidget(text, 1)
+        layout.addWidget(buttons)
+        dialog.show()
+        return dialog
 
     def _request_open(self, url: str) -> None:
         # Never hand the system a file:, javascript: or custom-scheme link from an article.

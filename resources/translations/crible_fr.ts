@@ -1281,6 +1281,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>Copie texte locale enregistrée le %1.</translation>
         </message>
         <message>
+            <source>Read it</source>
+            <translation>La lire</translation>
+        </message>
+        <message>
             <source>&amp;Add source…</source>
             <translation>&amp;Ajouter une source…</translation>
         </message>

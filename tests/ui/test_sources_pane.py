@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit
 
 from app.domain import ClaimSource, DomainRating, Source
 from ui.source_form import SourceForm, is_http_url
@@ -281,3 +281,32 @@ def test_a_new_source_goes_to_the_claim_selected_when_the_form_opened(pane, qtbo
     with qtbot.waitSignal(pane.source_add_requested) as added:
         form.accept()
     assert added.args[0] == 7
+
+
+def test_saved_text_of_a_source_can_be_read(pane, qtbot):
+    saved = ClaimSource(
+        9,
+        7,
+        Source(
+            9,
+            "https://insee.fr/p",
+            "Page",
+            snapshot_text="Le taux de chômage est de 7,4 %.",
+            snapshot_at="2026-11-25T10:00:00Z",
+        ),
+    )
+    pane.set_sources(7, [saved], RATINGS)
+    pane.view.selectRow(0)
+    assert "Read it" in pane.details.toHtml()
+    with qtbot.assertNotEmitted(pane.source_open_requested):
+        pane.details.anchorClicked.emit(QUrl("crible-snapshot:"))
+    dialog = pane.findChild(QDialog)
+    assert dialog is not None and dialog.isVisible()
+    text = dialog.findChild(QPlainTextEdit, "snapshot_text")
+    assert text.isReadOnly() and text.toPlainText() == "Le taux de chômage est de 7,4 %."
+    dialog.close()
+
+
+def test_no_saved_text_no_dialog(pane):
+    pane.view.selectRow(0)
+    assert pane.show_snapshot() is None
