@@ -63,6 +63,7 @@ _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 _QUOTE = re.compile(r"«\s*([^«»]{2,1500}?)\s*»|“([^“”]{2,1500}?)”|\"([^\"]{2,1500}?)\"")
 _WORDS = re.compile(r"\w+")
 _TOKEN = re.compile(r"\S+")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-ÿ][\w-]*")
 _HEAD = re.compile(r"\S+\s+")
 _OF = re.compile(r"de|du|des|d['’]|of", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -196,9 +197,11 @@ def _strip_title(text: str, s: int, e: int, title: re.Pattern[str]) -> tuple[int
 def _name_parts(text: str, s: int, e: int, span_start: int) -> list[tuple[int, int]]:
     """Trim a sentence-opening common word (``Samedi``, ``Les``) and split ``Parlement X Y``."""
     words = [m.span() for m in _TOKEN.finditer(text, s, e)]
-    first = text[words[0][0] : words[0][1]]
-    if _opens_sentence(text, s, span_start) and first.lower() in _COMMON_CAPS:
-        words = words[1:]
+    first = text[words[0][0] : words[0][1]].lower()
+    if _opens_sentence(text, s, span_start) and (
+        first in _COMMON_CAPS or (len(words) == 1 and first in _lowercase_words(text))
+    ):
+        words = words[1:]  # "Officials said…" when "officials" is written elsewhere
     if words:
         w_start, w_end = words[0]
         word = text[w_start:w_end]
@@ -214,6 +217,12 @@ def _name_parts(text: str, s: int, e: int, span_start: int) -> list[tuple[int, i
     if text[words[0][0] : words[0][1]] in _INSTITUTIONS and len(words) >= 3:
         return [words[0], (words[1][0], e)]
     return [(words[0][0], e)]
+
+
+@lru_cache(maxsize=8)
+def _lowercase_words(text: str) -> frozenset[str]:
+    """Words the text writes in lower case somewhere: common nouns, not names."""
+    return frozenset(m.group() for m in _LOWER_WORD.finditer(text))
 
 
 def _opens_sentence(text: str, pos: int, span_start: int) -> bool:

@@ -82,6 +82,13 @@ def test_names_people_places_and_titles() -> None:
     }
 
 
+def test_a_common_noun_opening_a_sentence_is_no_name() -> None:
+    text = "Officials met on Monday. Bogota replied. The officials left."
+    found = {e.text for e in names(text, 0, len(text), "en")}
+    assert "Officials" not in found
+    assert "Bogota" in found
+
+
 def test_institution_heading_a_name_is_split() -> None:
     text = "Il a rencontré le président du Parlement Marek Dolny hier."
     found = {e.text for e in names(text, 0, len(text), "fr")}
