@@ -9,7 +9,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -156,6 +156,7 @@ class ApiKeysPage(QWidget):
         test = QPushButton(self.tr("&Test") if service == "google_factcheck" else self.tr("Te&st"))
         test.clicked.connect(lambda: self._on_test_clicked(service))
         result = QLabel(objectName=f"{service}_result")
+        result.setTextFormat(Qt.TextFormat.PlainText)  # service errors are never markup
         result.setWordWrap(True)
         grid.addWidget(test, len(names) + 1, 3)
         grid.addWidget(result, len(names) + 2, 0, 1, 5)

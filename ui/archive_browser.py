@@ -102,6 +102,7 @@ class ArchiveBrowser(QDialog):
         self.weaker = QCheckBox(self.tr("Show weaker matches too"))
         self.search_status = QLabel(objectName="search_status")
         self.search_status.setWordWrap(True)
+        self.search_status.setTextFormat(Qt.TextFormat.PlainText)
         self.hits_view = _table(self.hits, page)
         self.hits_view.horizontalHeader().setSectionResizeMode(
             HitsModel.CLAIM, QHeaderView.ResizeMode.Stretch
@@ -140,6 +141,7 @@ class ArchiveBrowser(QDialog):
             ArticlesModel.TITLE, QHeaderView.ResizeMode.Stretch
         )
         self.articles_status = QLabel(objectName="articles_status")
+        self.articles_status.setTextFormat(Qt.TextFormat.PlainText)
         self.open_article_button = QPushButton(self.tr("&Open"))
         bottom = QHBoxLayout()
         bottom.addWidget(self.articles_status, 1)

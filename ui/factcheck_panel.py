@@ -184,6 +184,7 @@ class FactCheckPanel(QWidget):
         self.search_button = QPushButton(self.tr("&Search"))
         self.message = QLabel(objectName="message")
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # service errors are never markup
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.settings_button = QPushButton(self.tr("Open settings…"))
         self.settings_button.hide()

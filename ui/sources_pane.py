@@ -274,7 +274,9 @@ class SourcesPane(QWidget):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)
-        layout.addWidget(QLabel(link.source.url))
+        url = QLabel(link.source.url)
+        url.setTextFormat(Qt.TextFormat.PlainText)  # archive data is never markup
+        layout.addWidget(url)
         layout.addWidget(text, 1)
         layout.addWidget(buttons)
         dialog.show()

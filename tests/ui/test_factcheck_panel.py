@@ -7,6 +7,7 @@ from functools import partial
 import pytest
 from PySide6.QtCore import Qt
 
+from app.errors import UserError
 from app.interop.factcheck_api import FactCheckResult, PublishedReview, search_claims
 from tests.fakes.http_server import FakeServer, Reply, unused_port_url
 from ui.factcheck_panel import FactCheckModel, FactCheckPanel
@@ -268,3 +269,16 @@ def test_stepping_through_claims_searches_only_the_last(qtbot, server):
             panel.set_claim(text, "fr")
     panel.wait()
     assert [r.query["query"] for r in server.requests] == [["Troisième"]]
+
+
+def test_error_text_is_never_rendered_as_markup(qtbot):
+    def hostile(*args, **kwargs):
+        raise UserError('Service said: <img src="http://x/y.png"><b>boom</b>')
+
+    panel = FactCheckPanel(searcher=hostile, key_reader=lambda: "k")
+    qtbot.addWidget(panel)
+    panel.query.setText("x")
+    with qtbot.waitSignal(panel.search_failed, timeout=5000):
+        panel.search()
+    assert panel.message.textFormat() == Qt.TextFormat.PlainText
+    assert panel.message.text() == 'Service said: <img src="http://x/y.png"><b>boom</b>'
