@@ -139,7 +139,11 @@ def _records_of(paths: list[Path], report: ImportReport) -> Iterator[Item]:
                 found = True
                 yield item
         except UserError as exc:
+            # Raised before the first record (unreadable file) or mid-way (broken tail): the
+            # records already read stay imported, and the file counts as read.
             report.add_error(str(exc))
+            if found:
+                report.files_read += 1
             continue
         if found:
             report.files_read += 1

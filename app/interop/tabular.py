@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import csv
 import json
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +24,7 @@ from app.interop.records import BadRecord, RatingError, ReviewRecord, checked_ra
 
 SAMPLE_BYTES = 256 * 1024
 _CHAOS_TOLERANCE = 0.01
+UNDECODABLE = re.compile("[\udc80-\udcff]")
 
 # Accepted column names (lower-cased) for each field; the first column found wins.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -73,7 +75,9 @@ def open_text(path: Path) -> IO[str]:
         with path.open("rb") as handle:
             sample = handle.read(SAMPLE_BYTES)
         encoding = detect_encoding(sample, str(path))
-        return path.open(encoding=encoding, newline="")
+        # Undecodable bytes become lone surrogates, caught per row/line (UNDECODABLE), so one
+        # bad byte costs one record, not the rest of the file.
+        return path.open(encoding=encoding, errors="surrogateescape", newline="")
     except OSError as exc:
         raise UserError(f"{path}: cannot read ({exc.strerror})") from exc
 
@@ -84,10 +88,11 @@ def read_text(path: Path) -> str:
 
 
 def _read_all(handle: IO[str], path: Path) -> str:
-    try:
-        return handle.read()
-    except UnicodeDecodeError as exc:
-        raise UserError(f"{path}: undecodable bytes at {exc.start} ({exc.encoding})") from exc
+    text = handle.read()
+    bad = UNDECODABLE.search(text)
+    if bad:
+        raise UserError(f"{path}: undecodable bytes at character {bad.start()} ({handle.encoding})")
+    return text
 
 
 def iter_csv(path: Path) -> Iterator[ReviewRecord | BadRecord]:
@@ -106,8 +111,11 @@ def iter_csv(path: Path) -> Iterator[ReviewRecord | BadRecord]:
         try:
             for index, row in enumerate(reader):
                 fields = {name: row.get(column) for name, column in columns.items()}
+                if any(UNDECODABLE.search(str(v)) for v in fields.values() if v):
+                    yield BadRecord(f"{path}#{index}", f"undecodable bytes ({handle.encoding})")
+                    continue
                 yield plain_record(fields, f"{path}#{index}")
-        except (csv.Error, UnicodeDecodeError) as exc:
+        except csv.Error as exc:
             yield BadRecord(f"{path} line {reader.line_num}", f"unreadable CSV ({exc})")
 
 
@@ -130,10 +138,7 @@ def _column_map(fieldnames: list[str]) -> dict[str, str]:
 def iter_jsonl(path: Path) -> Iterator[ReviewRecord | BadRecord]:
     """Records from JSON Lines: plain claim objects, or ClaimReview JSON-LD, one per line."""
     with open_text(path) as handle:
-        try:
-            yield from _jsonl_lines(handle, path)
-        except UnicodeDecodeError as exc:
-            yield BadRecord(str(path), f"undecodable bytes ({exc.encoding}); rest of file skipped")
+        yield from _jsonl_lines(handle, path)
 
 
 def _jsonl_lines(handle: IO[str], path: Path) -> Iterator[ReviewRecord | BadRecord]:
@@ -141,6 +146,9 @@ def _jsonl_lines(handle: IO[str], path: Path) -> Iterator[ReviewRecord | BadReco
         if not line.strip():
             continue
         where = f"{path} line {number}"
+        if UNDECODABLE.search(line):
+            yield BadRecord(where, f"undecodable bytes ({handle.encoding})")
+            continue
         try:
             data = json.loads(line)
         except json.JSONDecodeError as exc:

@@ -180,3 +180,14 @@ def test_a_report_can_accumulate_over_several_calls(db) -> None:
     import_records(db, [ReviewRecord(claim_text="a", review_url="1")], report=report)
     import_records(db, [ReviewRecord(claim_text="b", review_url="2")], report=report)
     assert report.imported == 2
+
+
+def test_undecodable_row_past_the_sniffed_part_costs_only_that_row(db, tmp_path) -> None:
+    path = tmp_path / "half.csv"
+    rows = "".join(f"claim number {n} about the border,False\n" for n in range(10_000))
+    # Valid UTF-8 well past the part sniffed for the encoding, then bytes that are not.
+    path.write_bytes(f"text,verdict\n{rows}".encode() + b"bad \xff\xfe row,Faux\n")
+    report = import_paths(db, [path])
+
+    assert (report.imported, report.files_read) == (10_000, 1)
+    assert report.errors == [f"{path}#10000: undecodable bytes (utf-8)"]

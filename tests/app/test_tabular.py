@@ -113,3 +113,14 @@ def test_cyrillic_legacy_encoding_is_not_taken_for_western(tmp_path) -> None:
     [first, *_] = list(iter_csv(_write(tmp_path, "r.csv", content, "cp1251")))
 
     assert first.claim_text.startswith("Привет мир")
+
+
+def test_undecodable_jsonl_line_is_one_bad_record(tmp_path) -> None:
+    path = tmp_path / "f.jsonl"
+    good = json.dumps({"text": "x" * 100}).encode()
+    path.write_bytes(b"\n".join([good] * 3000 + [b'{"text": "bad \xff"}', good]) + b"\n")
+    records = list(iter_jsonl(path))
+
+    assert len(records) == 3002
+    assert records[3000] == BadRecord(f"{path} line 3001", "undecodable bytes (utf-8)")
+    assert isinstance(records[-1], ReviewRecord)
