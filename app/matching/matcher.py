@@ -26,9 +26,13 @@ from app.matching.scoring import (
 from app.storage import search
 from app.text.normalize import pick_lang, terms, tokens
 
-# How many FTS5 candidates are re-ranked, and from how many of the query's rarest terms.
-CANDIDATES = 150
-MAX_QUERY_TERMS = 16
+# How many FTS5 candidates are re-ranked. The FTS5 query ORs the query's terms from the rarest
+# up, while their summed document frequencies (the rows FTS5 must rank) stay within the budget:
+# on a large archive the commonest words alone would make every query slow, and a claim that
+# shares only common words with the query cannot rank high anyway.
+CANDIDATES = 60
+POSTINGS_BUDGET = 20_000
+MIN_QUERY_TERMS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +75,9 @@ class Matcher:
         self._db = db
         self._candidates = candidates
         self._doc_freqs: dict[str, int] = {}
-        self._size = -1
+        self._size = 0
+        self._marker: tuple[int, int] | None = None
+        self._avg_length = 1.0
 
     def match(
         self,
@@ -114,19 +120,27 @@ class Matcher:
         total = max(self._size, 1)
         weights = {t: idf(freqs[t], total) for t in freqs}
         unseen = frozenset(t for t, n in freqs.items() if n == 0)
-        return QueryInfo.build(query_terms, weights, unseen)
+        return QueryInfo.build(query_terms, weights, unseen, self._avg_length)
 
     def _retrieve(self, info: QueryInfo, extra: int) -> list[int]:
         known = [t for t in info.terms if self._doc_freqs.get(t, 0) > 0]
-        rarest = sorted(known, key=lambda t: (self._doc_freqs[t], t))[:MAX_QUERY_TERMS]
-        return [i for i, _ in search.ranked_ids(self._db, rarest, self._candidates + extra)]
+        chosen: list[str] = []
+        postings = 0
+        for term in sorted(known, key=lambda t: (self._doc_freqs[t], t)):
+            postings += self._doc_freqs[term]
+            if postings > POSTINGS_BUDGET and len(chosen) >= MIN_QUERY_TERMS:
+                break
+            chosen.append(term)
+        return [i for i, _ in search.ranked_ids(self._db, chosen, self._candidates + extra)]
 
     def _refresh(self) -> None:
-        """Forget cached term counts when claims were added or removed since the last query."""
-        size = search.claim_count(self._db)
-        if size != self._size:
-            self._size = size
+        """Forget cached term counts when the archive changed since the last query."""
+        marker = search.change_marker(self._db)
+        if marker != self._marker:
+            self._marker = marker
+            self._size = search.claim_count(self._db)
             self._doc_freqs.clear()
+            self._avg_length = search.average_terms(self._db)
 
     def _freqs(self, query_terms: list[str]) -> dict[str, int]:
         missing = [t for t in dict.fromkeys(query_terms) if t not in self._doc_freqs]

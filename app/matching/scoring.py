@@ -1,16 +1,18 @@
 """The 0–100 score of one candidate for one query, and the tiers it falls into.
 
-Lexical evidence is weighted by rarity (idf from the archive's FTS5 vocabulary): sharing
-"glyphosate" says more than sharing "government". The score blends how much of the query the
-candidate covers, how much of the candidate the query covers (so a short archive claim fully
-inside a long article sentence still scores), and rapidfuzz's ``token_set_ratio`` on the
-normalised texts. Typos meet through a per-term ``fuzz.ratio`` look-up.
+The score is mostly BM25 (the ranking function that works best on the CheckThat! claim
+retrieval sets, see docs/BENCHMARKS.md), computed here over the stored normalised text and
+title and divided by what the query would score against itself, so it reads on an absolute
+0–100 scale instead of "relative to the other candidates". A little of the score is how much of
+the candidate the query covers (a short query inside a long claim is not the same claim) and
+rapidfuzz's ``token_set_ratio``. Typos meet through a per-term ``fuzz.ratio`` look-up.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -24,11 +26,13 @@ from app.matching.quantities import Quantity, QuantityComparison, compare, quant
 MATCH_THRESHOLD = 70.0
 RELATED_THRESHOLD = 40.0
 
-# Blend weights (tuned on CheckThat! train splits and the French restatement tests).
-W_QUERY_COVER = 0.35
-W_CAND_COVER = 0.35
-W_TOKEN_SET = 0.30
-TITLE_FACTOR = 0.8  # a term found only in the review's title counts a little less
+# Blend weights, tuned on the CheckThat! train splits (MAP@5) and the French restatement tests.
+W_BM25 = 0.8
+W_CAND_COVER = 0.1
+W_TOKEN_SET = 0.1
+K1 = 1.2
+B = 0.75
+TITLE_WEIGHT = 1.0  # a term in the review's title counts as one in the claim text
 FUZZY_CUTOFF = 80.0  # fuzz.ratio for two terms to count as the same word misspelt
 FUZZY_FACTOR = 0.8
 FUZZY_MIN_LEN = 5
@@ -52,13 +56,21 @@ class QueryInfo:
     norm: str
     quantities: tuple[Quantity, ...]
     countries: frozenset[str]
+    avg_length: float  # mean terms per claim (text + title), for BM25's length norm
+    ideal: float  # BM25 of the query against itself: the score's 100 %
 
     @classmethod
     def build(
-        cls, terms: Sequence[str], weights: Mapping[str, float], unseen: frozenset[str]
+        cls,
+        terms: Sequence[str],
+        weights: Mapping[str, float],
+        unseen: frozenset[str],
+        avg_length: float = 12.0,
     ) -> QueryInfo:
         unique = tuple(dict.fromkeys(terms))
         total = sum(weights.get(t, 0.0) for t in unique)
+        avg_length = max(avg_length, 1.0)
+        saturation = (K1 + 1) / (1 + K1 * (1 - B + B * len(unique) / avg_length))
         return cls(
             terms=unique,
             weights=dict(weights),
@@ -68,6 +80,8 @@ class QueryInfo:
             norm=" ".join(terms),
             quantities=quantities(terms),
             countries=countries(terms),
+            avg_length=avg_length,
+            ideal=total * saturation,
         )
 
 
@@ -90,24 +104,21 @@ class Scored:
 def score_candidate(query: QueryInfo, norm_text: str, norm_title: str) -> Scored:
     text_terms = norm_text.split()
     title_terms = norm_title.split()
-    body = set(text_terms)
-    candidate = body | set(title_terms)
-    shared = frozenset(t for t in query.terms if t in candidate)
-    fuzzy = _fuzzy_pairs(query, shared, candidate)
-    weights = query.weights
-    gained = sum(weights.get(t, 0.0) * (1.0 if t in body else TITLE_FACTOR) for t in shared)
-    gained += sum(weights.get(q, 0.0) * FUZZY_FACTOR for q, _ in fuzzy)
-    query_cover = gained / query.total_weight if query.total_weight else 0.0
+    counts = Counter(text_terms)
+    if title_terms:
+        for term in title_terms:
+            counts[term] += TITLE_WEIGHT
+    shared = frozenset(t for t in query.terms if t in counts)
+    fuzzy = _fuzzy_pairs(query, shared, counts.keys())
+    bm25, gained = _bm25(query, counts, shared, fuzzy, len(text_terms) + len(title_terms))
     fuzzy_matched = {c for _, c in fuzzy}
-    missing = sum(1 for t in body if t not in shared and t not in fuzzy_matched)
+    missing = sum(1 for t in set(text_terms) if t not in shared and t not in fuzzy_matched)
     cand_cover = gained / (gained + missing * query.unknown_weight) if gained else 0.0
     token_set = fuzz.token_set_ratio(query.norm, norm_text, processor=None) / 100.0
-    score = 100.0 * (
-        W_QUERY_COVER * min(query_cover, 1.0) + W_CAND_COVER * cand_cover + W_TOKEN_SET * token_set
-    )
-    all_terms = text_terms + title_terms
+    relative = min(bm25 / query.ideal, 1.0) if query.ideal else 0.0
+    score = 100.0 * (W_BM25 * relative + W_CAND_COVER * cand_cover + W_TOKEN_SET * token_set)
     numbers = compare(query.quantities, quantities(text_terms))
-    places = countries(all_terms)
+    places = countries(text_terms + title_terms)
     place_conflict = country_conflict(query.countries, places)
     if numbers.differing or place_conflict:
         score = min(score * CONFLICT_FACTOR, MATCH_THRESHOLD - 1.0)
@@ -121,6 +132,25 @@ def score_candidate(query: QueryInfo, norm_text: str, norm_title: str) -> Scored
     )
 
 
+def _bm25(
+    query: QueryInfo,
+    counts: Mapping[str, float],
+    shared: frozenset[str],
+    fuzzy: tuple[tuple[str, str], ...],
+    length: int,
+) -> tuple[float, float]:
+    """(BM25 of the candidate, idf mass of the query terms it holds)."""
+    norm = K1 * (1 - B + B * length / query.avg_length)
+    score = gained = 0.0
+    matches = [(t, counts[t]) for t in query.terms if t in shared]
+    matches += [(q, counts[c] * FUZZY_FACTOR) for q, c in fuzzy]
+    for term, freq in matches:
+        weight = query.weights.get(term, 0.0)
+        score += weight * freq * (K1 + 1) / (freq + norm)
+        gained += weight
+    return score, gained
+
+
 def tier_of(score: float, conflict: bool) -> str:
     if score >= MATCH_THRESHOLD and not conflict:
         return "match"
@@ -130,7 +160,7 @@ def tier_of(score: float, conflict: bool) -> str:
 
 
 def _fuzzy_pairs(
-    query: QueryInfo, shared: frozenset[str], candidate: set[str]
+    query: QueryInfo, shared: frozenset[str], candidate: Iterable[str]
 ) -> tuple[tuple[str, str], ...]:
     """Unseen query terms (in no claim: a typo?) that a candidate term spells almost alike."""
     if not query.unseen:

@@ -86,8 +86,24 @@ def doc_freqs(db: Database, terms: Collection[str]) -> dict[str, int]:
     return found
 
 
+def change_marker(db: Database) -> tuple[int, int]:
+    """Changes when any connection (this one included) has written to the archive: cheap."""
+    version = int(db.execute("PRAGMA data_version").fetchone()[0])
+    return version, db.conn.total_changes
+
+
 def claim_count(db: Database) -> int:
     return int(db.execute("SELECT count(*) FROM claims").fetchone()[0])
+
+
+def average_terms(db: Database, sample: int = 2000) -> float:
+    """Mean number of normalised terms per claim (text + title), over the latest *sample*."""
+    rows = db.execute(
+        "SELECT norm_text, norm_title FROM claims ORDER BY id DESC LIMIT ?", [sample]
+    ).fetchall()
+    if not rows:
+        return 1.0
+    return sum(len(text.split()) + len(title.split()) for text, title in rows) / len(rows)
 
 
 def max_claim_id(db: Database) -> int:

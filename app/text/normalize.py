@@ -16,7 +16,6 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-import simplemma
 from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
 # Bump when the output of index_text changes: stored norm_text is rebuilt (reindex_if_needed).
@@ -154,7 +153,7 @@ def detect_lang(text: str) -> str:
 
 def _lang_of(raws: list[str]) -> str:
     fr = en = 0
-    for raw in raws:
+    for raw in raws[:40]:  # enough words to tell, and a bounded cost on long texts
         raw = raw.lower()
         if raw in _FR_MARKERS:
             fr += 1
@@ -301,33 +300,44 @@ def _word_form(raw: str, french: bool) -> str:
     return folded
 
 
-@lru_cache(maxsize=200_000)
 def _lemma(word: str, lang: str) -> str:
-    """simplemma's lemma, followed to a fixed point: it maps "envoyée" to "envoyé" and only then
-    to "envoyer", "aides" to "aide" and "aide" to "aider"; inflections must all end alike."""
-    lemma = simplemma.lemmatize(word, lang=lang)
-    if lemma == word and lang == "fr" and word.isascii():
-        # Typed without accents ("etats")? Unknown as it is: try the accent-folded French forms.
-        known, folded = _french_forms()
-        if known.get(word) is None:
-            lemma = folded.get(word, word)
+    """simplemma's dictionary lemma, followed to a fixed point: "envoyées" → "envoyé" →
+    "envoyer", so every inflection ends alike. Dictionary look-ups only: simplemma's guessing
+    rules for unknown words cost ~100 µs a word, too slow for a million-claim import, and an
+    unknown word (a name, a typo) is best left as it is."""
+    forms = _dictionary(lang)
+    lemma = forms.get(word)
+    if lemma is None:
+        if lang != "fr" or not word.isascii():
+            return word
+        # Typed without accents ("etats")? Try the accent-folded French forms.
+        lemma = _folded_french().get(word)
+        if lemma is None:
+            return word
     for _ in range(3):
-        following = simplemma.lemmatize(lemma.casefold(), lang=lang)
-        if following == lemma:
+        following = forms.get(lemma.casefold())
+        if following is None or following == lemma:
             break
         lemma = following
     return lemma
 
 
+@lru_cache(maxsize=len(LANGS))
+def _dictionary(lang: str) -> Mapping[str, str]:
+    return DefaultDictionaryFactory().get_dictionary(lang)
+
+
 @lru_cache(maxsize=1)
-def _french_forms() -> tuple[Mapping[str, str], dict[str, str]]:
-    """simplemma's French forms, and the same without accents → lemma (first one wins)."""
-    dictionary = DefaultDictionaryFactory().get_dictionary("fr")
+def _folded_french() -> dict[str, str]:
+    """simplemma's French forms without accents → lemma (the first one wins on collisions)."""
+    known = _dictionary("fr")
     folded: dict[str, str] = {}
-    for form, lemma in dictionary.items():
+    for form, lemma in known.items():
         if not form.isascii():
-            folded.setdefault(_strip_accents(form.casefold()), lemma)
-    return dictionary, folded
+            key = _strip_accents(form.casefold())
+            if known.get(key) is None:
+                folded.setdefault(key, lemma)
+    return folded
 
 
 def _strip_accents(word: str) -> str:
