@@ -224,13 +224,19 @@ def _attribution(
     """Who the span reports as saying it: "a tweeté X", "X a déclaré", "selon X", "X said"."""
     found = _attribution_patterns(lang)
     names = [e for e in elements if e.kind in ("person", "name")]
+    quoted = [(e.start, e.end) for e in elements if e.kind == "quote"]
     for kind in ("inverted", "perfect", "present", "source"):
         for m_start, m_end in checkworthy.scan(found[kind], text, start, end):
+            if any(q_start <= m_start < q_end for q_start, q_end in quoted):
+                continue  # "« Il a dit non », affirme X": the quoted verb reports nothing
+            after_quote = text[m_start] in '»"”'  # the "present" form: «…», affirme X
+            while text[m_start] in '»"”, \u00a0\u202f':
+                m_start += 1
             verb = checkworthy.element_at("attribution", text, m_start, m_end)
             if kind == "inverted":
                 speaker = context
                 speaker_el = None
-            elif kind == "source" or _follows_quote(text, start, m_start):
+            elif kind == "source" or after_quote or _follows_quote(text, start, m_start):
                 speaker_el = _noun_phrase_after(text, m_end, end, names)
                 speaker = speaker_el.text if speaker_el else None
             else:

@@ -32,7 +32,10 @@ PERSON_TITLES = (
     r"ambassadrice|dirigeant|dirigeante|leader|opposant|opposante|ministre|premier ministre|"
     r"directeur|directrice|patron|patronne|juge|procureur|procureure|avocat|avocate|"
     r"professeur|professeure|docteur|chanteur|chanteuse|acteur|actrice|journaliste|"
-    r"candidat|candidate|chancelier|chancelière|roi|reine|pape|m\.|mme|mlle|mm\.|dr|pr"
+    r"candidat|candidate|chancelier|chancelière|roi|reine|pape|conseill[eè]re?|[ée]lue?|"
+    r"militante?|expert|experte|[ée]conomiste|chercheur|chercheuse|analyste|responsable|"
+    r"syndicaliste|commissaire|pr[ée]f[eè]te?|gouverneur|[ée]v[êe]que|pdg|"
+    r"m\.|mme|mlle|mm\.|dr|pr"
 )
 
 UNITS = (

@@ -203,3 +203,9 @@ def test_english_relative_clauses_are_claims_of_their_own() -> None:
     assert claims["Mayor Ann Lee, who resigned in 2020 after a scandal, denied it."].speaker == (
         "Ann Lee"
     )
+
+
+def test_a_verb_inside_the_quote_is_not_the_attribution() -> None:
+    text = "Le maire Paul Roy est parti. « Il a dit non à tout », affirme la conseillère Ana Lima."
+    claim = next(c for c in extract_claims(text, "fr") if "affirme" in c.text)
+    assert claim.speaker == "Ana Lima"
