@@ -227,7 +227,7 @@ def _lowercase_words(text: str) -> frozenset[str]:
 
 def _opens_sentence(text: str, pos: int, span_start: int) -> bool:
     before = text[max(0, pos - 3) : pos].rstrip(' \u00a0«“"(')
-    return pos == span_start or not before or before[-1] in ".!?:\n"
+    return pos == span_start or not before or before[-1] in ".!?:\n–—"  # "PARIS – Plus de…"
 
 
 def quotes(text: str, start: int, end: int) -> list[Element]:

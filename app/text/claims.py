@@ -264,6 +264,11 @@ def _noun_phrase_after(text: str, pos: int, end: int, names: list[Element]) -> E
         return None
     phrase_end = words[-1].end()
     inside = [n for n in names if pos <= n.start and n.end <= phrase_end]
+    if not inside and m is not None and text[m.start()] == ",":
+        # Apposition: "a déclaré le porte-parole des pompiers, Yannis Artopios."
+        following = _PHRASE_STOP.search(text, m.end(), end)
+        after_end = following.start() if following else end
+        inside = [n for n in names if n.kind == "person" and m.end() <= n.start < after_end]
     if inside:
         return Element("speaker", inside[-1].text, inside[-1].start, inside[-1].end)
     return checkworthy.element_at("speaker", text, pos, phrase_end)

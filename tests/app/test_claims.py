@@ -209,3 +209,13 @@ def test_a_verb_inside_the_quote_is_not_the_attribution() -> None:
     text = "Le maire Paul Roy est parti. « Il a dit non à tout », affirme la conseillère Ana Lima."
     claim = next(c for c in extract_claims(text, "fr") if "affirme" in c.text)
     assert claim.speaker == "Ana Lima"
+
+
+def test_dateline_and_apposed_speaker() -> None:
+    text = (
+        "LYON – Plus de 300 pompiers sont mobilisés. « Le feu progresse », a déclaré "
+        "le porte-parole des pompiers, Marc Delorme."
+    )
+    claims = extract_claims(text, "fr")
+    assert not any(e.text == "Plus" for c in claims for e in c.elements)
+    assert next(c for c in claims if "progresse" in c.text).speaker == "Marc Delorme"
