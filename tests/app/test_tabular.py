@@ -124,3 +124,13 @@ def test_undecodable_jsonl_line_is_one_bad_record(tmp_path) -> None:
     assert len(records) == 3002
     assert records[3000] == BadRecord(f"{path} line 3001", "undecodable bytes (utf-8)")
     assert isinstance(records[-1], ReviewRecord)
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
+def test_delimiter_comes_from_the_header(tmp_path, delimiter) -> None:
+    header = delimiter.join(["text", "verdict", "publisher"])
+    row = delimiter.join(['"Il a dit : « 1, 2; 3 | 4 »"', "Faux", "P"])
+    [record] = list(iter_csv(_write(tmp_path, "t.csv", f"{header}\n{row}\n")))
+
+    assert record.claim_text == "Il a dit : « 1, 2; 3 | 4 »"
+    assert (record.textual_rating, record.publisher) == ("Faux", "P")
