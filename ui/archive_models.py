@@ -22,6 +22,7 @@ from app.storage import open_archive
 from app.storage.articles import get_article, list_articles
 from app.storage.claims import get_claims
 from ui.source_form import is_http_url
+from ui.sources_model import plain_tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -132,7 +133,7 @@ class HitsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == self.TIER:
             return QColor(TIER_COLORS.get(match.tier, "#757575"))
         if role == Qt.ItemDataRole.ToolTipRole and column == self.CLAIM:
-            return match.text
+            return plain_tooltip(match.text)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.SCORE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -187,7 +188,7 @@ class ArticlesModel(QAbstractTableModel):
                 article.lang or "",
             ][index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.TITLE:
-            return article.url or None
+            return plain_tooltip(article.url)
         return None
 
 

@@ -33,6 +33,7 @@ from app import secrets
 from app.errors import UserError
 from app.interop.factcheck_api import FactCheckResult, PublishedReview, SearchPage, search_claims
 from ui.source_form import is_http_url
+from ui.sources_model import plain_tooltip
 from ui.worker import LatestCall
 
 log = logging.getLogger(__name__)
@@ -113,7 +114,7 @@ class FactCheckModel(QAbstractTableModel):
                 _short_url(review.url),
             ][index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(result, review)
+            return plain_tooltip(self._tooltip(result, review))
         if role == self.ResultRole:
             return self.result_at(index.row())
         return None

@@ -42,6 +42,14 @@ RELIABILITY_COLORS = {
 RELIABILITY_KEYS = tuple(_RELIABILITY_LABELS)
 
 
+def plain_tooltip(text: str | None) -> str | None:
+    """Archive data as a tooltip: Qt renders tooltips that look like markup as markup."""
+    if not text:
+        return None
+    # Rich text of our own (escaped) also wraps long excerpts instead of one wide line.
+    return "<qt>" + escape(text).replace("\n", "<br>") + "</qt>"
+
+
 def reliability_label(rating: str) -> str:
     key = rating.strip().lower()
     if key in _RELIABILITY_LABELS:
@@ -117,7 +125,7 @@ class SourcesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(link, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(link, column)
+            return plain_tooltip(self._tooltip(link, column))
         if role == self.ColorRole:
             return self._color(link, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.RELIABILITY:

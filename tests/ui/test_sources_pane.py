@@ -239,7 +239,7 @@ def test_archived_column():
     cells = [model.index(r, SourcesModel.ARCHIVED).data() for r in range(3)]
     assert cells == ["✓", "text only", ""]
     tip = model.index(0, SourcesModel.ARCHIVED).data(Qt.ItemDataRole.ToolTipRole)
-    assert tip == "https://web.archive.org/web/1/x"
+    assert tip == "<qt>https://web.archive.org/web/1/x</qt>"
 
 
 def test_context_menu_mirrors_the_buttons(pane, qtbot):
@@ -310,3 +310,11 @@ def test_saved_text_of_a_source_can_be_read(pane, qtbot):
 def test_no_saved_text_no_dialog(pane):
     pane.view.selectRow(0)
     assert pane.show_snapshot() is None
+
+
+def test_tooltips_show_archive_markup_as_text():
+    hostile = link(4, "https://insee.fr/x", excerpt='<img src="http://evil/x.png">\n2e ligne')
+    model = SourcesModel()
+    model.set_sources([hostile], {})
+    tip = model.index(0, SourcesModel.PUBLISHER).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "<qt>&lt;img src=&quot;http://evil/x.png&quot;&gt;<br>2e ligne</qt>"
