@@ -82,3 +82,16 @@ def test_read_only_connection_is_checked(db_path, db):
     conn = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
     assert check_connection(conn) == []
     conn.close()
+
+
+def test_environment_failures_get_a_message_and_bugs_do_not():
+    from app.storage.integrity import environment_failure
+
+    full = environment_failure(sqlite3.OperationalError("database or disk is full"))
+    assert full is not None and "disk is full" in full
+    assert "read-only" in environment_failure(
+        sqlite3.OperationalError("attempt to write a readonly database")
+    )
+    assert "busy" in environment_failure(sqlite3.OperationalError("database is locked"))
+    assert environment_failure(sqlite3.OperationalError("no such column: nope")) is None
+    assert environment_failure(sqlite3.OperationalError('near "SELEC": syntax error')) is None
