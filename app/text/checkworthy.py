@@ -57,7 +57,7 @@ _NUMBER = r"(?:\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+|\d+)(?:[.,]\d+)?"
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w-]*"
 _NAME = re.compile(
     rf"(?<![\w'’]){_CAP}(?:['’]{_CAP})?"
-    rf"(?:\s+(?:(?:de|du|des|d['’]|la|von|van|del|da|di|bin|ben|al-)\s*)?{_CAP})*"
+    rf"(?:\s+(?:(?:de|du|des|d['’]|la|von|van|del|da|di|bin|ben|al-|of(?:\s+the)?)\s*)?{_CAP})*"
 )
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 _QUOTE = re.compile(r"«\s*([^«»]{2,1500}?)\s*»|“([^“”]{2,1500}?)”|\"([^\"]{2,1500}?)\"")
@@ -79,7 +79,7 @@ _NOT_NAMES = frozenset(
     ]
 )
 # Words that may precede a title inside a capitalised run: "Former President Donald Trump".
-_TITLE_PREFIXES = frozenset(["former", "ex", "vice", "late", "prime", "premier", "acting"])
+_TITLE_PREFIXES = frozenset(lexicon_en.TITLE_PREFIXES.split())
 _INSTITUTIONS = frozenset(lexicon_fr.INSTITUTIONS.split()) | frozenset(
     lexicon_en.INSTITUTIONS.split()
 )

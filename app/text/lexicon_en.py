@@ -99,3 +99,8 @@ PAST = (
     r"sold|bought|brought|fought|kept|signed|voted|killed"
 )
 FIRST_PERSON = r"i|i'm|i've|we|we're|we've|my|our|me|us"
+# Capitalised words that may precede a title: "Senate Majority Leader Chuck Schumer".
+TITLE_PREFIXES = (
+    "former ex vice late prime premier acting deputy assistant senior majority minority "
+    "house senate state foreign interior"
+)

@@ -72,6 +72,12 @@ def test_names_people_places_and_titles() -> None:
     assert not any(text_ == "Samedi" for _, text_ in found)  # a day opening a sentence
     english = {(e.kind, e.text) for e in names(text, 0, len(text), "en")}
     assert ("person", "Jane Holt") in english
+    leader = "Senate Majority Leader Chuck Schumer visited the Department of Homeland Security."
+    assert {(e.kind, e.text) for e in names(leader, 0, len(leader), "en")} == {
+        ("name", "Senate"),
+        ("person", "Chuck Schumer"),
+        ("name", "Department of Homeland Security"),
+    }
     former = "Former President Donald Trump spoke."
     assert {(e.kind, e.text) for e in names(former, 0, len(former), "en")} == {
         ("person", "Donald Trump")
