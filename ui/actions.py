@@ -97,6 +97,14 @@ def build_actions(window: QMainWindow) -> Actions:
     a(
         window,
         actions,
+        "export_article",
+        _tr("E&xport article…"),
+        ["Ctrl+Shift+E"],
+        _tr("Save this article's check as Markdown, HTML, ClaimReview JSON-LD or CSV"),
+    )
+    a(
+        window,
+        actions,
         "archive_browser",
         _tr("&Search the archive…"),
         ["Ctrl+Shift+F"],
@@ -239,6 +247,7 @@ def build_menus(window: QMainWindow, actions: Actions, undo: QAction, redo: QAct
             "paste_article",
             "recent_articles",
             None,
+            "export_article",
             "archive_browser",
             None,
             "settings",

@@ -183,3 +183,54 @@ def import_factchecks(db: Database, progress: Any, results: list[Any]) -> Any:
         progress=lambda done, total: progress.report(done, total, ""),
         cancelled=lambda: progress.cancelled,
     )
+
+
+EXPORT_SUFFIXES = {
+    "markdown": ".md",
+    "html": ".html",
+    "claimreview": ".jsonld",
+    "csv": ".csv",
+    "json": ".json",
+}
+
+
+def export_article(db: Database, progress: Any, article_id: int, fmt: str, target: str) -> str:
+    """Write an article's check as a report or ClaimReview; the file appears whole or not at all."""
+    import json
+    import os
+    import tempfile
+    from pathlib import Path
+
+    from app.errors import UserError
+    from app.interop import reports
+
+    if fmt == "claimreview":
+        from app.interop.claimreview_export import article_claim_reviews
+        from app.storage.settings import get_setting
+
+        reviews = article_claim_reviews(
+            db,
+            article_id,
+            org_name=get_setting(db, "org_name") or "",
+            org_url=get_setting(db, "org_url") or "",
+        )
+        text = json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "json":
+        text = json.dumps(reports.render_json(db, article_id), ensure_ascii=False, indent=2)
+    else:
+        render = {
+            "markdown": reports.render_markdown,
+            "html": reports.render_html,
+            "csv": reports.render_csv,
+        }[fmt]
+        text = render(db, article_id)
+    progress.check()
+    path = Path(target)
+    try:
+        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        os.replace(temp, path)
+    except OSError as exc:
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    return str(path)

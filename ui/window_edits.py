@@ -66,6 +66,7 @@ class EditsMixin(_Base):
         a.paste_article.triggered.connect(self.ask_paste_article)
         a.recent_articles.triggered.connect(self.ask_recent_article)
         a.archive_browser.triggered.connect(self.show_archive_browser)
+        a.export_article.triggered.connect(self.ask_export_article)
         a.settings.triggered.connect(lambda: self.show_settings())
         a.quit.triggered.connect(self.close)
         a.new_claim.triggered.connect(self.new_claim_from_selection)
@@ -96,6 +97,7 @@ class EditsMixin(_Base):
             action.setEnabled(has_claim)
         a.split_claim.setEnabled(has_claim)
         a.merge_claims.setEnabled(has_claim and len(self.claims) > 1)
+        a.export_article.setEnabled(self.article is not None)
         a.new_claim.setEnabled(
             self.article is not None and self.article_view.selected_span() is not None
         )
@@ -298,6 +300,43 @@ class EditsMixin(_Base):
         )
         if ok and label in labels:
             self.open_article(int(articles[labels.index(label)].id))
+
+    def ask_export_article(self) -> None:
+        if self.article is None:
+            self.show_error(self.tr("Open an article first."))
+            return
+        filters = {
+            self.tr("Markdown report (*.md)"): "markdown",
+            self.tr("HTML report (*.html)"): "html",
+            self.tr("ClaimReview JSON-LD (*.jsonld)"): "claimreview",
+            self.tr("Spreadsheet CSV (*.csv)"): "csv",
+        }
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export the article's check"), "", ";;".join(filters)
+        )
+        if path:
+            self.export_article(path, filters.get(chosen, "markdown"))
+
+    def export_article(self, path: str, fmt: str) -> None:
+        """Write the open article's check to ``path`` in the background."""
+        from ui.jobs import EXPORT_SUFFIXES, export_article
+
+        if self.article is None:
+            return
+        if "." not in path.rsplit("/", 1)[-1]:
+            path += EXPORT_SUFFIXES[fmt]
+        self.verdict_editor.commit_pending()
+        self.session.runner.start(
+            "export",
+            export_article,
+            int(self.article.id),
+            fmt,
+            path,
+            label=self.tr("Exporting…"),
+            on_result=lambda written: self.show_message(
+                self.tr("Exported to %1").replace("%1", written), 8000
+            ),
+        )
 
     def show_archive_browser(self) -> None:
         from ui.archive_browser import ArchiveBrowser

@@ -280,3 +280,31 @@ def test_rewording_a_claim_searches_its_earlier_checks_again(window, qtbot):
     with qtbot.waitSignal(window.matches_ready, timeout=30000):
         window.session.undo_stack.undo()
     assert window.session.claim(claim.id).text == claim.text
+
+
+@pytest.mark.parametrize(
+    ("fmt", "suffix", "needle"),
+    [
+        ("markdown", ".md", "300 tonnes"),
+        ("claimreview", ".jsonld", "ClaimReview"),
+        ("csv", ".csv", "300 tonnes"),
+        ("html", ".html", "<html"),
+    ],
+)
+def test_export_writes_the_articles_check(window, qtbot, tmp_path, fmt, suffix, needle):
+    open_article(window, qtbot)
+    claim = claim_with(window, "300 tonnes")
+    level = default_scale(window.session.db).levels[-2]
+    window.edit_claim(claim.id, {"verdict_level_id": level.id, "status": "checked"})
+    with qtbot.waitSignal(window.session.runner.ended, timeout=20000):
+        window.export_article(str(tmp_path / "check"), fmt)
+    written = tmp_path / f"check{suffix}"
+    assert needle in written.read_text(encoding="utf-8")
+    assert str(written) in window.statusBar().currentMessage()
+
+
+def test_export_to_a_missing_folder_is_an_inline_error(window, qtbot, tmp_path):
+    open_article(window, qtbot)
+    with qtbot.waitSignal(window.session.runner.ended, timeout=20000):
+        window.export_article(str(tmp_path / "missing" / "check.md"), "markdown")
+    assert "cannot write" in window.statusBar().currentMessage()
