@@ -185,10 +185,12 @@ def _strip_title(text: str, s: int, e: int, title: re.Pattern[str]) -> tuple[int
     """Skip a capitalised title: "Senator Jane Holt", "Former President Donald Trump"."""
     titled = False
     while (head := _HEAD.match(text, s, e)) is not None:
-        word = head.group().rstrip().lower()
-        if title.fullmatch(" " + word):
+        word = head.group().rstrip()
+        if title.fullmatch(" " + word.lower()):
             titled = True
-        elif word not in _TITLE_PREFIXES:
+        elif titled and word[:1].islower():
+            titled = False  # "President of France": the title is of a place, not a name
+        elif word.lower() not in _TITLE_PREFIXES:
             break
         s = head.end()
     return s, titled

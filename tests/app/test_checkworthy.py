@@ -78,6 +78,8 @@ def test_names_people_places_and_titles() -> None:
         ("person", "Chuck Schumer"),
         ("name", "Department of Homeland Security"),
     }
+    place = "He met the President of France."
+    assert {(e.kind, e.text) for e in names(place, 0, len(place), "en")} == {("name", "France")}
     former = "Former President Donald Trump spoke."
     assert {(e.kind, e.text) for e in names(former, 0, len(former), "en")} == {
         ("person", "Donald Trump")
