@@ -97,6 +97,12 @@ def test_txt_file_in_utf8_and_in_windows_1252(tmp_path: Path) -> None:
     assert draft.origin == "file"
 
 
+def test_utf16_file_with_a_bom_opens(tmp_path: Path) -> None:
+    path = tmp_path / "windows.txt"
+    path.write_bytes(FR_BODY.encode("utf-16"))
+    assert from_file(path).text == FR_BODY
+
+
 def test_markdown_file_opens_as_text(tmp_path: Path) -> None:
     path = tmp_path / "note.md"
     path.write_text("# Titre\n\n" + EN_BODY, encoding="utf-8")
