@@ -1,0 +1,106 @@
+"""`crible check FILE|URL|-`: split an article, store it with its claims, match every claim."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from app.cli.common import open_db, print_json
+from app.errors import UserError
+from app.intake import load
+from app.matching import MATCH_THRESHOLD, RELATED_THRESHOLD, Match, Matcher
+from app.storage.claims import save_article_with_claims
+from app.text.claims import Analysis, analyse
+
+HELP = "split an article, store it, and find earlier checks of each of its claims"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("source", metavar="FILE|URL|-", help="a .txt/.md/.html file, a URL, or -")
+    parser.add_argument(
+        "--lang", choices=("auto", "fr", "en"), default="auto", help="language (default: detect)"
+    )
+    parser.add_argument("--limit", type=int, default=5, metavar="N", help="matches per claim")
+    parser.add_argument(
+        "--min-score",
+        type=float,
+        default=None,
+        metavar="S",
+        help=f"lowest score listed (default {RELATED_THRESHOLD:g}: tiers match and related)",
+    )
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise UserError("--limit must be at least 1")
+    if args.min_score is not None and not 0 <= args.min_score <= 100:
+        raise UserError("--min-score must be between 0 and 100")
+    draft = load(args.source)
+    analysis = analyse(draft.text, lang=draft.lang if args.lang == "auto" else args.lang,
+                       title=draft.title)  # fmt: skip
+    if not analysis.lang_supported:
+        sys.stderr.write(
+            f"crible: language '{analysis.lang}' is not supported for claim detection; "
+            "the article is stored without claims\n"
+        )
+    db = open_db(args)
+    try:
+        article, stored = save_article_with_claims(
+            db, text=draft.text, claims=analysis.claims, title=draft.title, url=draft.url,
+            outlet=draft.outlet, author=draft.author, published=draft.published,
+            lang=analysis.lang, origin=draft.origin,
+        )  # fmt: skip
+        ids = {(claim.start, claim.end): claim.id for claim in stored}
+        matcher = Matcher(db)
+        matches = [
+            matcher.match(
+                claim.text,
+                lang=analysis.lang,
+                limit=args.limit,
+                min_score=args.min_score,
+                exclude_article_id=article.id,
+            )
+            for claim in analysis.claims
+        ]
+    finally:
+        db.close()
+    output = check_json(analysis, article.id, ids, matches)
+    if args.json:
+        print_json(output)
+    else:
+        _print_human(output)
+    return 0
+
+
+def check_json(
+    analysis: Analysis,
+    article_id: int,
+    claim_ids: dict[tuple[int, int], int],
+    matches: list[list[Match]],
+) -> dict[str, Any]:
+    """The `crible split` JSON with ``article_id``, and ``claim_id``/``matches`` on each claim."""
+    data = analysis.to_json()
+    data["article_id"] = article_id
+    data["thresholds"] = {"match": MATCH_THRESHOLD, "related": RELATED_THRESHOLD}
+    for claim, found in zip(data["claims"], matches, strict=True):
+        claim["claim_id"] = claim_ids.get((claim["start"], claim["end"]))
+        claim["matches"] = [match.to_json() for match in found]
+    return data
+
+
+def _print_human(data: dict[str, Any]) -> None:
+    claims = data["claims"]
+    known = sum(1 for claim in claims if any(m["tier"] == "match" for m in claim["matches"]))
+    print(f"article {data['article_id']} stored · {len(claims)} claims · {known} already checked")
+    for number, claim in enumerate(claims, 1):
+        print(f"\n[{number}] {claim['checkworthiness']:.2f}  {claim['text']}")
+        for match in claim["matches"]:
+            verdict = f" [{match['verdict']}]" if match["verdict"] else ""
+            print(f"      {match['score']:5.1f} {match['tier']:<7}{verdict} {match['text']}")
+            if match["url"]:
+                print(f"            {match['url']}")
+            print(f"            why: {match['why']['summary']}")
+        if not claim["matches"]:
+            print("      no earlier check found")
