@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import html
 import logging
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QSplitter,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -21,30 +19,28 @@ from app.domain import Article, Claim
 from app.errors import UserError
 from ui.actions import app_icon, build_actions, build_menus
 from ui.article_view import (
-    ELEMENT_COLOR,
-    LOADED_COLOR,
-    QUOTE_COLOR,
     ArticleView,
-    status_tint,
 )
 from ui.claims_pane import ClaimsPane
 from ui.database import ArchiveSession
 from ui.factcheck_panel import FactCheckPanel
-from ui.jobs import ArticleBundle, MatchResults, load_article, match_claims
+from ui.jobs import ArticleBundle, MatchResults, load_article
 from ui.matches_pane import MatchesPane
 from ui.models.claims_model import BestMatch, ClaimRow
-from ui.models.labels import status_labels
 from ui.sources_pane import SourcesPane
 from ui.verdict_editor import VerdictEditor
 from ui.widgets.task_status import TaskStatus
+from ui.widgets.window_parts import column, first_to_check, header_html, legend_html, titled
+from ui.window_dialogs import DialogsMixin
 from ui.window_edits import EditsMixin
+from ui.window_matching import MatchingMixin
 
 log = logging.getLogger(__name__)
 
 DEFAULT_SIZE = (1400, 900)
 
 
-class MainWindow(EditsMixin, QMainWindow):
+class MainWindow(EditsMixin, DialogsMixin, MatchingMixin, QMainWindow):
     """Crible's main window over one archive session.
 
     Signals:
@@ -65,6 +61,7 @@ class MainWindow(EditsMixin, QMainWindow):
         self.results = MatchResults()
         self._pending_select: int | None = None
         self._matching = False
+        self._undo_index = 0
         self.open_on_claim: int | None = None  # 1-based: the claim to select on opening
         self.setWindowTitle("Crible")
         self.setWindowIcon(app_icon())
@@ -101,7 +98,7 @@ class MainWindow(EditsMixin, QMainWindow):
         self.legend = QLabel(legend_html())
         self.legend.setObjectName("legend")
         self.legend.setWordWrap(True)
-        left = _column(self.article_header, self.article_view, self.legend)
+        left = column(self.article_header, self.article_view, self.legend)
 
         self.claims_pane = ClaimsPane()
         self.verdict_editor = VerdictEditor()
@@ -114,7 +111,7 @@ class MainWindow(EditsMixin, QMainWindow):
         self.factcheck_panel = FactCheckPanel()
         self.tabs.addTab(self.factcheck_panel, self.tr("Online fact-checks"))
         self.detail = QSplitter(Qt.Orientation.Horizontal)
-        self.detail.addWidget(_titled(self.tr("Verdict"), self.verdict_editor))
+        self.detail.addWidget(titled(self.tr("Verdict"), self.verdict_editor))
         self.detail.addWidget(self.tabs)
         self.detail.setChildrenCollapsible(False)
         self.detail.setSizes([360, 480])
@@ -150,6 +147,7 @@ class MainWindow(EditsMixin, QMainWindow):
         s.sources_changed.connect(self._on_session_sources_changed)
         s.links_changed.connect(self._on_session_links_changed)
         s.undo_stack.indexChanged.connect(self._update_actions)
+        s.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
         self.claims_pane.claim_selected.connect(self._on_claims_claim_selected)
         self.claims_pane.claim_activated.connect(lambda _id: self.edit_claim_text())
         self.article_view.claim_clicked.connect(self.claims_pane.select_claim)
@@ -219,9 +217,10 @@ class MainWindow(EditsMixin, QMainWindow):
             self.article_view.set_claims(self.claims, list(bundle.marks))
         else:
             self.session.undo_stack.clear()
+            self._undo_index = 0
             self.results = MatchResults()
             self.article_view.set_article(bundle.article.text, self.claims, list(bundle.marks))
-            self.article_header.setText(_header_html(bundle.article, len(self.claims)))
+            self.article_header.setText(header_html(bundle.article, len(self.claims)))
             self.setWindowTitle(f"{bundle.article.title or self.tr('Untitled article')} — Crible")
             self.session.remember_article(bundle.article.id)
         keep = self._pending_select
@@ -229,7 +228,7 @@ class MainWindow(EditsMixin, QMainWindow):
         if not same and self.open_on_claim is not None and self.claims:
             keep = int(self.claims[min(self.open_on_claim, len(self.claims)) - 1].id)
         if keep is None and not same and self.claims:
-            keep = _first_to_check(self.claims)
+            keep = first_to_check(self.claims)
         self._refresh_rows(keep=keep)
         self._update_actions()
         self.article_shown.emit(int(bundle.article.id))
@@ -300,80 +299,6 @@ class MainWindow(EditsMixin, QMainWindow):
         self.sources_pane.set_sources(claim_id, sources, self.session.domain_ratings())
         self.tabs.setTabText(1, self.tr("Sources (%n)", "", len(sources)))
 
-    # -- matching -----------------------------------------------------------------------
-
-    def start_matching(self, only_missing: bool = False) -> None:
-        """Search earlier checks for the article's claims, most check-worthy first."""
-        todo = [c for c in self.claims if not (only_missing and c.id in self.results.matches)]
-        todo.sort(key=lambda c: -(c.checkworthiness or 0.0))
-        if not todo:
-            self.matches_ready.emit()
-            return
-        queries = [(int(c.id), c.text, c.lang) for c in todo]
-        article_id = int(self.article.id) if self.article else None
-        self._matching = True
-        # The panes show "searching" before the worker starts, so it never competes
-        # with this repaint for the interpreter.
-        self._refresh_rows()
-        self._show_matches(self.current_claim())
-        self.session.runner.start(
-            "match",
-            match_claims,
-            queries,
-            article_id,
-            label=self.tr("Searching earlier checks…"),
-            on_result=self._on_matches_found,
-            on_error=self._on_matches_failed,
-        )
-
-    def match_one(self, claim: Claim) -> None:
-        """Search earlier checks for one claim; a newer request cancels the stale one."""
-        article_id = int(self.article.id) if self.article else None
-        self.session.runner.start(
-            "match-one",
-            match_claims,
-            [(int(claim.id), claim.text, claim.lang)],
-            article_id,
-            label=self.tr("Searching earlier checks…"),
-            on_result=self._on_matches_found,
-            on_error=self._on_matches_failed,
-        )
-
-    def rematch(self) -> None:
-        self.results = MatchResults()
-        self.start_matching()
-
-    def _on_matches_found(self, results: MatchResults) -> None:
-        self._matching = False
-        self.results.matches.update(results.matches)
-        self.results.decisions.update(results.decisions)
-        self._refresh_rows()
-        self._show_matches(self.current_claim())
-        self.matches_ready.emit()
-
-    def _on_matches_failed(self, exc: BaseException) -> None:
-        self._matching = False
-        message = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
-        log.error("matching failed", exc_info=exc)
-        self.show_error(self.tr("Earlier checks unavailable: %1").replace("%1", message))
-        self.matches_pane.show_none(
-            self.tr("Earlier checks unavailable: %1").replace("%1", message)
-        )
-        self._refresh_rows()
-        self.matches_ready.emit()
-
-    def _show_matches(self, claim: Claim | None) -> None:
-        if claim is None:
-            self.matches_pane.show_none()
-            return
-        matches = self.results.matches.get(int(claim.id))
-        if matches is None:
-            self.matches_pane.show_searching()
-            return
-        self.matches_pane.set_matches(
-            claim.text, matches, self.results.decisions.get(int(claim.id), {})
-        )
-
     # -- session changes ----------------------------------------------------------------
 
     @Slot(object)
@@ -403,12 +328,18 @@ class MainWindow(EditsMixin, QMainWindow):
             self._show_sources(claim_id)
 
     @Slot(int)
-    def _on_session_links_changed(self, claim_id: int) -> None:
-        self.results.decisions[claim_id] = {
-            int(link.other_claim_id): link.kind for link in self.session.links_of(claim_id)
-        }
-        if claim_id == self.claims_pane.current_claim_id():
-            self.matches_pane.set_decisions(self.results.decisions[claim_id])
+    def _on_undo_stack_index_changed(self, index: int) -> None:
+        """Tell the checker each edit is saved (there is no Save button)."""
+        stack = self.session.undo_stack
+        if index < self._undo_index:
+            text = self.tr("Undone: %1").replace("%1", stack.text(index))
+        elif index > 0:
+            text = self.tr("Saved: %1").replace("%1", stack.text(index - 1))
+        else:
+            text = ""
+        self._undo_index = index
+        if text:
+            self.show_message(text, 4000)
 
     # -- state --------------------------------------------------------------------------
 
@@ -484,56 +415,3 @@ class MainWindow(EditsMixin, QMainWindow):
             is_url = text.startswith(("http://", "https://")) and "\n" not in text
             self.open_source(text) if is_url else self.open_text(text)
         event.acceptProposedAction()
-
-
-def _column(*widgets: QWidget) -> QWidget:
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(6)
-    for widget in widgets:
-        layout.addWidget(widget, 1 if isinstance(widget, ArticleView) else 0)
-    return box
-
-
-def _titled(title: str, widget: QWidget) -> QWidget:
-    label = QLabel(title)
-    label.setObjectName("paneTitle")
-    return _column(label, widget)
-
-
-def _header_html(article: Article, claims: int) -> str:
-    title = html.escape(article.title or _tr("Untitled article"))
-    languages = {"fr": _tr("French"), "en": _tr("English")}
-    details = [article.outlet, article.author, article.published]
-    details.append(languages.get(article.lang or "", article.lang))
-    details.append(_tr("%1 claims").replace("%1", str(claims)))
-    meta = " · ".join(html.escape(str(v)) for v in details if v)
-    return f"<b style='font-size:13pt'>{title}</b><br><span style='color:#57606a'>{meta}</span>"
-
-
-def legend_html() -> str:
-    """What the colours and marks of the article mean."""
-    swatches = " ".join(
-        f"<span style='background:{status_tint(status, 0.5).name()}'>&nbsp;{html.escape(label)}"
-        "&nbsp;</span>"
-        for status, label in status_labels()
-    )
-    element = _tr("figure or date")
-    quote = _tr("quote")
-    loaded = _tr("loaded word")
-    return (
-        f"{swatches} &nbsp; <b style='color:{ELEMENT_COLOR}'><u>{html.escape(element)}</u></b>"
-        f" &nbsp; <i style='color:{QUOTE_COLOR}'>« {html.escape(quote)} »</i>"
-        f" &nbsp; <span style='color:{LOADED_COLOR}'><u>{html.escape(loaded)}</u></span>"
-    )
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
-def _first_to_check(claims: list[Claim]) -> int:
-    """Open on the claim the checker is most likely to want first."""
-    todo = [c for c in claims if c.status == "to_check"] or claims
-    return int(todo[0].id)

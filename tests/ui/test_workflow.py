@@ -308,3 +308,11 @@ def test_export_to_a_missing_folder_is_an_inline_error(window, qtbot, tmp_path):
     with qtbot.waitSignal(window.session.runner.ended, timeout=20000):
         window.export_article(str(tmp_path / "missing" / "check.md"), "markdown")
     assert "cannot write" in window.statusBar().currentMessage()
+
+
+def test_the_status_bar_says_each_edit_was_saved_or_undone(window, qtbot):
+    open_article(window, qtbot)
+    window.edit_claim(window.claims[0].id, {"status": "in_progress"})
+    assert window.statusBar().currentMessage() == "Saved: Set status"
+    window.session.undo_stack.undo()
+    assert window.statusBar().currentMessage() == "Undone: Set status"

@@ -1,0 +1,105 @@
+"""The main window's search for earlier checks: the whole article, or one reworded claim."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Slot
+
+from app.domain import Claim
+from app.errors import UserError
+from ui.jobs import MatchResults, match_claims
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+    _Base = MainWindow
+else:
+    _Base = object
+
+log = logging.getLogger(__name__)
+
+
+class MatchingMixin(_Base):
+    """Runs ``ui.jobs.match_claims`` in the background and shows what it found."""
+
+    def start_matching(self, only_missing: bool = False) -> None:
+        """Search earlier checks for the article's claims, most check-worthy first."""
+        todo = [c for c in self.claims if not (only_missing and c.id in self.results.matches)]
+        todo.sort(key=lambda c: -(c.checkworthiness or 0.0))
+        if not todo:
+            self.matches_ready.emit()
+            return
+        queries = [(int(c.id), c.text, c.lang) for c in todo]
+        article_id = int(self.article.id) if self.article else None
+        self._matching = True
+        # The panes show "searching" before the worker starts, so it never competes
+        # with this repaint for the interpreter.
+        self._refresh_rows()
+        self._show_matches(self.current_claim())
+        self.session.runner.start(
+            "match",
+            match_claims,
+            queries,
+            article_id,
+            label=self.tr("Searching earlier checks…"),
+            on_result=self._on_matches_found,
+            on_error=self._on_matches_failed,
+        )
+
+    def match_one(self, claim: Claim) -> None:
+        """Search earlier checks for one claim; a newer request cancels the stale one."""
+        article_id = int(self.article.id) if self.article else None
+        self.session.runner.start(
+            "match-one",
+            match_claims,
+            [(int(claim.id), claim.text, claim.lang)],
+            article_id,
+            label=self.tr("Searching earlier checks…"),
+            on_result=self._on_matches_found,
+            on_error=self._on_matches_failed,
+        )
+
+    def rematch(self) -> None:
+        self.results = MatchResults()
+        self.start_matching()
+
+    def _on_matches_found(self, results: MatchResults) -> None:
+        self._matching = False
+        self.results.matches.update(results.matches)
+        self.results.decisions.update(results.decisions)
+        self._refresh_rows()
+        self._show_matches(self.current_claim())
+        self.matches_ready.emit()
+
+    def _on_matches_failed(self, exc: BaseException) -> None:
+        self._matching = False
+        message = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
+        log.error("matching failed", exc_info=exc)
+        self.show_error(self.tr("Earlier checks unavailable: %1").replace("%1", message))
+        self.matches_pane.show_none(
+            self.tr("Earlier checks unavailable: %1").replace("%1", message)
+        )
+        self._refresh_rows()
+        self.matches_ready.emit()
+
+    def _show_matches(self, claim: Claim | None) -> None:
+        if claim is None:
+            self.matches_pane.show_none()
+            return
+        matches = self.results.matches.get(int(claim.id))
+        if matches is None:
+            self.matches_pane.show_searching()
+            return
+        self.matches_pane.set_matches(
+            claim.text, matches, self.results.decisions.get(int(claim.id), {})
+        )
+
+    @Slot(int)
+    def _on_session_links_changed(self, claim_id: int) -> None:
+        self.results.decisions[claim_id] = {
+            int(link.other_claim_id): link.kind for link in self.session.links_of(claim_id)
+        }
+        if claim_id == self.claims_pane.current_claim_id():
+            self.matches_pane.set_decisions(self.results.decisions[claim_id])
