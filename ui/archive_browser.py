@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -169,6 +170,14 @@ class ArchiveBrowser(QDialog):
         self.articles_view.selectionModel().selectionChanged.connect(self._update_actions)
         self.articles_view.doubleClicked.connect(self._on_open_article_clicked)
         self.open_article_button.clicked.connect(self._on_open_article_clicked)
+        for view, slot in (
+            (self.hits_view, self._on_open_hit_clicked),
+            (self.articles_view, self._on_open_article_clicked),
+        ):
+            for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                shortcut = QShortcut(QKeySequence(key), view)
+                shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+                shortcut.activated.connect(slot)
 
     # -- public API -------------------------------------------------------------------------
 

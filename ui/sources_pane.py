@@ -121,6 +121,10 @@ class SourcesPane(QWidget):
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self._on_remove_clicked)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            edit = QShortcut(QKeySequence(key), self.view)
+            edit.setContext(Qt.ShortcutContext.WidgetShortcut)
+            edit.activated.connect(self.open_edit_form)
 
     # -- public API -------------------------------------------------------------------------
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 
 from app.matching import Match
 from app.matching.explain import Explanation
@@ -192,3 +192,17 @@ def test_accepts_an_object_with_the_archive_path(qtbot, archive):
         dialog.refresh_articles()
     assert loaded.args == [2]
     dialog.wait()
+
+
+def test_return_opens_the_selected_article(browser, archive, qtbot):
+    browser.show()
+    qtbot.waitExposed(browser)
+    browser.activateWindow()
+    qtbot.waitActive(browser)
+    browser.tabs.setCurrentIndex(1)
+    browser.articles_view.setFocus()
+    qtbot.waitUntil(browser.articles_view.hasFocus)
+    browser.articles_view.selectRow(1)
+    with qtbot.waitSignal(browser.article_open_requested) as opened:
+        qtbot.keyClick(browser.articles_view, Qt.Key.Key_Return)
+    assert opened.args == [archive[1]]

@@ -315,3 +315,19 @@ def test_tooltips_show_archive_markup_as_text():
     model.set_sources([hostile], {})
     tip = model.index(0, SourcesModel.PUBLISHER).data(Qt.ItemDataRole.ToolTipRole)
     assert tip == "<qt>&lt;img src=&quot;http://evil/x.png&quot;&gt;<br>2e ligne</qt>"
+
+
+def test_return_edits_and_delete_removes(pane, qtbot):
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.activateWindow()
+    qtbot.waitActive(pane)
+    pane.view.setFocus()
+    qtbot.waitUntil(pane.view.hasFocus)
+    pane.view.selectRow(0)
+    qtbot.keyClick(pane.view, Qt.Key.Key_Return)
+    assert pane.form() is not None and pane.form().link.id == 1
+    pane.form().reject()
+    with qtbot.waitSignal(pane.source_remove_requested) as removed:
+        qtbot.keyClick(pane.view, Qt.Key.Key_Delete)
+    assert removed.args == [1]
