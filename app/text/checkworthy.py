@@ -332,5 +332,8 @@ def features(
 def score(values: dict[str, float], weights: dict[str, float] | None = None) -> float:
     """Check-worthiness in [0, 1]: a logistic function of the weighted features."""
     weights = WEIGHTS if weights is None else weights
-    z = weights["bias"] + sum(weights.get(name, 0.0) * value for name, value in values.items())
+    z = weights["bias"]
+    for name, value in values.items():
+        if value:  # most features are 0: skip them (this runs for every sentence)
+            z += weights.get(name, 0.0) * value
     return 1.0 / (1.0 + math.exp(-z))

@@ -110,8 +110,8 @@ def _claims_of(text: str, sentences: list[tuple[int, int]], lang: str) -> list[C
     context: str | None = None  # the last person named: who "il" / "he" most likely is
     for start, end in sentences:
         found = span_features(text, start, end, lang, context)
-        if checkworthy.score(found[3]) >= CLAIM_THRESHOLD:
-            claims.append(_build(text, start, end, found))
+        if (worth := checkworthy.score(found[3])) >= CLAIM_THRESHOLD:
+            claims.append(_build(text, start, end, found, worth))
         elements, loaded, speaker, _ = found
         for clause_start, clause_end in _relative_clauses(text, start, end, lang):
             about = _antecedent(elements, clause_start)
@@ -120,8 +120,8 @@ def _claims_of(text: str, sentences: list[tuple[int, int]], lang: str) -> list[C
                 _inside(loaded, clause_start, clause_end),
             )
             clause = span_features(text, clause_start, clause_end, lang, None, about, inner)
-            if checkworthy.score(clause[3]) >= CLAUSE_THRESHOLD:
-                claims.append(_build(text, clause_start, clause_end, clause, about))
+            if (worth := checkworthy.score(clause[3])) >= CLAUSE_THRESHOLD:
+                claims.append(_build(text, clause_start, clause_end, clause, worth, about))
         persons = [e.text for e in elements if e.kind == "person"]
         context = _proper(speaker) or (persons[-1] if persons else context)
     claims.sort(key=lambda c: (c.start, -c.end))
@@ -162,11 +162,12 @@ def span_features(
 def _candidate(
     text: str, start: int, end: int, lang: str, context: str | None, about: str | None = None
 ) -> ClaimCandidate:
-    return _build(text, start, end, span_features(text, start, end, lang, context, about), about)
+    found = span_features(text, start, end, lang, context, about)
+    return _build(text, start, end, found, checkworthy.score(found[3]), about)
 
 
 def _build(
-    text: str, start: int, end: int, found: _Found, about: str | None = None
+    text: str, start: int, end: int, found: _Found, worth: float, about: str | None = None
 ) -> ClaimCandidate:
     """The candidate with its reasons; built only for spans that are kept (reasons cost)."""
     elements, loaded, speaker, values = found
@@ -177,7 +178,7 @@ def _build(
         text=text[start:end],
         start=start,
         end=end,
-        checkworthiness=checkworthy.score(values),
+        checkworthiness=worth,
         reasons=reasons,
         speaker=speaker,
         elements=elements,
