@@ -14,17 +14,17 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from app.cli.common import open_db
 from app.errors import UserError
-from app.interop import reports
+from app.interop import claimreview_export, reports
 from app.storage import Archive
 from app.storage.settings import get_setting
 
 HELP = "export an article's check (claimreview, markdown, html, csv, json) or the whole archive"
 
-FORMATS = ("claimreview", "markdown", "html", "csv", "json")
+FORMATS = reports.EXPORT_FORMATS
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -60,37 +60,19 @@ def run(args: argparse.Namespace) -> int:
     try:
         # The archive is streamed (it can hold 100k reviews); reports are small, built whole
         # before anything is written so an error never leaves a partial file.
-        chunks = _archive_feed(db) if args.archive else [_render(db, args, fmt)]
+        chunks = (
+            _archive_feed(db)
+            if args.archive
+            else [reports.render(db, args.article_id, fmt, lang=args.lang)]
+        )
         _write(chunks, output)
     finally:
         db.close()
     return 0
 
 
-def _render(db: Archive, args: argparse.Namespace, fmt: str) -> str:
-    if fmt == "claimreview":
-        from app.interop import claimreview_export  # only this format needs the exporter
-
-        reviews = claimreview_export.article_claim_reviews(
-            db,
-            args.article_id,
-            org_name=get_setting(db, "org_name") or "",
-            org_url=get_setting(db, "org_url") or "",
-        )
-        return _json_text(reviews)
-    if fmt == "markdown":
-        return reports.render_markdown(db, args.article_id, lang=args.lang)
-    if fmt == "html":
-        return reports.render_html(db, args.article_id, lang=args.lang)
-    if fmt == "csv":
-        return reports.render_csv(db, args.article_id, lang=args.lang)
-    return _json_text(reports.render_json(db, args.article_id, lang=args.lang))
-
-
 def _archive_feed(db: Archive) -> Iterator[str]:
     """The same DataFeed as ``claimreview_export.archive_datafeed``, one element per line."""
-    from app.interop import claimreview_export
-
     org_name = get_setting(db, "org_name") or ""
     envelope = {
         "@context": claimreview_export.CONTEXT,
@@ -107,10 +89,6 @@ def _archive_feed(db: Archive) -> Iterator[str]:
         yield separator + "    " + json.dumps(element, ensure_ascii=False)
         separator = ",\n"
     yield "\n  ]\n}\n"
-
-
-def _json_text(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def _write(chunks: Iterable[str], output: Path | None) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from datetime import UTC, datetime
 from typing import Any
@@ -17,6 +18,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from app.domain import Claim, ClaimSource
+from app.errors import UserError
+from app.interop.claimreview_export import article_claim_reviews
 from app.interop.report_html import html_document
 from app.interop.report_words import words
 from app.net import is_web_url
@@ -27,6 +30,8 @@ from app.storage.reviews import reviews_of_claim
 from app.storage.scales import get_level
 from app.storage.settings import get_setting
 from app.storage.sources import sources_of_claim
+
+EXPORT_FORMATS = ("claimreview", "markdown", "html", "csv", "json")
 
 CSV_COLUMNS = (
     "article_id",
@@ -265,3 +270,26 @@ def _md_claim(number: int, claim: dict[str, Any], w: dict[str, str]) -> list[str
 def render_html(db: Database, article_id: int, *, lang: str | None = None) -> str:
     """A self-contained printable page: inline CSS, no scripts, every user text escaped."""
     return html_document(report_data(db, article_id, lang=lang))
+
+
+def render(db: Database, article_id: int, fmt: str, *, lang: str | None = None) -> str:
+    """An article's check in one of ``EXPORT_FORMATS``, as the text of the file to write.
+
+    ``claimreview`` is the list of ClaimReviews of the checked claims, signed with the
+    ``org_name``/``org_url`` settings; ``json`` is ``render_json`` serialised.
+    """
+    if fmt == "claimreview":
+        reviews = article_claim_reviews(
+            db,
+            article_id,
+            org_name=get_setting(db, "org_name") or "",
+            org_url=get_setting(db, "org_url") or "",
+        )
+        return json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "json":
+        data = render_json(db, article_id, lang=lang)
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    renderers = {"markdown": render_markdown, "html": render_html, "csv": render_csv}
+    if fmt not in renderers:
+        raise UserError(f"unknown export format {fmt!r}; one of: {', '.join(EXPORT_FORMATS)}")
+    return renderers[fmt](db, article_id, lang=lang)

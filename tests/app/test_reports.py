@@ -145,3 +145,16 @@ def test_html_refuses_unsafe_links_and_colours(db):
     assert 'href="javascript' not in page
     assert "url(http://x)" not in page
     assert re.search(r"<html lang=\"en\">", page)
+
+
+def test_render_gives_the_file_text_of_every_format(db):
+    built = build_checked_article(db)
+    texts = {fmt: reports.render(db, built.article_id, fmt) for fmt in reports.EXPORT_FORMATS}
+    assert texts["markdown"] == reports.render_markdown(db, built.article_id)
+    assert texts["csv"] == reports.render_csv(db, built.article_id)
+    assert json.loads(texts["json"])["claims"][0]["id"] == built.first_id
+    (review,) = json.loads(texts["claimreview"])
+    assert review["author"]["name"] == "Les Vérificateurs"
+    assert texts["html"].startswith("<!DOCTYPE html>")
+    with pytest.raises(UserError, match="unknown export format 'pdf'"):
+        reports.render(db, built.article_id, "pdf")
