@@ -122,8 +122,8 @@ def _claim(number: int, claim: dict[str, Any], w: dict[str, str]) -> str:
     )
 
 
-def html_document(data: dict[str, Any]) -> str:
-    """The report page for ``reports.report_data`` output."""
+def html_document(data: dict[str, Any], summary: str) -> str:
+    """The report page for ``reports.report_data`` output and its one-line ``summary``."""
     w = words(data["report_lang"])
     article = data["article"]
     title = article["title"] or article["url"] or ""
@@ -132,6 +132,7 @@ def html_document(data: dict[str, Any]) -> str:
         if article[key]:
             value = _link(article[key], article[key]) if key == "url" else _e(article[key])
             meta.append(f"<li>{_e(w[key])}: {value}</li>")
+    meta.append(f"<li>{_e(w['summary'])}: {_e(summary)}</li>")
     org = data["organization"]
     by = f" {_e(w['by'])} {_link(org['name'], org['url'] or None)}" if org["name"] else ""
     claims = "".join(_claim(n, claim, w) for n, claim in enumerate(data["claims"], 1))

@@ -5,6 +5,8 @@ from __future__ import annotations
 _WORDS: dict[str, dict[str, str]] = {
     "fr": {
         "report": "Rapport de vérification",
+        "summary": "Bilan",
+        "verdicts": "verdicts",
         "claims": "Affirmations",
         "claim": "Affirmation",
         "status": "Statut",
@@ -34,6 +36,8 @@ _WORDS: dict[str, dict[str, str]] = {
     },
     "en": {
         "report": "Fact-check report",
+        "summary": "Summary",
+        "verdicts": "verdicts",
         "claims": "Claims",
         "claim": "Claim",
         "status": "Status",

@@ -53,6 +53,7 @@ def report_data(db: Database, article_id: int, *, lang: str | None = None) -> di
     """Everything a report shows, as plain JSON-ready data (UserError for an unknown id)."""
     article = get_article(db, article_id)
     lang = "fr" if (lang or article.lang or "en").startswith("fr") else "en"
+    claims = [_claim_data(db, claim, lang) for claim in claims_of_article(db, article_id)]
     return {
         "article": {
             "id": article.id,
@@ -69,8 +70,33 @@ def report_data(db: Database, article_id: int, *, lang: str | None = None) -> di
             "name": get_setting(db, "org_name") or "",
             "url": get_setting(db, "org_url") or "",
         },
-        "claims": [_claim_data(db, claim, lang) for claim in claims_of_article(db, article_id)],
+        "claims": claims,
+        "summary": _summary(claims),
     }
+
+
+def _summary(claims: list[dict[str, Any]]) -> dict[str, Any]:
+    """Counts by status and by verdict label (in order of first appearance)."""
+    by_status: dict[str, int] = {}
+    by_verdict: dict[str, int] = {}
+    for claim in claims:
+        by_status[claim["status"]] = by_status.get(claim["status"], 0) + 1
+        if claim["verdict"]:
+            label = claim["verdict"]["label"]
+            by_verdict[label] = by_verdict.get(label, 0) + 1
+    return {"claims": len(claims), "by_status": by_status, "by_verdict": by_verdict}
+
+
+def summary_line(data: dict[str, Any]) -> str:
+    """'2 claims: Checked 1, To check 1; verdicts: False 1' in the report's language."""
+    w = words(data["report_lang"])
+    summary = data["summary"]
+    statuses = ", ".join(f"{w[status]} {n}" for status, n in summary["by_status"].items())
+    line = f"{summary['claims']} {w['claims'].lower()}" + (f": {statuses}" if statuses else "")
+    if summary["by_verdict"]:
+        verdicts = ", ".join(f"{label} {n}" for label, n in summary["by_verdict"].items())
+        line += f"; {w['verdicts']}: {verdicts}"
+    return line
 
 
 def _claim_data(db: Database, claim: Claim, lang: str) -> dict[str, Any]:
@@ -230,7 +256,13 @@ def render_markdown(db: Database, article_id: int, *, lang: str | None = None) -
             lines.append(f"- {w[key]}: {value}")
     org = data["organization"]["name"]
     by = f" {w['by']} {md_escape(org)}" if org else ""
-    lines += [f"- {w['generated']}: {data['generated_at']}{by}", "", f"## {w['claims']}", ""]
+    lines += [
+        f"- {w['generated']}: {data['generated_at']}{by}",
+        f"- {w['summary']}: {md_escape(summary_line(data))}",
+        "",
+        f"## {w['claims']}",
+        "",
+    ]
     for number, claim in enumerate(data["claims"], 1):
         lines += _md_claim(number, claim, w)
     return "\n".join(lines).rstrip() + "\n"
@@ -269,7 +301,8 @@ def _md_claim(number: int, claim: dict[str, Any], w: dict[str, str]) -> list[str
 
 def render_html(db: Database, article_id: int, *, lang: str | None = None) -> str:
     """A self-contained printable page: inline CSS, no scripts, every user text escaped."""
-    return html_document(report_data(db, article_id, lang=lang))
+    data = report_data(db, article_id, lang=lang)
+    return html_document(data, summary_line(data))
 
 
 def render(db: Database, article_id: int, fmt: str, *, lang: str | None = None) -> str:

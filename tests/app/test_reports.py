@@ -158,3 +158,22 @@ def test_render_gives_the_file_text_of_every_format(db):
     assert texts["html"].startswith("<!DOCTYPE html>")
     with pytest.raises(UserError, match="unknown export format 'pdf'"):
         reports.render(db, built.article_id, "pdf")
+
+
+def test_summary_counts_statuses_and_verdicts(db):
+    built = build_checked_article(db)
+    data = reports.render_json(db, built.article_id)
+    assert data["summary"] == {
+        "claims": 2,
+        "by_status": {"checked": 1, "to_check": 1},
+        "by_verdict": {"Faux": 1},
+    }
+    assert (
+        reports.summary_line(data) == "2 affirmations: Vérifiée 1, À vérifier 1; verdicts: Faux 1"
+    )
+    assert "- Bilan: 2 affirmations: Vérifiée 1, À vérifier 1; verdicts: Faux 1" in (
+        reports.render_markdown(db, built.article_id)
+    )
+    assert "Summary: 2 claims: Checked 1, To check 1; verdicts: False 1" in reports.render_html(
+        db, built.article_id, lang="en"
+    )
