@@ -337,6 +337,85 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         </message>
     </context>
     <context>
+        <name>DialogsMixin</name>
+        <message>
+            <source>Open an article</source>
+            <translation>Ouvrir un article</translation>
+        </message>
+        <message>
+            <source>Open from URL</source>
+            <translation>Ouvrir depuis une adresse web</translation>
+        </message>
+        <message>
+            <source>Web address:</source>
+            <translation>Adresse web :</translation>
+        </message>
+        <message>
+            <source>Paste an article</source>
+            <translation>Coller un article</translation>
+        </message>
+        <message>
+            <source>Article text:</source>
+            <translation>Texte de l'article :</translation>
+        </message>
+        <message>
+            <source>No article in this archive yet.</source>
+            <translation>Aucun article dans cette archive pour l'instant.</translation>
+        </message>
+        <message>
+            <source>Open an earlier article</source>
+            <translation>Ouvrir un article précédent</translation>
+        </message>
+        <message>
+            <source>Article:</source>
+            <translation>Article :</translation>
+        </message>
+        <message>
+            <source>Open an article first.</source>
+            <translation>Ouvrez d'abord un article.</translation>
+        </message>
+        <message>
+            <source>Markdown report (*.md)</source>
+            <translation>Rapport Markdown (*.md)</translation>
+        </message>
+        <message>
+            <source>HTML report (*.html)</source>
+            <translation>Rapport HTML (*.html)</translation>
+        </message>
+        <message>
+            <source>ClaimReview JSON-LD (*.jsonld)</source>
+            <translation>ClaimReview JSON-LD (*.jsonld)</translation>
+        </message>
+        <message>
+            <source>Spreadsheet CSV (*.csv)</source>
+            <translation>Tableur CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Export the article's check</source>
+            <translation>Exporter la vérification de l'article</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>Export…</translation>
+        </message>
+        <message>
+            <source>Exported to %1</source>
+            <translation>Exporté vers %1</translation>
+        </message>
+        <message>
+            <source>Settings saved.</source>
+            <translation>Réglages enregistrés.</translation>
+        </message>
+        <message>
+            <source>About Crible</source>
+            <translation>À propos de Crible</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;Crible %1&lt;/h3&gt;&lt;p&gt;A local-first workbench for fact-checkers: split an article into claims, find earlier fact-checks, record verdicts and sources, export ClaimReview.&lt;/p&gt;&lt;p&gt;Archive: %2&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;Crible %1&lt;/h3&gt;&lt;p&gt;Un atelier local pour les vérificateurs : découper un article en affirmations, retrouver les vérifications antérieures, consigner verdicts et sources, exporter en ClaimReview.&lt;/p&gt;&lt;p&gt;Archive : %2&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
         <name>DomainsModel</name>
         <message>
             <source>Each line needs a domain, such as lemonde.fr.</source>
@@ -430,50 +509,6 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>Could not open %1 in the browser</source>
             <translation>Impossible d'ouvrir %1 dans le navigateur</translation>
-        </message>
-        <message>
-            <source>Open an article</source>
-            <translation>Ouvrir un article</translation>
-        </message>
-        <message>
-            <source>Open from URL</source>
-            <translation>Ouvrir depuis une adresse web</translation>
-        </message>
-        <message>
-            <source>Web address:</source>
-            <translation>Adresse web :</translation>
-        </message>
-        <message>
-            <source>Paste an article</source>
-            <translation>Coller un article</translation>
-        </message>
-        <message>
-            <source>Article text:</source>
-            <translation>Texte de l'article :</translation>
-        </message>
-        <message>
-            <source>No article in this archive yet.</source>
-            <translation>Aucun article dans cette archive pour l'instant.</translation>
-        </message>
-        <message>
-            <source>Open an earlier article</source>
-            <translation>Ouvrir un article précédent</translation>
-        </message>
-        <message>
-            <source>Article:</source>
-            <translation>Article :</translation>
-        </message>
-        <message>
-            <source>Settings saved.</source>
-            <translation>Réglages enregistrés.</translation>
-        </message>
-        <message>
-            <source>About Crible</source>
-            <translation>À propos de Crible</translation>
-        </message>
-        <message>
-            <source>&lt;h3&gt;Crible %1&lt;/h3&gt;&lt;p&gt;A local-first workbench for fact-checkers: split an article into claims, find earlier fact-checks, record verdicts and sources, export ClaimReview.&lt;/p&gt;&lt;p&gt;Archive: %2&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;Crible %1&lt;/h3&gt;&lt;p&gt;Un atelier local pour les vérificateurs : découper un article en affirmations, retrouver les vérifications antérieures, consigner verdicts et sources, exporter en ClaimReview.&lt;/p&gt;&lt;p&gt;Archive : %2&lt;/p&gt;</translation>
         </message>
     </context>
     <context>
@@ -732,12 +767,12 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             </translation>
         </message>
         <message>
-            <source>Searching earlier checks…</source>
-            <translation>Recherche des vérifications antérieures…</translation>
+            <source>Undone: %1</source>
+            <translation>Annulé : %1</translation>
         </message>
         <message>
-            <source>Earlier checks unavailable: %1</source>
-            <translation>Vérifications antérieures indisponibles : %1</translation>
+            <source>Saved: %1</source>
+            <translation>Enregistré : %1</translation>
         </message>
         <message>
             <source>&amp;Open article file…</source>
@@ -770,6 +805,14 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>Reopen an article you worked on</source>
             <translation>Rouvrir un article déjà travaillé</translation>
+        </message>
+        <message>
+            <source>E&amp;xport article…</source>
+            <translation>E&amp;xporter l'article…</translation>
+        </message>
+        <message>
+            <source>Save this article's check as Markdown, HTML, ClaimReview JSON-LD or CSV</source>
+            <translation>Enregistrer la vérification de cet article en Markdown, HTML, ClaimReview JSON-LD ou CSV</translation>
         </message>
         <message>
             <source>&amp;Search the archive…</source>
@@ -1042,6 +1085,17 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>No earlier check found in the archive.</source>
             <translation>Aucune vérification antérieure dans l'archive.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MatchingMixin</name>
+        <message>
+            <source>Searching earlier checks…</source>
+            <translation>Recherche des vérifications antérieures…</translation>
+        </message>
+        <message>
+            <source>Earlier checks unavailable: %1</source>
+            <translation>Vérifications antérieures indisponibles : %1</translation>
         </message>
     </context>
     <context>

@@ -106,11 +106,14 @@ def add_missed_calls(root: ET.Element) -> None:
 
 
 def carry_over(root: ET.Element, old: dict[Key, ET.Element]) -> None:
+    """Put back translations lost to a context move (code moved to another class)."""
+    by_text = {(source, comment): translation for (_, source, comment), translation in old.items()}
     for context in root.iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             current = message.find("translation")
-            previous = old.get(_key(name, message))
+            key = _key(name, message)
+            previous = old.get(key, by_text.get(key[1:]))
             if previous is not None and (current is None or current.get("type") == "unfinished"):
                 if current is not None:
                     message.remove(current)
