@@ -89,7 +89,7 @@ def import_records(
         _store_chunk(db, chunk, report)
         done += len(chunk)
         if progress:
-            progress(done, max(total, done))
+            progress(done, max(total, done) if total else 0)
     return report
 
 

@@ -191,3 +191,11 @@ def test_undecodable_row_past_the_sniffed_part_costs_only_that_row(db, tmp_path)
 
     assert (report.imported, report.files_read) == (10_000, 1)
     assert report.errors == [f"{path}#10000: undecodable bytes (utf-8)"]
+
+
+def test_progress_total_is_zero_when_unknown(db) -> None:
+    calls: list[tuple[int, int]] = []
+    records = (ReviewRecord(claim_text=f"c {n}", review_url=f"u{n}") for n in range(3))
+    import_records(db, records, batch_size=2, progress=lambda d, t: calls.append((d, t)))
+
+    assert calls == [(2, 0), (3, 0)]
