@@ -36,7 +36,11 @@ def build_archive(path: Path, vclaims: list[checkthat.VClaim]) -> tuple[object, 
     db = open_archive(path)
     records = [
         ReviewRecord(
-            claim_text=v.text, title=v.title, review_url=URL_PREFIX + v.vclaim_id, lang="en"
+            claim_text=v.text,
+            title=v.title,
+            review_url=URL_PREFIX + v.vclaim_id,
+            lang="en",
+            claimant=v.speaker,
         )
         for v in vclaims
     ]
@@ -52,7 +56,9 @@ def evaluate(task: checkthat.Task, workdir: Path, k: int = 5) -> dict[str, float
     reciprocal = 0.0
     started = time.perf_counter()
     for query_id, text in task.queries.items():
-        ranked = [ids[claim_id] for _, claim_id in matcher.rank(matcher.query_info(text, "en"))]
+        speaker = (task.speakers or {}).get(query_id)
+        info = matcher.query_info(text, "en")
+        ranked = [ids[claim_id] for _, claim_id in matcher.rank(info, speaker=speaker)]
         relevant = task.qrels[query_id]
         total_ap += checkthat.average_precision_at(ranked, relevant, k)
         first = next((i for i, doc in enumerate(ranked, 1) if doc in relevant), None)

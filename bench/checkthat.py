@@ -22,6 +22,7 @@ class VClaim:
     vclaim_id: str
     text: str
     title: str
+    speaker: str | None = None
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class Task:
     vclaims: list[VClaim]
     queries: dict[str, str]
     qrels: dict[str, set[str]]
+    speakers: dict[str, str] | None = None  # query id → who said it, when the task knows
 
 
 def available() -> bool:
@@ -78,7 +80,7 @@ def vclaims_2022a() -> list[VClaim]:
 def vclaims_2022b() -> list[VClaim]:
     folder = BENCHMARKS / "checkthat2022-task2b-en" / "politifact-vclaims"
     return [
-        VClaim(d["vclaim_id"], d["vclaim"], d.get("title", ""))
+        VClaim(d["vclaim_id"], d["vclaim"], d.get("title", ""), d.get("speaker"))
         for d in _jsonl(sorted(folder.glob("*.jsonl")))
     ]
 
@@ -109,7 +111,23 @@ def task_2022b(split: str) -> Task:
     name = "Train" if split == "train" else "Dev"
     qrels = _qrels(folder / f"CT2022-Task2B-EN-{name}_QRELs.tsv")
     queries = {r[0]: r[1] for r in rows if len(r) > 1 and r[0] in qrels}
-    return Task(f"2022-2B {split}", vclaims_2022b(), queries, qrels)
+    return Task(f"2022-2B {split}", vclaims_2022b(), queries, qrels, _speakers_2b(queries))
+
+
+def _speakers_2b(queries: dict[str, str]) -> dict[str, str]:
+    """Who said each debate line, from the transcripts (date prefix + line number, per README)."""
+    lines: dict[tuple[str, int], str] = {}
+    for path in (BENCHMARKS / "checkthat2022-task2b-en" / "transcripts").glob("*/*.tsv"):
+        date = path.stem.split("_")[0]
+        for row in _tsv(path, header=False):
+            if len(row) >= 3 and row[0].strip().isdigit():
+                lines[(date, int(row[0]))] = row[1]
+    found = {}
+    for query_id in queries:
+        date, number = query_id.split("_")[0], query_id.rsplit("_", 1)[1]
+        if number.isdigit() and (date, int(number)) in lines:
+            found[query_id] = lines[(date, int(number))]
+    return found
 
 
 def average_precision_at(ranked: list[str], relevant: set[str], k: int = 5) -> float:

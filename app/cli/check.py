@@ -61,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
                 limit=args.limit,
                 min_score=args.min_score,
                 exclude_article_id=article.id,
+                speaker=claim.speaker,
             )
             for claim in analysis.claims
         ]

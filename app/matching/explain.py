@@ -24,6 +24,7 @@ class Explanation:
     numbers_differing: tuple[tuple[str, str], ...] = ()  # (query's, candidate's)
     shared_places: tuple[str, ...] = ()
     places_differing: bool = False
+    same_speaker: bool = False
     query_spans: tuple[Span, ...] = ()
     text_spans: tuple[Span, ...] = ()
     title_spans: tuple[Span, ...] = ()
@@ -38,6 +39,7 @@ class Explanation:
             "numbers_differing": [{"query": q, "candidate": c} for q, c in self.numbers_differing],
             "shared_places": list(self.shared_places),
             "places_differing": self.places_differing,
+            "same_speaker": self.same_speaker,
             "query_spans": [list(span) for span in self.query_spans],
             "text_spans": [list(span) for span in self.text_spans],
             "title_spans": [list(span) for span in self.title_spans],
@@ -64,6 +66,7 @@ def explain(
         numbers_differing=tuple(_pair(q, c) for q, c in scored.numbers.differing),
         shared_places=places,
         places_differing=scored.country_conflict,
+        same_speaker=scored.same_speaker,
         query_spans=_spans(query_tokens, in_query),
         text_spans=_spans(text_tokens, in_candidate),
         title_spans=_spans(title_tokens, in_candidate),
@@ -93,6 +96,8 @@ def _with_summary(e: Explanation) -> Explanation:
         )
     if e.numbers_agreeing:
         parts.append(f"same numbers ({', '.join(e.numbers_agreeing)})")
+    if e.same_speaker:
+        parts.append("same speaker")
     if e.shared_places:
         parts.append(f"same places ({', '.join(e.shared_places)})")
     summary = "; ".join(parts) if parts else "no shared terms"

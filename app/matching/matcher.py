@@ -21,7 +21,9 @@ from app.matching.scoring import (
     Scored,
     idf,
     score_candidate,
+    speaker_key,
     tier_of,
+    with_speaker,
 )
 from app.storage import search
 from app.text.normalize import pick_lang, terms, tokens
@@ -88,8 +90,13 @@ class Matcher:
         min_score: float | None = None,
         exclude_article_id: int | None = None,
         exclude_claim_ids: Collection[int] = (),
+        speaker: str | None = None,
     ) -> list[Match]:
-        """Best first (score, then claim id). By default only match and related tiers."""
+        """Best first (score, then claim id). By default only match and related tiers.
+
+        *speaker*, when known (a debate line, an article's quote), ranks earlier claims by
+        the same person a little higher.
+        """
         query_lang = pick_lang(text, lang)
         query_terms = terms(text, query_lang)
         if not query_terms or limit <= 0:
@@ -99,15 +106,23 @@ class Matcher:
         if exclude_article_id is not None:
             excluded.update(search.claims_of_article_ids(self._db, exclude_article_id))
         info = self._query_info(query_terms)
-        ranked = self.rank(info, excluded)
+        ranked = self.rank(info, excluded, speaker=speaker)
         kept = [(s, i) for s, i in ranked if s.score >= floor][:limit]
         return self._matches(text, query_lang, info, kept)
 
-    def rank(self, info: QueryInfo, excluded: Collection[int] = ()) -> list[tuple[Scored, int]]:
+    def rank(
+        self, info: QueryInfo, excluded: Collection[int] = (), *, speaker: str | None = None
+    ) -> list[tuple[Scored, int]]:
         """Every retrieved candidate scored, best first (no threshold): for benchmarks too."""
         ids = [i for i in self._retrieve(info, len(excluded)) if i not in excluded]
         texts = search.norm_texts(self._db, ids)
         scored = [(score_candidate(info, *texts[i]), i) for i in ids if i in texts]
+        key = speaker_key(speaker)
+        if key:
+            said = search.claimants(self._db, [i for _, i in scored])
+            scored = [
+                (with_speaker(s) if speaker_key(said.get(i)) == key else s, i) for s, i in scored
+            ]
         scored.sort(key=lambda pair: (-pair[0].score, pair[1]))
         return scored
 

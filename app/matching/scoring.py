@@ -13,12 +13,13 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
 from app.matching.places import countries, country_conflict
 from app.matching.quantities import Quantity, QuantityComparison, compare, quantities
+from app.text.normalize import fold
 
 # A candidate at or above MATCH_THRESHOLD is taken to be the same claim (high precision); at or
 # above RELATED_THRESHOLD it is worth a look. Conflicting numbers or countries cap a candidate
@@ -37,6 +38,10 @@ FUZZY_CUTOFF = 80.0  # fuzz.ratio for two terms to count as the same word misspe
 FUZZY_FACTOR = 0.8
 FUZZY_MIN_LEN = 5
 CONFLICT_FACTOR = 0.85
+# Points for an earlier claim by the same person as the query's speaker (when known): the
+# same politician repeating a claim is the commonest case in debates (+0.055 MAP@5 on
+# CheckThat! 2B dev). It reorders, but never lifts a candidate into the match tier.
+SPEAKER_BONUS = 10.0
 
 
 def idf(doc_freq: int, total: int) -> float:
@@ -95,6 +100,7 @@ class Scored:
     numbers: QuantityComparison
     countries: frozenset[str]
     country_conflict: bool
+    same_speaker: bool = False
 
     @property
     def conflict(self) -> bool:
@@ -149,6 +155,22 @@ def _bm25(
         score += weight * freq * (K1 + 1) / (freq + norm)
         gained += weight
     return score, gained
+
+
+def speaker_key(name: str | None) -> str:
+    """ "Donald J. Trump", "TRUMP", "M. Trump" → "trump": the surname, folded."""
+    words = fold(name or "").replace(".", " ").split()
+    return words[-1] if words else ""
+
+
+def with_speaker(scored: Scored) -> Scored:
+    """The same candidate credited for being said by the query's speaker."""
+    boosted = scored.score + SPEAKER_BONUS
+    if scored.score < MATCH_THRESHOLD:
+        boosted = min(boosted, MATCH_THRESHOLD - 1.0)
+    return replace(
+        scored, score=round(min(100.0, max(scored.score, boosted)), 2), same_speaker=True
+    )
 
 
 def tier_of(score: float, conflict: bool) -> str:

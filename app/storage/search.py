@@ -135,6 +135,22 @@ def norm_texts(db: Database, claim_ids: Sequence[int]) -> dict[int, tuple[str, s
     return found
 
 
+def claimants(db: Database, claim_ids: Sequence[int]) -> dict[int, str]:
+    """Who made each claim (claimant, else speaker), for claims where it is known."""
+    found: dict[int, str] = {}
+    ids = list(dict.fromkeys(claim_ids))
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        sql = (
+            f"SELECT id, coalesce(nullif(claimant, ''), speaker) FROM claims WHERE id IN ({marks})"
+        )
+        for claim_id, who in db.execute(sql, chunk):
+            if who:
+                found[claim_id] = who
+    return found
+
+
 def iter_norm_texts(db: Database, batch: int = 10_000) -> Iterator[tuple[int, str, str]]:
     """Every claim's (id, norm_text, norm_title), in id order: for exhaustive reference scans."""
     last = 0

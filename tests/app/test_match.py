@@ -178,3 +178,18 @@ def test_empty_archive_and_empty_query(db: Database) -> None:
     assert matcher.match("n'importe quoi") == []
     assert matcher.match("") == []
     assert matcher.match("   ...  ") == []
+
+
+def test_the_same_speaker_ranks_higher_but_never_makes_a_match(db: Database) -> None:
+    other = add_claim(db, text="Le chômage a baissé de 10 % cette année", claimant="Marine Dupont")
+    same = add_claim(db, text="Le chômage a baissé de 10 % cette année", claimant="Jean MARTIN")
+    weak = add_claim(db, text="Le chômage des jeunes inquiète", claimant="J. Martin")
+    matcher = Matcher(db)
+    plain = matcher.match("le chômage a baissé de 10 %", min_score=0)
+    assert plain[0].claim_id == other.id  # a tie, broken by id
+    said = matcher.match("le chômage a baissé de 10 %", min_score=0, speaker="Jean Martin")
+    assert said[0].claim_id == same.id and said[0].why.same_speaker
+    assert "same speaker" in said[0].why.summary
+    by_id = {r.claim_id: r for r in said}
+    assert by_id[weak.id].score > {r.claim_id: r for r in plain}[weak.id].score
+    assert by_id[weak.id].tier != "match"
