@@ -125,15 +125,20 @@ class ArticleView(QTextEdit):
         self._repaint_formats()
 
     def update_claim(self, claim: Claim) -> None:
-        """One claim's status or span changed: recolour it."""
-        if claim.id in self._claims:
-            self._claims[claim.id] = claim
-            self._repaint_formats()
+        """One claim's status changed: recolour it (highlights only, no relayout)."""
+        old = self._claims.get(claim.id)
+        if old is None:
+            return
+        self._claims[claim.id] = claim
+        if (old.start, old.end) != (claim.start, claim.end):
+            self.set_claims(list(self._claims.values()))
+        else:
+            self._update_highlights()
 
     def set_color_mode(self, mode: str) -> None:
         """ "status" (to check, in progress…) or "worth" (check-worthiness)."""
         self._color_mode = mode
-        self._repaint_formats()
+        self._update_highlights()
 
     @property
     def color_mode(self) -> str:
@@ -142,7 +147,7 @@ class ArticleView(QTextEdit):
     def select_claim(self, claim_id: int | None) -> None:
         """Outline a claim's span and scroll it into view."""
         self._selected = claim_id if claim_id in self._claims else None
-        self._update_selection_highlight()
+        self._update_highlights()
         if self._selected is not None:
             claim = self._claims[self._selected]
             cursor = self._cursor(claim.start or 0, claim.end or 0)
@@ -181,31 +186,46 @@ class ArticleView(QTextEdit):
     # -- formats ------------------------------------------------------------------------
 
     def _repaint_formats(self) -> None:
+        """Marks are character formats, set once per article or claims change."""
         whole = QTextCursor(self.document())
         whole.select(QTextCursor.SelectionType.Document)
         whole.setCharFormat(QTextCharFormat())
-        for claim in self._claims.values():
-            fmt = QTextCharFormat()
-            if self._color_mode == "worth":
-                fmt.setBackground(worth_color(claim.checkworthiness))
-            else:
-                fmt.setBackground(status_tint(claim.status))
-            self._cursor(claim.start or 0, claim.end or 0).mergeCharFormat(fmt)
         for mark in self._marks:
             self._cursor(mark.start, mark.end).mergeCharFormat(_mark_format(mark))
-        self._update_selection_highlight()
+        self._update_highlights()
 
-    def _update_selection_highlight(self) -> None:
+    def _update_highlights(self) -> None:
+        """Claim backgrounds are extra selections: recolouring one repaints, never relayouts."""
         selections = []
+        # Outer spans first, so a clause claimed inside a sentence claim shows on top.
+        for claim in sorted(self._claims.values(), key=lambda c: (c.start, -(c.end or 0))):
+            if self._color_mode == "worth":
+                color = worth_color(claim.checkworthiness)
+            else:
+                color = status_tint(claim.status)
+            selections.append(self._selection(claim, color))
         if self._selected is not None:
             claim = self._claims[self._selected]
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = self._cursor(claim.start or 0, claim.end or 0)  # type: ignore[attr-defined]
-            fmt = QTextCharFormat()
-            fmt.setBackground(status_tint(claim.status, 0.6))
-            selection.format = fmt  # type: ignore[attr-defined]
-            selections.append(selection)
+            selections.append(self._selection(claim, status_tint(claim.status, 0.6)))
         self.setExtraSelections(selections)
+
+    def _selection(self, claim: Claim, color: QColor) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = self._cursor(claim.start or 0, claim.end or 0)  # type: ignore[attr-defined]
+        fmt = QTextCharFormat()
+        fmt.setBackground(color)
+        selection.format = fmt  # type: ignore[attr-defined]
+        return selection
+
+    def background_at(self, offset: int) -> QColor | None:
+        """The claim colour shown at ``offset`` (the topmost highlight), for tests and tools."""
+        position = self._to_qt(offset)
+        found = None
+        for selection in self.extraSelections():
+            cursor = selection.cursor
+            if cursor.selectionStart() <= position < cursor.selectionEnd():
+                found = selection.format.background().color()
+        return found
 
     def _cursor(self, start: int, end: int) -> QTextCursor:
         cursor = QTextCursor(self.document())

@@ -100,7 +100,7 @@ class ClaimsPane(QWidget):
         self._resize_timer.setInterval(0)
         self._resize_timer.timeout.connect(self.table.resizeRowsToContents)
         head.sectionResized.connect(self._on_header_section_resized)
-        self.model.dataChanged.connect(self._on_model_data_changed)
+        self.model.row_text_changed.connect(self._on_model_row_text_changed)
         self.proxy.layoutChanged.connect(self._resize_timer.start)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         layout.addWidget(self.table, 1)
@@ -172,12 +172,11 @@ class ClaimsPane(QWidget):
         if column == COLUMNS.index("text"):
             self._resize_timer.start()
 
-    @Slot(QModelIndex, QModelIndex)
-    def _on_model_data_changed(self, top: QModelIndex, bottom: QModelIndex) -> None:
-        for row in range(top.row(), bottom.row() + 1):
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
-            if index.isValid():
-                self.table.resizeRowToContents(index.row())
+    @Slot(int)
+    def _on_model_row_text_changed(self, row: int) -> None:
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.table.resizeRowToContents(index.row())
 
     @Slot(int)
     def _on_status_filter_changed(self, index: int) -> None:

@@ -1,11 +1,12 @@
 """How the window reaches the archive: one session holding the GUI connection, undo stack, tasks.
 
-Threading choice (measured, see tests/ui/test_workflow.py::test_edit_is_fast): a checker's
-edit is one small single-row transaction (update a claim, link a source), about 1 ms on
-a WAL archive, so edits run on the GUI thread, where undo/redo ordering is trivially
-right. Everything that can grow with the archive — opening and analysing an article,
-matching, imports, archive search — runs in ``TaskRunner`` workers on their own
-connections, and comes back by signal.
+Threading choice (measured by ``bench/gui_responsiveness.py``, guarded by
+tests/ui/test_workflow.py::test_edit_is_fast_enough_for_the_gui_thread): a checker's edit is
+one small single-row transaction (update a claim, link a source), about 1–2 ms on a WAL
+archive and 6 ms median with the panes' refresh, well inside a frame, so edits run on the
+GUI thread, where undo/redo ordering is trivially right. Everything that can grow with the
+archive — opening and analysing an article, matching, imports, archive search — runs in
+``TaskRunner`` workers on their own connections, and comes back by signal.
 """
 
 from __future__ import annotations
@@ -125,4 +126,5 @@ class ArchiveSession(QObject):
 
     def close(self) -> None:
         self.runner.shutdown()
+        self.undo_stack.blockSignals(True)  # the window may outlive the session
         self.db.close()

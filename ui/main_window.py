@@ -30,7 +30,8 @@ from ui.models.claims_model import BestMatch, ClaimRow
 from ui.sources_pane import SourcesPane
 from ui.verdict_editor import VerdictEditor
 from ui.widgets.task_status import TaskStatus
-from ui.widgets.window_parts import column, first_to_check, header_html, legend_html, titled
+from ui.widgets.window_parts import column, first_to_check, legend_html, titled
+from ui.widgets.window_parts import header_html as _header_html
 from ui.window_dialogs import DialogsMixin
 from ui.window_edits import EditsMixin
 from ui.window_matching import MatchingMixin
@@ -220,7 +221,7 @@ class MainWindow(EditsMixin, DialogsMixin, MatchingMixin, QMainWindow):
             self._undo_index = 0
             self.results = MatchResults()
             self.article_view.set_article(bundle.article.text, self.claims, list(bundle.marks))
-            self.article_header.setText(header_html(bundle.article, len(self.claims)))
+            self.article_header.setText(_header_html(bundle.article, len(self.claims)))
             self.setWindowTitle(f"{bundle.article.title or self.tr('Untitled article')} — Crible")
             self.session.remember_article(bundle.article.id)
         keep = self._pending_select
@@ -355,6 +356,8 @@ class MainWindow(EditsMixin, DialogsMixin, MatchingMixin, QMainWindow):
         QTimer.singleShot(12000, self._clear_error_style)
 
     def _clear_error_style(self) -> None:
+        if not self.statusBar().property("error"):
+            return
         self.statusBar().setProperty("error", False)
         self.statusBar().style().unpolish(self.statusBar())
         self.statusBar().style().polish(self.statusBar())

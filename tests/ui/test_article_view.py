@@ -49,12 +49,12 @@ def _format_at(view: ArticleView, offset: int) -> QTextCharFormat:
 
 
 def test_claim_spans_are_coloured_by_status_then_by_worth(view):
-    assert _format_at(view, 2).background().color() == status_tint("to_check")
+    assert view.background_at(2) == status_tint("to_check")
     after_emoji = TEXT.index("fait «")
-    assert _format_at(view, after_emoji).background().color() == status_tint("checked")
-    assert _format_at(view, TEXT.index("Fin")).background().style() == Qt.BrushStyle.NoBrush
+    assert view.background_at(after_emoji) == status_tint("checked")
+    assert view.background_at(TEXT.index("Fin")) is None
     view.set_color_mode("worth")
-    assert _format_at(view, 2).background().color() == worth_color(0.9)
+    assert view.background_at(2) == worth_color(0.9)
 
 
 def test_elements_and_loaded_words_are_marked(view):
@@ -105,8 +105,9 @@ def test_no_selection_means_no_new_claim(view):
 
 def test_selecting_a_claim_highlights_it_and_updates_keep_it(view):
     view.select_claim(2)
-    [selection] = view.extraSelections()
+    selection = view.extraSelections()[-1]
     assert selection.cursor.selectedText().startswith("Deuxième")
+    assert view.background_at(TEXT.index("Deuxième")) == status_tint("checked", 0.6)
     changed = Claim(
         ClaimId(2),
         _claims()[1].text,
@@ -116,11 +117,11 @@ def test_selecting_a_claim_highlights_it_and_updates_keep_it(view):
         status="in_progress",
     )
     view.update_claim(changed)
-    assert _format_at(view, TEXT.index("Deuxième")).background().color() == status_tint(
-        "in_progress"
-    )
+    assert view.background_at(TEXT.index("Deuxième")) == status_tint("in_progress", 0.6)
+    view.select_claim(None)
+    assert view.background_at(TEXT.index("Deuxième")) == status_tint("in_progress")
     view.set_claims([_claims()[0]])
-    assert view.extraSelections() == []
+    assert view.background_at(TEXT.index("Deuxième")) is None
 
 
 def test_claim_at_prefers_the_innermost_span(view):

@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 
@@ -63,7 +64,13 @@ def _header(column: str) -> str:
 
 
 class ClaimsModel(QAbstractTableModel):
-    """Rows of ``ClaimRow`` snapshots; the window replaces rows, ``data()`` only reads them."""
+    """Rows of ``ClaimRow`` snapshots; the window replaces rows, ``data()`` only reads them.
+
+    Signals:
+        row_text_changed(int row): a row's claim was reworded (its height may change).
+    """
+
+    row_text_changed = Signal(int)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -129,8 +136,11 @@ class ClaimsModel(QAbstractTableModel):
         return self._rows[row]
 
     def set_row(self, number: int, row: ClaimRow) -> None:
+        reworded = self._rows[number].claim.text != row.claim.text
         self._rows[number] = row
         self.dataChanged.emit(self.index(number, 0), self.index(number, len(COLUMNS) - 1))
+        if reworded:
+            self.row_text_changed.emit(number)
 
     def update_row(self, claim_id: int, **changes: Any) -> None:
         """Replace fields of one row (e.g. a new ``claim`` snapshot) and repaint it."""
