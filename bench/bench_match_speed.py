@@ -33,6 +33,9 @@ from app.storage import open_archive, search
 
 
 def build(path: Path, pool: list[str], size: int) -> tuple[object, float, list[str]]:
+    if path.exists():  # --keep: reuse an archive built by an earlier run
+        print(f"  reusing {path}", flush=True)
+        return open_archive(path), 0.0, [t for t, _ in synth_claims.claims(pool, size)]
     db = open_archive(path)
     texts: list[str] = []
 
@@ -69,7 +72,9 @@ def reference(db, matcher: Matcher, text: str) -> list[int]:
     return [claim_id for _, claim_id in sorted(scored)[:10]]
 
 
-def run_size(pool: list[str], size: int, count: int, ref_count: int, workdir: Path) -> None:
+def run_size(
+    pool: list[str], size: int, count: int, ref_count: int, workdir: Path, keep: bool
+) -> None:
     print(f"{size:,} claims", flush=True)
     path = workdir / f"speed-{size}.db"
     db, import_s, texts = build(path, pool, size)
@@ -107,10 +112,12 @@ def run_size(pool: list[str], size: int, count: int, ref_count: int, workdir: Pa
         f" {len(range(0, len(batch), step))} queries)",
         flush=True,
     )
-    print(f"  import rate: {size / import_s:,.0f} claims/s ({import_s * 1e6 / size:.0f} s per 1M)")
+    if import_s:
+        print(f"  import rate: {size / import_s:,.0f} claims/s ({import_s * 1e6 / size:.0f} s/1M)")
     db.close()
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    if not keep:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def main() -> int:
@@ -118,12 +125,17 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--queries", type=int, default=150)
     parser.add_argument("--reference-queries", type=int, default=50)
+    parser.add_argument(
+        "--keep", type=Path, metavar="DIR", help="keep (and reuse) the archives in DIR"
+    )
     args = parser.parse_args()
     pool, origin = synth_claims.sentence_pool()
     print(f"sentence pool: {len(pool):,} sentences ({origin})", flush=True)
     with tempfile.TemporaryDirectory(prefix="crible-speed-") as tmp:
+        workdir = args.keep or Path(tmp)
+        workdir.mkdir(parents=True, exist_ok=True)
         for size in args.sizes:
-            run_size(pool, size, args.queries, args.reference_queries, Path(tmp))
+            run_size(pool, size, args.queries, args.reference_queries, workdir, bool(args.keep))
     return 0
 
 

@@ -33,6 +33,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"lowest score listed (default {RELATED_THRESHOLD:g}: tiers match and related)",
     )
     parser.add_argument("--lang", default=None, help="language of the query: fr, en (default auto)")
+    parser.add_argument(
+        "--speaker", default=None, metavar="NAME", help="who made the claim, when known"
+    )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
 
 
@@ -69,7 +72,9 @@ def result_json(query: str, results: list[Match]) -> dict[str, Any]:
 
 
 def _match(matcher: Matcher, query: str, args: argparse.Namespace) -> list[Match]:
-    return matcher.match(query, lang=args.lang, limit=args.limit, min_score=args.min_score)
+    return matcher.match(
+        query, lang=args.lang, limit=args.limit, min_score=args.min_score, speaker=args.speaker
+    )
 
 
 def _read_query(text: str) -> str:

@@ -190,3 +190,15 @@ def _insert_default_scale(db: Database) -> None:
 def m0002_claims_fts_vocab(db: Database) -> None:
     # Document frequencies of normalised terms: matching queries the rarest terms first.
     db.execute("CREATE VIRTUAL TABLE claims_fts_vocab USING fts5vocab(claims_fts, 'row')")
+
+
+@MIGRATIONS(name="0003_normalizer_version")
+def m0003_normalizer_version(db: Database) -> None:
+    # A new archive's claims are all normalised by the running code: stamp its version, so the
+    # first matcher does not rebuild what was just built. (Matching rebuilds on a mismatch.)
+    from app.text.normalize import NORMALIZER_VERSION
+
+    db.execute(
+        "INSERT OR IGNORE INTO settings(key, value) VALUES ('normalizer_version', ?)",
+        [NORMALIZER_VERSION],
+    )

@@ -19,7 +19,7 @@ from functools import lru_cache
 from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
 # Bump when the output of index_text changes: stored norm_text is rebuilt (reindex_if_needed).
-NORMALIZER_VERSION = "2"
+NORMALIZER_VERSION = "3"
 LANGS = ("fr", "en")
 DEFAULT_LANG = "en"
 
