@@ -1,4 +1,5 @@
-"""The workbench window: article text | claims and verdict | earlier checks and sources."""
+"""The workbench window: article text on the left; on the right its claims, and below them the
+selected claim's verdict beside tabs for its earlier checks, sources and online fact-checks."""
 
 from __future__ import annotations
 
@@ -18,9 +19,7 @@ from PySide6.QtWidgets import (
 from app.domain import Article, Claim
 from app.errors import UserError
 from ui.actions import app_icon, build_actions, build_menus
-from ui.article_view import (
-    ArticleView,
-)
+from ui.article_view import ArticleView
 from ui.claims_pane import ClaimsPane
 from ui.database import ArchiveSession
 from ui.factcheck_panel import FactCheckPanel
@@ -295,6 +294,7 @@ class MainWindow(EditsMixin, DialogsMixin, MatchingMixin, QMainWindow):
     def _show_sources(self, claim_id: int | None) -> None:
         if claim_id is None:
             self.sources_pane.set_sources(None, [], {})
+            self.tabs.setTabText(1, self.tr("Sources"))
             return
         sources = self.session.sources_of(claim_id)
         self.sources_pane.set_sources(claim_id, sources, self.session.domain_ratings())
