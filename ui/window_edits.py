@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QInputDialog
 
+from app.domain import Claim
 from app.storage import sources as sources_store
 from ui import operations as ops
 
@@ -176,6 +177,9 @@ class EditsMixin(_Base):
         ids = self.claims_pane.selected_claim_ids()
         if not ids and self.claims_pane.current_claim_id() is not None:
             ids = [self.claims_pane.current_claim_id()]
+        if not ids:
+            return
+        self._pending_select = _neighbour(self.claims, set(ids))
         stack = self.session.undo_stack
         if len(ids) > 1:
             stack.beginMacro(self.tr("Delete %n claim(s)", "", len(ids)))
@@ -259,6 +263,18 @@ class EditsMixin(_Base):
             return
         if not QDesktopServices.openUrl(qurl):
             self.show_error(self.tr("Could not open %1 in the browser").replace("%1", url))
+
+
+def _neighbour(claims: list[Claim], removed: set[int]) -> int | None:
+    """The claim to select once ``removed`` are gone: the next one, else the previous one."""
+    positions = [i for i, claim in enumerate(claims) if claim.id in removed]
+    if not positions:
+        return None
+    after = [c for c in claims[positions[-1] + 1 :] if c.id not in removed]
+    before = [c for c in claims[: positions[0]] if c.id not in removed]
+    if after:
+        return int(after[0].id)
+    return int(before[-1].id) if before else None
 
 
 def _described(text: str, start: int, end: int, lang: str | None) -> dict[str, Any]:

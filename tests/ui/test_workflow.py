@@ -316,3 +316,32 @@ def test_the_status_bar_says_each_edit_was_saved_or_undone(window, qtbot):
     assert window.statusBar().currentMessage() == "Saved: Set status"
     window.session.undo_stack.undo()
     assert window.statusBar().currentMessage() == "Undone: Set status"
+
+
+def test_deleting_a_claim_selects_the_next_one(window, qtbot):
+    open_article(window, qtbot)
+    first, second = window.claims[0], window.claims[1]
+    window.claims_pane.select_claim(first.id)
+    _wait_reload(window, qtbot, window.delete_current_claims)
+    assert window.claims_pane.current_claim_id() == second.id
+    last = window.claims[-1]
+    window.claims_pane.select_claim(last.id)
+    _wait_reload(window, qtbot, window.delete_current_claims)
+    assert window.claims_pane.current_claim_id() == window.claims[-1].id
+
+
+def test_marks_are_back_after_reopening_the_archive(session, archive_path, qtbot):
+    from tests.ui.conftest import ARTICLE_TEXT
+
+    first = MainWindow(session)
+    qtbot.addWidget(first)
+    open_article(first, qtbot)
+    assert first.article_view.mark_at(ARTICLE_TEXT.index("300 tonnes")) is not None
+    session.close()
+    again = ArchiveSession(archive_path)
+    second = MainWindow(again)
+    qtbot.addWidget(second)
+    open_article(second, qtbot)
+    assert second.article_view.mark_at(ARTICLE_TEXT.index("300 tonnes")) is not None
+    again.runner.wait()
+    again.close()
