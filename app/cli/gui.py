@@ -63,13 +63,11 @@ def run(args: argparse.Namespace) -> int:
     screenshot = Path(args.screenshot).expanduser() if args.screenshot else None
     if screenshot is not None and not screenshot.parent.is_dir():
         raise UserError(f"no folder {screenshot.parent} for the screenshot")
-    if (
-        screenshot is not None
-        and not os.environ.get("DISPLAY")
-        and not os.environ.get("WAYLAND_DISPLAY")
-    ):
-        # A screenshot needs no screen: render offscreen rather than abort without a display.
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if _no_display():
+        if screenshot is None:
+            # Qt would abort the whole process (exit 134) without a display to open.
+            raise UserError("no display to open the window on (DISPLAY is not set)")
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
     db_path = resolve_db_path(args.db)
     first_start = not db_path.exists()
 
@@ -79,7 +77,14 @@ def run(args: argparse.Namespace) -> int:
 
     app = create_application([sys.argv[0]])
     setup_logging()
-    session = ArchiveSession(db_path)
+    try:
+        session = ArchiveSession(db_path)
+    except UserError as exc:
+        if screenshot is None:  # launched from a desktop menu, stderr goes nowhere
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.critical(None, "Crible", str(exc))
+        raise
     try:
         demo_article = _load_demo(session) if first_start else None
         window = MainWindow(session, restore=screenshot is None)
@@ -96,6 +101,13 @@ def run(args: argparse.Namespace) -> int:
     if screenshot is not None and not screenshot.is_file():
         raise UserError("the window did not finish loading in time; no screenshot written")
     return code
+
+
+def _no_display() -> bool:
+    """True on Linux without X11, Wayland or an explicit Qt platform (offscreen, vnc…)."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _load_demo(session: Any) -> int | None:

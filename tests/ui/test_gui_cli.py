@@ -99,3 +99,39 @@ def test_a_file_that_is_not_an_archive_is_refused(tmp_path):
     result = crible(tmp_path, "gui", "--db", str(bogus), "--screenshot", str(tmp_path / "x.png"))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+def test_without_a_display_the_window_is_refused_not_aborted(tmp_path):
+    env = dict(os.environ)
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "CRIBLE_DB"):
+        env.pop(name, None)
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "gui", "--db", str(tmp_path / "a.db")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "no display" in result.stderr
+
+
+def test_without_a_display_a_screenshot_still_works(tmp_path, archive_path):
+    env = dict(os.environ)
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "CRIBLE_DB"):
+        env.pop(name, None)
+    env.update(XDG_DATA_HOME=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"))
+    out = tmp_path / "shot.png"
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "gui", "--db", str(archive_path), "--screenshot", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert out.is_file()
