@@ -145,26 +145,34 @@ class DeleteClaim(StorageCommand):
 
 
 class SplitClaim(StorageCommand):
-    """Cut a claim in two at an offset of its article."""
+    """Cut a claim in two at an offset of its article (redo keeps the second claim's id)."""
 
     def __init__(self, session: ArchiveSession, claim_id: int, at: int) -> None:
         super().__init__(session, tr("Split claim"))
         self.claim_id = claim_id
         self.at = at
         self._undo_data: claims_store.SplitUndo | None = None
+        self._second: claims_store.ClaimSnapshot | None = None
 
     def _do(self) -> None:
         first, _second, self._undo_data = claims_store.split_claim(
             self.session.db, self.claim_id, self.at
         )
-        if first.article_id is not None:
-            self.session.claims_restructured.emit(first.article_id)
+        self._notify(first.article_id)
+
+    def _redo(self) -> None:
+        assert self._undo_data is not None and self._second is not None
+        claim = claims_store.resplit_claim(self.session.db, self._undo_data, self._second)
+        self._notify(claim.article_id)
 
     def _undo(self) -> None:
         assert self._undo_data is not None
-        claim = claims_store.unsplit_claim(self.session.db, self._undo_data)
-        if claim.article_id is not None:
-            self.session.claims_restructured.emit(claim.article_id)
+        claim, self._second = claims_store.unsplit_claim(self.session.db, self._undo_data)
+        self._notify(claim.article_id)
+
+    def _notify(self, article_id: int | None) -> None:
+        if article_id is not None:
+            self.session.claims_restructured.emit(article_id)
 
 
 class MergeClaims(StorageCommand):

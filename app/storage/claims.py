@@ -241,12 +241,15 @@ def save_article_with_claims(
 
 @dataclass(frozen=True, slots=True)
 class SplitUndo:
-    """What ``unsplit_claim`` needs to put a split claim back as it was."""
+    """What ``unsplit_claim`` needs to put a split claim back as it was (and ``resplit_claim``
+    to split it again with the same second claim id, so later edits of it can be redone)."""
 
     claim_id: int
     text: str
     end: int
     second_id: int
+    first_text: str = ""
+    first_end: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,14 +304,29 @@ def split_claim(db: Database, claim_id: int, at: int) -> tuple[Claim, Claim, Spl
             claimant=claim.claimant,
             claim_date=claim.claim_date,
         )
-    undo = SplitUndo(claim_id=claim_id, text=claim.text, end=claim.end, second_id=second_id)
+    undo = SplitUndo(
+        claim_id=claim_id,
+        text=claim.text,
+        end=claim.end,
+        second_id=second_id,
+        first_text=text[first[0] : first[1]],
+        first_end=first[1],
+    )
     return get_claim(db, claim_id), get_claim(db, second_id), undo
 
 
-def unsplit_claim(db: Database, undo: SplitUndo) -> Claim:
+def unsplit_claim(db: Database, undo: SplitUndo) -> tuple[Claim, ClaimSnapshot]:
+    """Undo ``split_claim``; the snapshot of the second part lets ``resplit_claim`` redo it."""
     with db.atomic():
-        db.execute("DELETE FROM claims WHERE id = ?", [undo.second_id])
-        return update_claim(db, undo.claim_id, text=undo.text, end=undo.end)
+        second = delete_claim(db, undo.second_id)
+        return update_claim(db, undo.claim_id, text=undo.text, end=undo.end), second
+
+
+def resplit_claim(db: Database, undo: SplitUndo, second: ClaimSnapshot) -> Claim:
+    with db.atomic():
+        claim = update_claim(db, undo.claim_id, text=undo.first_text, end=undo.first_end)
+        restore_claim(db, second)
+    return claim
 
 
 def merge_claims(db: Database, claim_id: int, other_id: int) -> tuple[Claim, MergeUndo]:

@@ -136,8 +136,17 @@ def test_split_merge_delete_are_undoable(window, qtbot):
     _wait_reload(window, qtbot, lambda: window.session.push(_split(window, claim.id, at)))
     assert len(claims_of_article(db, 1)) == 5
     assert get_claim(db, claim.id).text == "Le gouvernement a annoncé 300 tonnes d'aide humanitaire"
+    second = max(c.id for c in claims_of_article(db, 1))
+    window.edit_claim(second, {"status": "in_progress"})
+    window.session.undo_stack.undo()
     _wait_reload(window, qtbot, window.session.undo_stack.undo)
     assert get_claim(db, claim.id).text == claim.text
+    assert len(claims_of_article(db, 1)) == 4
+    _wait_reload(window, qtbot, window.session.undo_stack.redo)
+    window.session.undo_stack.redo()  # the edit of the second part, same claim id
+    assert get_claim(db, second).status == "in_progress"
+    window.session.undo_stack.undo()
+    _wait_reload(window, qtbot, window.session.undo_stack.undo)
     assert len(claims_of_article(db, 1)) == 4
 
     first, second = window.claims[0], window.claims[1]
