@@ -112,7 +112,7 @@ def parse_claimreview(obj: dict[str, Any], where: str) -> ReviewRecord | BadReco
         claimant=_name(item.get("author")) or None,
         claim_date=_text(item.get("datePublished")) or _text(item.get("dateCreated")) or None,
         appearances=_appearances(item),
-        review_url=_text(obj.get("url")) or _text(obj.get("@id")) or None,
+        review_url=_text(obj.get("url")) or _web_id(obj) or None,
         publisher=_name(author),
         publisher_site=_text(_first_dict(author).get("url")) or None,
         date_published=_text(obj.get("datePublished")) or None,
@@ -123,6 +123,12 @@ def parse_claimreview(obj: dict[str, Any], where: str) -> ReviewRecord | BadReco
         lang=primary_lang(obj.get("inLanguage")),
         jsonld=json.dumps(obj, ensure_ascii=False),
     )
+
+
+def _web_id(obj: dict[str, Any]) -> str:
+    """An ``@id`` that is a web address (not a blank node like ``_:b0``), else ""."""
+    node_id = _text(obj.get("@id"))
+    return node_id if node_id.startswith(("http://", "https://")) else ""
 
 
 def _first_dict(value: object) -> dict[str, Any]:

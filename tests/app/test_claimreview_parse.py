@@ -197,3 +197,13 @@ def test_html_with_xml_declaration_is_read() -> None:
 
 def test_html_without_json_ld_gives_nothing() -> None:
     assert list(parse_html("<html><body><p>rien</p></body></html>", "p.html")) == []
+
+
+def test_review_url_falls_back_to_a_web_id_only() -> None:
+    web = _review(**{"@id": "https://verif.example.fr/v/9"})
+    del web["url"]
+    blank = _review(**{"@id": "_:b0"})
+    del blank["url"]
+
+    assert _records(web)[0].review_url == "https://verif.example.fr/v/9"
+    assert _records(blank)[0].review_url is None
