@@ -283,9 +283,11 @@ def split_claim(db: Database, claim_id: int, at: int) -> tuple[Claim, Claim, Spl
     claim = get_claim(db, claim_id)
     text = _article_span(db, claim)
     assert claim.start is not None and claim.end is not None
+    if not claim.start < at < claim.end:
+        raise UserError("split the claim at a point inside its text")
     first = _trimmed(text, claim.start, at)
     second = _trimmed(text, at, claim.end)
-    if not (claim.start < at < claim.end) or first[0] == first[1] or second[0] == second[1]:
+    if first[0] == first[1] or second[0] == second[1]:
         raise UserError("split the claim at a point inside its text")
     with db.atomic():
         update_claim(db, claim_id, text=text[first[0] : first[1]], end=first[1])
