@@ -21,6 +21,7 @@ from ui.models.claims_model import COLUMNS, ClaimIdRole, ClaimRow, ClaimsFilterP
 from ui.models.labels import status_labels
 
 # Room for the labels; the claim's text takes the rest and wraps.
+MAX_LINES = 4
 COLUMN_WIDTHS = {"number": 34, "worth": 56, "status": 118, "verdict": 110, "best": 110}
 
 
@@ -98,7 +99,7 @@ class ClaimsPane(QWidget):
         self._resize_timer = QTimer(self)
         self._resize_timer.setSingleShot(True)
         self._resize_timer.setInterval(0)
-        self._resize_timer.timeout.connect(self.table.resizeRowsToContents)
+        self._resize_timer.timeout.connect(self._fit_rows)
         head.sectionResized.connect(self._on_header_section_resized)
         self.model.row_text_changed.connect(self._on_model_row_text_changed)
         self.proxy.layoutChanged.connect(self._resize_timer.start)
@@ -111,7 +112,7 @@ class ClaimsPane(QWidget):
         """Show these rows; keep the claim ``keep`` (or the current one) selected if present."""
         wanted = keep if keep is not None else self._current
         self.model.set_rows(rows)
-        self.table.resizeRowsToContents()
+        self._fit_rows()
         self.title.setText(self.tr("Claims (%n)", "", len(rows)))
         if wanted is not None and self.model.row_of(wanted) >= 0:
             self.select_claim(wanted)
@@ -167,6 +168,25 @@ class ClaimsPane(QWidget):
             self._current = claim_id
             self.claim_selected.emit(claim_id)
 
+    def _max_row_height(self) -> int:
+        # A long sentence would fill the pane: rows show at most MAX_LINES lines (the
+        # tooltip and the verdict pane show the whole claim).
+        return self.table.fontMetrics().lineSpacing() * MAX_LINES + 8
+
+    @Slot()
+    def _fit_rows(self) -> None:
+        self.table.resizeRowsToContents()
+        limit = self._max_row_height()
+        header = self.table.verticalHeader()
+        for row in range(self.proxy.rowCount()):
+            if header.sectionSize(row) > limit:
+                header.resizeSection(row, limit)
+
+    def _fit_row(self, row: int) -> None:
+        self.table.resizeRowToContents(row)
+        header = self.table.verticalHeader()
+        header.resizeSection(row, min(header.sectionSize(row), self._max_row_height()))
+
     @Slot(int, int, int)
     def _on_header_section_resized(self, column: int, _old: int, _new: int) -> None:
         if column == COLUMNS.index("text"):
@@ -176,7 +196,7 @@ class ClaimsPane(QWidget):
     def _on_model_row_text_changed(self, row: int) -> None:
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         if index.isValid():
-            self.table.resizeRowToContents(index.row())
+            self._fit_row(index.row())
 
     @Slot(int)
     def _on_status_filter_changed(self, index: int) -> None:

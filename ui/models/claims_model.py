@@ -114,6 +114,9 @@ class ClaimsModel(QAbstractTableModel):
             return QBrush(QColor(TIER_COLORS.get(row.best.tier, "#757575")))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("number", "worth"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == "text":
+            # Top-aligned: a row cut to a few lines keeps the claim's beginning.
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         return None
 
     # -- updates ------------------------------------------------------------------------
