@@ -47,17 +47,17 @@ def _match(claim_id: int, score: float, tier: str = "related") -> Match:
         summary="numbers differ",
     )
     return Match(
-        claim_id,
-        "200 tonnes <b>livrées</b>",
-        "",
-        score,
-        tier,
-        "Faux",
-        "https://factcheck.example/a",
-        "AFP Factuel",
-        "2019-02-23",
-        "fr",
-        why,
+        claim_id=claim_id,
+        text="200 tonnes <b>livrées</b>",
+        title="",
+        score=score,
+        tier=tier,
+        verdict="Faux",
+        url="https://factcheck.example/a",
+        publisher="AFP Factuel",
+        date="2019-02-23",
+        lang="fr",
+        why=why,
     )
 
 
