@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.reliability.crash_harness import run_trials  # noqa: E402
+from tests.reliability.crash_harness import LONG_MIX, run_trials  # noqa: E402
 
 
 def main() -> int:
@@ -25,7 +25,7 @@ def main() -> int:
     seed = int(sys.argv[3]) if len(sys.argv) > 3 else 1
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="crible-crash-") as folder:
-        summary = run_trials(Path(folder), trials, workers=workers, seed=seed)
+        summary = run_trials(Path(folder), trials, workers=workers, seed=seed, mix=LONG_MIX)
         elapsed = time.perf_counter() - started
         print(f"trials: {summary.trials} ({workers} at a time, seed {seed}) in {elapsed:.0f} s")
         print(f"killed mid-run: {summary.killed}")

@@ -105,12 +105,19 @@ def claim_ids(archive: Path) -> list[int]:
 
 
 def run_and_kill(
-    argv: list[str], out: Path, rng: random.Random, *, max_delay: float, wait_first: bool
+    argv: list[str],
+    out: Path,
+    rng: random.Random,
+    *,
+    max_delay: float,
+    wait_first: bool = False,
+    wait_for: Path | None = None,
 ) -> bool:
     """Start *argv*, kill it after a random delay; True if it was killed before it ended.
 
-    With *wait_first*, the delay starts when the process reports its first saved change, so
-    kills land among the writes rather than during interpreter start-up.
+    The delay starts when the process reports its first saved change (*wait_first*) or when
+    the file *wait_for* (the archive's WAL) is first written, so kills land among the writes
+    rather than during interpreter start-up.
     """
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     with out.open("wb") as sink:
@@ -122,10 +129,12 @@ def run_and_kill(
             cwd=str(REPO),
             env=env,
         )
-    deadline = time.monotonic() + 30
-    if wait_first:
-        while proc.poll() is None and out.stat().st_size == 0 and time.monotonic() < deadline:
-            time.sleep(0.002)
+    watched = out if wait_first else wait_for
+    deadline = time.monotonic() + 60
+    while watched is not None and proc.poll() is None and time.monotonic() < deadline:
+        if watched.exists() and watched.stat().st_size > 0:
+            break
+        time.sleep(0.002)
     delay = rng.uniform(0, max_delay)
     try:
         proc.wait(timeout=delay)
@@ -369,13 +378,69 @@ def _review_count(archive: Path) -> int:
     return reviews
 
 
+CHECK_ARTICLE = REPO / "seeds" / "article-demo-fr.txt"
+
+
+def _article_claims(archive: Path) -> list[tuple[int, int]]:
+    """Claims of the archive's articles whose text slices to them: (article, claims) pairs."""
+    with sqlite3.connect(str(archive)) as conn:
+        rows = conn.execute(
+            'SELECT a.id, count(c.id), sum(c.text = substr(a.text, c.start + 1, c."end" - c.start))'
+            " FROM articles a LEFT JOIN claims c ON c.article_id = a.id GROUP BY a.id ORDER BY a.id"
+        ).fetchall()
+    conn.close()
+    return [(claims, int(sliced or 0)) for _, claims, sliced in rows]
+
+
+def check_reference(templates: dict[str, Path]) -> int:
+    """Claims a complete `crible check` stores for the demo article (computed once)."""
+    reference = templates["template"].parent / "check-reference.db"
+    if not reference.exists():
+        shutil.copy(templates["template"], reference)
+        done = subprocess.run(
+            crible_command("check", str(CHECK_ARTICLE), "--db", str(reference)),
+            capture_output=True,
+            cwd=str(REPO),
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+            timeout=300,
+        )
+        assert done.returncode == 0, done.stderr
+    return _article_claims(reference)[-1][0]
+
+
+def trial_check(work: Path, templates: dict[str, Path], seed: int) -> TrialResult:
+    """`crible check`: the article is stored with all its claims, or not at all."""
+    rng = random.Random(seed)
+    expected = check_reference(templates)
+    archive = work / "archive.db"
+    shutil.copy(templates["template"], archive)
+    out = work / "out.json"
+    argv = crible_command("check", str(CHECK_ARTICLE), "--json", "--db", str(archive))
+    wal = archive.with_name(archive.name + "-wal")
+    killed = run_and_kill(argv, out, rng, max_delay=0.4, wait_for=wal)
+    problems = archive_problems(archive)
+    articles = _article_claims(archive)
+    stored = articles[1:]  # the template's own article comes first
+    if len(stored) > 1:
+        problems.append(f"{len(stored)} articles stored by one check")
+    elif stored and stored[0] != (expected, expected):
+        problems.append(f"article stored with {stored[0]} claims/slicing, expected {expected}")
+    reported = int(bool(out.read_bytes().strip()))
+    if reported and not stored:
+        problems.append("check printed its result but the article is not there")
+    return TrialResult("check", seed, killed, reported, len(stored), problems)
+
+
 TRIALS: dict[str, Callable[[Path, dict[str, Path], int], TrialResult]] = {
     "edit": trial_edit,
     "restore": trial_restore,
     "backup": trial_backup,
     "import": trial_import,
+    "check": trial_check,
 }
 DEFAULT_MIX = {"edit": 0.55, "import": 0.25, "restore": 0.1, "backup": 0.1}
+# `crible check` loads the whole text pipeline (seconds per trial): long runs only.
+LONG_MIX = {"edit": 0.5, "import": 0.2, "check": 0.1, "restore": 0.1, "backup": 0.1}
 
 
 def run_trials(
@@ -384,6 +449,8 @@ def run_trials(
     """Run *trials* trials, *workers* at a time; every trial gets its own folder."""
     templates = make_templates(root / "templates")
     mix = mix or DEFAULT_MIX
+    if "check" in mix:
+        check_reference(templates)  # before the workers start, so they never race to build it
     rng = random.Random(seed)
     kinds = rng.choices(list(mix), weights=list(mix.values()), k=trials)
 
