@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -72,3 +73,24 @@ def test_subprocess_has_no_traceback_and_no_progress_when_not_a_terminal(db_path
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "imported 6000, skipped 0, errors 0"
     assert done.stderr == ""
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_line_on_a_terminal_for_large_imports(db_path, tmp_path, monkeypatch) -> None:
+    import app.cli.import_cmd as import_cmd
+
+    monkeypatch.setattr(import_cmd, "PROGRESS_FROM", 2)
+    monkeypatch.setattr(import_cmd, "PROGRESS_EVERY_S", 0.0)
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    path = tmp_path / "c.jsonl"
+    path.write_text("".join(json.dumps({"text": f"c{n}"}) + "\n" for n in range(5)), "utf-8")
+
+    assert main(["import", "--db", str(db_path), str(path), "--batch-size", "2"]) == 0
+    assert terminal.getvalue() == (
+        "\rreading records: 2/5\rreading records: 4/5\rreading records: 5/5\n"
+    )
