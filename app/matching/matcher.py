@@ -32,9 +32,11 @@ from app.text.normalize import pick_lang, terms, tokens
 # up, while their summed document frequencies (the rows FTS5 must rank) stay within the budget:
 # on a large archive the commonest words alone would make every query slow, and a claim that
 # shares only common words with the query cannot rank high anyway.
-CANDIDATES = 60
-POSTINGS_BUDGET = 20_000
+CANDIDATES = 100
+POSTINGS_BUDGET = 15_000
 MIN_QUERY_TERMS = 2
+# Right spellings of misspelt query words are taken from this many of the best candidates.
+CORRECTION_FROM = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,8 +117,14 @@ class Matcher:
     ) -> list[tuple[Scored, int]]:
         """Every retrieved candidate scored, best first (no threshold): for benchmarks too."""
         ids = [i for i in self._retrieve(info, len(excluded)) if i not in excluded]
-        texts = search.norm_texts(self._db, ids)
-        scored = [(score_candidate(info, *texts[i]), i) for i in ids if i in texts]
+        scored = self._score(info, ids)
+        corrected = self._corrections(info, scored)
+        if corrected:
+            # A misspelt query word ("campiagn") is in no claim, so FTS5 could not use it; the
+            # best candidates show its right spelling: fetch the claims holding that too.
+            seen = set(ids) | set(excluded)
+            more = search.ranked_ids(self._db, corrected, self._candidates + len(excluded))
+            scored += self._score(info, [i for i, _ in more if i not in seen])
         key = speaker_key(speaker)
         if key:
             said = search.claimants(self._db, [i for _, i in scored])
@@ -125,6 +133,17 @@ class Matcher:
             ]
         scored.sort(key=lambda pair: (-pair[0].score, pair[1]))
         return scored
+
+    def _score(self, info: QueryInfo, ids: list[int]) -> list[tuple[Scored, int]]:
+        texts = search.norm_texts(self._db, ids)
+        return [(score_candidate(info, *texts[i]), i) for i in ids if i in texts]
+
+    @staticmethod
+    def _corrections(info: QueryInfo, scored: list[tuple[Scored, int]]) -> list[str]:
+        if not info.unseen:
+            return []
+        best = sorted(scored, key=lambda pair: (-pair[0].score, pair[1]))[:CORRECTION_FROM]
+        return sorted({right for s, _ in best for _, right in s.fuzzy})
 
     def query_info(self, text: str, lang: str | None = None) -> QueryInfo:
         return self._query_info(terms(text, pick_lang(text, lang)))

@@ -45,8 +45,9 @@ SPEAKER_BONUS = 10.0
 
 
 def idf(doc_freq: int, total: int) -> float:
-    """BM25's idf, floored so a term in every claim still weighs a little."""
-    return max(0.05, math.log(1.0 + (total - doc_freq + 0.5) / (doc_freq + 0.5)))
+    """BM25's idf as SQLite FTS5 computes it, so candidates come back in the order the
+    re-ranker will mostly keep; floored so a term in most claims still weighs a little."""
+    return max(0.05, math.log((total - doc_freq + 0.5) / (doc_freq + 0.5)))
 
 
 @dataclass(frozen=True, slots=True)

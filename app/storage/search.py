@@ -15,7 +15,7 @@ from app.storage.rows import fetch_dicts
 
 # bm25 column weights: the claim text, then the title/headline of its review.
 TEXT_WEIGHT = 1.0
-TITLE_WEIGHT = 0.6
+TITLE_WEIGHT = 1.0
 _CHUNK = 500
 
 
