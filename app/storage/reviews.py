@@ -90,43 +90,63 @@ def existing_dedup_keys(db: Database, keys: Sequence[str]) -> set[str]:
     return found
 
 
-def add_archive_reviews(db: Database, records: Sequence[ReviewInput]) -> AddedReviews:
-    """Store new reviews as archive claims + reviews, in one transaction; skip known ones."""
+@dataclass(frozen=True, slots=True)
+class PreparedReviews:
+    """Rows ready to insert (no SQL run yet): computed apart so it can overlap the writes."""
+
+    keys: list[str]
+    claims: list[tuple[Any, ...]]
+    reviews: list[tuple[Any, ...]]
+    received: int
+
+
+def prepare_archive_reviews(records: Sequence[ReviewInput]) -> PreparedReviews:
+    """Dedup keys and normalised texts of *records* (pure Python, no database)."""
     keyed: dict[str, ReviewInput] = {}
     for record in records:
         keyed.setdefault(dedup_key(record.claim_text, record.review_url, record.publisher), record)
-    with db.atomic():
-        for key in existing_dedup_keys(db, list(keyed)):
-            del keyed[key]
-        if keyed:
-            _insert_new(db, keyed)
-    return AddedReviews(added=len(keyed), duplicates=len(records) - len(keyed))
-
-
-def _insert_new(db: Database, keyed: dict[str, ReviewInput]) -> None:
-    # Explicit ids (we hold the write transaction) spare a round trip per row for lastrowid.
-    first_id = int(db.execute("SELECT coalesce(max(id), 0) + 1 FROM claims").fetchone()[0])
     claims: list[tuple[Any, ...]] = []
     reviews: list[tuple[Any, ...]] = []
-    for offset, (key, r) in enumerate(keyed.items()):
-        claim_id = first_id + offset
+    for key, r in keyed.items():
         claims.append(
-            (claim_id, r.claim_text, r.title, index_text(r.claim_text, r.lang),
+            (r.claim_text, r.title, index_text(r.claim_text, r.lang),
              index_text(r.title, r.lang) if r.title else "", r.lang, r.origin,
              r.claimant, r.claim_date)
         )  # fmt: skip
         reviews.append(
-            (claim_id, key, r.publisher, r.publisher_site, r.review_url, r.date_published,
+            (key, r.publisher, r.publisher_site, r.review_url, r.date_published,
              r.title, r.textual_rating, r.rating_value, r.best_rating, r.worst_rating,
              r.rating_norm, r.lang, r.origin, r.jsonld)
         )  # fmt: skip
+    return PreparedReviews(list(keyed), claims, reviews, len(records))
+
+
+def store_archive_reviews(db: Database, prepared: PreparedReviews) -> AddedReviews:
+    """Insert the prepared reviews not yet in the archive, in one transaction."""
+    with db.atomic():
+        known = existing_dedup_keys(db, prepared.keys)
+        fresh = [i for i, key in enumerate(prepared.keys) if key not in known]
+        if fresh:
+            _insert_rows(db, prepared, fresh)
+    return AddedReviews(added=len(fresh), duplicates=prepared.received - len(fresh))
+
+
+def add_archive_reviews(db: Database, records: Sequence[ReviewInput]) -> AddedReviews:
+    """Store new reviews as archive claims + reviews, in one transaction; skip known ones."""
+    return store_archive_reviews(db, prepare_archive_reviews(records))
+
+
+def _insert_rows(db: Database, prepared: PreparedReviews, fresh: list[int]) -> None:
+    # Explicit ids (we hold the write transaction) spare a round trip per row for lastrowid.
+    first_id = int(db.execute("SELECT coalesce(max(id), 0) + 1 FROM claims").fetchone()[0])
     db.conn.executemany(
         "INSERT INTO claims(id, text, title, norm_text, norm_title, lang, origin, status,"
         " claimant, claim_date) VALUES (?, ?, ?, ?, ?, ?, ?, 'checked', ?, ?)",
-        claims,
+        ((first_id + n, *prepared.claims[i]) for n, i in enumerate(fresh)),
     )
     db.conn.executemany(
-        f"INSERT INTO reviews({_REVIEW_COLUMNS}) VALUES ({', '.join('?' * 15)})", reviews
+        f"INSERT INTO reviews({_REVIEW_COLUMNS}) VALUES ({', '.join('?' * 15)})",
+        ((first_id + n, *prepared.reviews[i]) for n, i in enumerate(fresh)),
     )
 
 

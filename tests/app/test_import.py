@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
 
 from app.interop.importer import MAX_ERRORS, ImportReport, import_paths, import_records
 from app.interop.records import BadRecord, ReviewRecord
+from app.storage import open_archive
 from app.storage.reviews import all_reviews, count_reviews, dedup_key, reviews_of_claim
 
 
@@ -199,3 +204,25 @@ def test_progress_total_is_zero_when_unknown(db) -> None:
     import_records(db, records, batch_size=2, progress=lambda d, t: calls.append((d, t)))
 
     assert calls == [(2, 0), (3, 0)]
+
+
+def test_only_the_calling_thread_uses_the_connection(tmp_path) -> None:
+    open_archive(tmp_path / "a.db").close()
+    # A connection that refuses other threads: the import must still work.
+    strict = Database(sqlite3.connect(tmp_path / "a.db", check_same_thread=True))
+    records = [ReviewRecord(claim_text=f"c {n}", review_url=f"u{n}") for n in range(25)]
+    report = import_records(strict, records, batch_size=4)
+
+    assert report.imported == 25
+    assert count_reviews(strict) == 25
+
+
+def test_a_failure_while_reading_propagates_after_the_batches_before_it(db) -> None:
+    def records():
+        for n in range(5):
+            yield ReviewRecord(claim_text=f"c {n}", review_url=f"u{n}")
+        raise RuntimeError("reader bug")
+
+    with pytest.raises(RuntimeError, match="reader bug"):
+        import_records(db, records(), batch_size=2)
+    assert count_reviews(db) == 4
