@@ -108,3 +108,23 @@ def test_archiving_without_keys_is_an_inline_error(window, qtbot, monkeypatch, m
     with qtbot.waitSignal(window.session.runner.ended, timeout=10000):
         window.archive_source(link.id)
     assert "Wayback keys" in window.statusBar().currentMessage()
+
+
+def test_application_setup_names_styles_and_translates(qapp):
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    from ui.app import create_application
+    from ui.i18n import LANGUAGE_KEY, install_translator
+
+    QCoreApplication.setOrganizationName("Crible")  # what create_application reads from
+    QCoreApplication.setApplicationName("Crible")
+    QSettings().setValue(LANGUAGE_KEY, "fr")  # in the test's own settings folder
+    try:
+        app = create_application()
+        assert QCoreApplication.organizationName() == "Crible"
+        assert "articleView" in app.styleSheet()
+        assert QCoreApplication.translate("ClaimStatus", "To check") == "À vérifier"
+    finally:
+        install_translator(qapp, "en")
+        QSettings().remove(LANGUAGE_KEY)
+    assert QCoreApplication.translate("ClaimStatus", "To check") == "To check"
