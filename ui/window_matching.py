@@ -103,3 +103,8 @@ class MatchingMixin(_Base):
         }
         if claim_id == self.claims_pane.current_claim_id():
             self.matches_pane.set_decisions(self.results.decisions[claim_id])
+        model = self.claims_pane.model
+        row = model.row_of(claim_id)
+        if row >= 0:
+            current = model.row_at(row)
+            model.set_row(row, self._row_for(current.number, current.claim))

@@ -353,3 +353,21 @@ def test_marks_are_back_after_reopening_the_archive(session, archive_path, qtbot
     assert second.article_view.mark_at(ARTICLE_TEXT.index("300 tonnes")) is not None
     again.runner.wait()
     again.close()
+
+
+def test_the_claims_table_shows_the_checkers_call_on_earlier_checks(window, qtbot):
+    from ui.models.claims_model import COLUMNS
+
+    open_article(window, qtbot)
+    claim = claim_with(window, "300 tonnes")
+    window.claims_pane.select_claim(claim.id)
+    model = window.claims_pane.model
+    cell = model.index(model.row_of(claim.id), COLUMNS.index("best"))
+    assert "·" in cell.data()
+    window.matches_pane.same_button.click()
+    assert cell.data() == "✓ Same claim"
+    window.matches_pane.not_same_button.click()
+    assert cell.data() != "✓ Same claim"  # dismissed: the next earlier check, or none
+    window.session.undo_stack.undo()
+    window.session.undo_stack.undo()
+    assert "·" in cell.data()

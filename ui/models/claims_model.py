@@ -34,6 +34,7 @@ class BestMatch:
     tier: str
     text: str
     verdict: str = ""
+    confirmed: bool = False  # the checker said "Same claim"
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +163,8 @@ def _worth(row: ClaimRow) -> str:
 def _best_text(row: ClaimRow) -> str:
     if row.best is None:
         return "…" if row.matching else "—"
+    if row.best.confirmed:
+        return "✓ " + QCoreApplication.translate("ClaimsModel", "Same claim")
     return f"{round(row.best.score)} · {tier_label(row.best.tier)}"
 
 
