@@ -25,7 +25,7 @@ from ui.database import ArchiveSession
 from ui.factcheck_panel import FactCheckPanel
 from ui.jobs import ArticleBundle, MatchResults, load_article
 from ui.matches_pane import MatchesPane
-from ui.models.claims_model import BestMatch, ClaimRow
+from ui.models.claims_model import ClaimRow, best_match
 from ui.sources_pane import SourcesPane
 from ui.verdict_editor import VerdictEditor
 from ui.widgets.task_status import TaskStatus
@@ -252,7 +252,7 @@ class MainWindow(EditsMixin, DialogsMixin, MatchingMixin, QMainWindow):
         level = self.session.level(claim.verdict_level_id)
         lang = (self.article.lang if self.article else None) or "fr"
         matches = self.results.matches.get(int(claim.id))
-        best = _best_match(matches or [], self.results.decisions.get(int(claim.id), {}))
+        best = best_match(matches or [], self.results.decisions.get(int(claim.id), {}))
         return ClaimRow(
             claim=claim,
             number=number,
@@ -410,15 +410,3 @@ class MainWindow(EditsMixin, DialogsMixin, MatchingMixin, QMainWindow):
             is_url = text.startswith(("http://", "https://")) and "\n" not in text
             self.open_source(text) if is_url else self.open_text(text)
         event.acceptProposedAction()
-
-
-def _best_match(matches: list[Any], decisions: dict[int, str]) -> BestMatch | None:
-    """The earlier check the table shows: one the checker confirmed, else the best one not
-    dismissed as "not the same"."""
-    confirmed = [m for m in matches if decisions.get(int(m.claim_id)) == "same"]
-    open_ones = [m for m in matches if decisions.get(int(m.claim_id)) != "not_same"]
-    top = (confirmed or open_ones or [None])[0]
-    if top is None:
-        return None
-    verdict = str(getattr(top, "verdict", "") or "")
-    return BestMatch(float(top.score), str(top.tier), str(top.text), verdict, bool(confirmed))

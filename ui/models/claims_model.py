@@ -37,6 +37,18 @@ class BestMatch:
     confirmed: bool = False  # the checker said "Same claim"
 
 
+def best_match(matches: list[Any], decisions: dict[int, str]) -> BestMatch | None:
+    """The earlier check the table shows: one the checker confirmed, else the best one not
+    dismissed as "not the same"."""
+    confirmed = [m for m in matches if decisions.get(int(m.claim_id)) == "same"]
+    open_ones = [m for m in matches if decisions.get(int(m.claim_id)) != "not_same"]
+    top = (confirmed or open_ones or [None])[0]
+    if top is None:
+        return None
+    verdict = str(getattr(top, "verdict", "") or "")
+    return BestMatch(float(top.score), str(top.tier), str(top.text), verdict, bool(confirmed))
+
+
 @dataclass(frozen=True, slots=True)
 class ClaimRow:
     """A claim with what the table shows next to it, resolved before display."""
