@@ -114,7 +114,7 @@ def test_application_setup_names_styles_and_translates(qapp):
     from PySide6.QtCore import QCoreApplication, QSettings
 
     from ui.app import create_application
-    from ui.i18n import LANGUAGE_KEY, install_translator
+    from ui.i18n import LANGUAGE_KEY, remove_translators
 
     QCoreApplication.setOrganizationName("Crible")  # what create_application reads from
     QCoreApplication.setApplicationName("Crible")
@@ -125,6 +125,6 @@ def test_application_setup_names_styles_and_translates(qapp):
         assert "articleView" in app.styleSheet()
         assert QCoreApplication.translate("ClaimStatus", "To check") == "À vérifier"
     finally:
-        install_translator(qapp, "en")
+        remove_translators(qapp)  # other tests expect the untranslated source strings
         QSettings().remove(LANGUAGE_KEY)
     assert QCoreApplication.translate("ClaimStatus", "To check") == "To check"
