@@ -33,8 +33,8 @@ from app.text.normalize import pick_lang, terms, tokens
 # on a large archive the commonest words alone would make every query slow, and a claim that
 # shares only common words with the query cannot rank high anyway.
 CANDIDATES = 100
-POSTINGS_BUDGET = 15_000
-MIN_QUERY_TERMS = 2
+POSTINGS_BUDGET = 8_000
+MIN_QUERY_TERMS = 1
 # Right spellings of misspelt query words are taken from this many of the best candidates.
 CORRECTION_FROM = 10
 
@@ -116,14 +116,17 @@ class Matcher:
         self, info: QueryInfo, excluded: Collection[int] = (), *, speaker: str | None = None
     ) -> list[tuple[Scored, int]]:
         """Every retrieved candidate scored, best first (no threshold): for benchmarks too."""
-        ids = [i for i in self._retrieve(info, len(excluded)) if i not in excluded]
+        retrieved, chosen = self._retrieve(info, len(excluded))
+        ids = [i for i in retrieved if i not in excluded]
         scored = self._score(info, ids)
         corrected = self._corrections(info, scored)
         if corrected:
             # A misspelt query word ("campiagn") is in no claim, so FTS5 could not use it; the
             # best candidates show its right spelling: fetch the claims holding that too.
             seen = set(ids) | set(excluded)
-            more = search.ranked_ids(self._db, corrected, self._candidates + len(excluded))
+            more = search.ranked_ids_with(
+                self._db, corrected, chosen, self._candidates + len(excluded)
+            )
             scored += self._score(info, [i for i, _ in more if i not in seen])
         key = speaker_key(speaker)
         if key:
@@ -156,7 +159,8 @@ class Matcher:
         unseen = frozenset(t for t, n in freqs.items() if n == 0)
         return QueryInfo.build(query_terms, weights, unseen, self._avg_length)
 
-    def _retrieve(self, info: QueryInfo, extra: int) -> list[int]:
+    def _retrieve(self, info: QueryInfo, extra: int) -> tuple[list[int], list[str]]:
+        """Candidate ids, best BM25 first, and the query terms that fetched them."""
         known = [t for t in info.terms if self._doc_freqs.get(t, 0) > 0]
         chosen: list[str] = []
         postings = 0
@@ -165,7 +169,8 @@ class Matcher:
             if postings > POSTINGS_BUDGET and len(chosen) >= MIN_QUERY_TERMS:
                 break
             chosen.append(term)
-        return [i for i, _ in search.ranked_ids(self._db, chosen, self._candidates + extra)]
+        ranked = search.ranked_ids(self._db, chosen, self._candidates + extra)
+        return [i for i, _ in ranked], chosen
 
     def _refresh(self) -> None:
         """Forget cached term counts when the archive changed since the last query."""

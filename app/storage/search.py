@@ -61,6 +61,21 @@ def ranked_ids(db: Database, terms: Sequence[str], limit: int) -> list[tuple[int
     return [(int(row[0]), float(row[1])) for row in rows]
 
 
+def ranked_ids_with(
+    db: Database, required: Sequence[str], others: Sequence[str], limit: int
+) -> list[tuple[int, float]]:
+    """Like ``ranked_ids``, for claims holding one of *required* AND one of *others*."""
+    need, extra = fts_or_query(required), fts_or_query(others)
+    if not need or not extra or limit <= 0:
+        return []
+    rows = db.execute(
+        "SELECT rowid, bm25(claims_fts, ?, ?) AS score FROM claims_fts"
+        " WHERE claims_fts MATCH ? ORDER BY score, rowid LIMIT ?",
+        [TEXT_WEIGHT, TITLE_WEIGHT, f"({need}) AND ({extra})", limit],
+    ).fetchall()
+    return [(int(row[0]), float(row[1])) for row in rows]
+
+
 def ids_with_term(db: Database, term: str, limit: int) -> list[int]:
     """Claim ids whose text or title holds *term* (at most *limit*, lowest ids first)."""
     query = fts_or_query([term])
