@@ -310,6 +310,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>Vérif. antérieure</translation>
         </message>
         <message>
+            <source>Same claim</source>
+            <translation>Même affirmation</translation>
+        </message>
+        <message>
             <source>Why it is worth checking:</source>
             <translation>Pourquoi la vérifier :</translation>
         </message>
