@@ -23,6 +23,7 @@ class Explanation:
     numbers_agreeing: tuple[str, ...] = ()
     numbers_differing: tuple[tuple[str, str], ...] = ()  # (query's, candidate's)
     shared_places: tuple[str, ...] = ()
+    shared_names: tuple[str, ...] = ()  # people, organisations, places: capitalised on both sides
     places_differing: bool = False
     same_speaker: bool = False
     query_spans: tuple[Span, ...] = ()
@@ -38,6 +39,7 @@ class Explanation:
             "numbers_agreeing": list(self.numbers_agreeing),
             "numbers_differing": [{"query": q, "candidate": c} for q, c in self.numbers_differing],
             "shared_places": list(self.shared_places),
+            "shared_names": list(self.shared_names),
             "places_differing": self.places_differing,
             "same_speaker": self.same_speaker,
             "query_spans": [list(span) for span in self.query_spans],
@@ -49,10 +51,12 @@ class Explanation:
 def explain(
     scored: Scored,
     query_countries: frozenset[str],
-    query_tokens: list[Token],
-    text_tokens: list[Token],
-    title_tokens: list[Token],
+    query: tuple[str, list[Token]],
+    text: tuple[str, list[Token]],
+    title: tuple[str, list[Token]],
 ) -> Explanation:
+    """The evidence of *scored*, given each original text with its tokens."""
+    query_tokens, text_tokens, title_tokens = query[1], text[1], title[1]
     fuzzy_query = {q for q, _ in scored.fuzzy}
     fuzzy_candidate = {c for _, c in scored.fuzzy}
     in_query = scored.shared | fuzzy_query
@@ -65,6 +69,7 @@ def explain(
         numbers_agreeing=tuple(q.label() for q in scored.numbers.agreeing),
         numbers_differing=tuple(_pair(q, c) for q, c in scored.numbers.differing),
         shared_places=places,
+        shared_names=_shared_names(query, text, title, scored.shared),
         places_differing=scored.country_conflict,
         same_speaker=scored.same_speaker,
         query_spans=_spans(query_tokens, in_query),
@@ -72,6 +77,32 @@ def explain(
         title_spans=_spans(title_tokens, in_candidate),
     )
     return _with_summary(explanation)
+
+
+def _shared_names(
+    query: tuple[str, list[Token]],
+    text: tuple[str, list[Token]],
+    title: tuple[str, list[Token]],
+    shared: frozenset[str],
+) -> tuple[str, ...]:
+    """Shared terms written with a capital, mid-sentence, on both sides: Macron, Cúcuta…"""
+    in_candidate = _capitalised(*text) | _capitalised(*title)
+    names = {}
+    for token in query[1]:
+        if token.term in shared and token.term in in_candidate and _is_name(query[0], token):
+            names.setdefault(token.term, query[0][token.start : token.end])
+    return tuple(names.values())
+
+
+def _capitalised(text: str, tokens: list[Token]) -> set[str]:
+    return {t.term for t in tokens if _is_name(text, t)}
+
+
+def _is_name(text: str, token: Token) -> bool:
+    if token.is_number or not text[token.start].isupper():
+        return False
+    before = text[: token.start].rstrip()
+    return bool(before) and before[-1] not in '.!?:«"“—-\n'
 
 
 def _pair(query: Quantity, candidate: Quantity) -> tuple[str, str]:
@@ -98,6 +129,8 @@ def _with_summary(e: Explanation) -> Explanation:
         parts.append(f"same numbers ({', '.join(e.numbers_agreeing)})")
     if e.same_speaker:
         parts.append("same speaker")
+    if e.shared_names:
+        parts.append(f"same names ({', '.join(e.shared_names[:4])})")
     if e.shared_places:
         parts.append(f"same places ({', '.join(e.shared_places)})")
     summary = "; ".join(parts) if parts else "no shared terms"

@@ -198,9 +198,9 @@ class Matcher:
             why = explain(
                 scored,
                 info.countries,
-                query_tokens,
-                tokens(row.text, row.lang),
-                tokens(row.title, row.lang) if row.title else [],
+                (text, query_tokens),
+                (row.text, tokens(row.text, row.lang)),
+                (row.title, tokens(row.title, row.lang) if row.title else []),
             )
             found.append(
                 Match(

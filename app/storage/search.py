@@ -76,17 +76,6 @@ def ranked_ids_with(
     return [(int(row[0]), float(row[1])) for row in rows]
 
 
-def ids_with_term(db: Database, term: str, limit: int) -> list[int]:
-    """Claim ids whose text or title holds *term* (at most *limit*, lowest ids first)."""
-    query = fts_or_query([term])
-    if not query:
-        return []
-    rows = db.execute(
-        "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?", [query, limit]
-    ).fetchall()
-    return [int(row[0]) for row in rows]
-
-
 def doc_freqs(db: Database, terms: Collection[str]) -> dict[str, int]:
     """How many claims hold each term (0 when none), from the FTS5 vocabulary."""
     found = dict.fromkeys(terms, 0)
@@ -119,10 +108,6 @@ def average_terms(db: Database, sample: int = 2000) -> float:
     if not rows:
         return 1.0
     return sum(len(text.split()) + len(title.split()) for text, title in rows) / len(rows)
-
-
-def max_claim_id(db: Database) -> int:
-    return int(db.execute("SELECT coalesce(max(id), 0) FROM claims").fetchone()[0])
 
 
 def candidate_rows(db: Database, claim_ids: Sequence[int]) -> dict[int, CandidateRow]:
@@ -164,20 +149,6 @@ def claimants(db: Database, claim_ids: Sequence[int]) -> dict[int, str]:
             if who:
                 found[claim_id] = who
     return found
-
-
-def iter_norm_texts(db: Database, batch: int = 10_000) -> Iterator[tuple[int, str, str]]:
-    """Every claim's (id, norm_text, norm_title), in id order: for exhaustive reference scans."""
-    last = 0
-    while True:
-        rows = db.execute(
-            "SELECT id, norm_text, norm_title FROM claims WHERE id > ? ORDER BY id LIMIT ?",
-            [last, batch],
-        ).fetchall()
-        if not rows:
-            return
-        yield from ((int(r[0]), r[1], r[2]) for r in rows)
-        last = int(rows[-1][0])
 
 
 def claims_of_article_ids(db: Database, article_id: int) -> list[int]:

@@ -193,3 +193,11 @@ def test_the_same_speaker_ranks_higher_but_never_makes_a_match(db: Database) -> 
     by_id = {r.claim_id: r for r in said}
     assert by_id[weak.id].score > {r.claim_id: r for r in plain}[weak.id].score
     assert by_id[weak.id].tier != "match"
+
+
+def test_shared_names_are_explained(db: Database, archive: dict[str, int]) -> None:
+    best = Matcher(db).match("Selon lui, Macron a augmenté le salaire des ministres de 30 %")[0]
+    assert best.claim_id == archive[ARCHIVE[6]]
+    assert best.why.shared_names == ("Macron",)
+    assert "Macron" in best.why.summary
+    assert best.why.to_json()["shared_names"] == ["Macron"]
