@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlite_utils import Database
 
 from app.matching import MATCH_THRESHOLD, RELATED_THRESHOLD, Matcher, reindex_if_needed
@@ -201,3 +203,15 @@ def test_shared_names_are_explained(db: Database, archive: dict[str, int]) -> No
     assert best.why.shared_names == ("Macron",)
     assert "Macron" in best.why.summary
     assert best.why.to_json()["shared_names"] == ["Macron"]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(query=st.text(max_size=60))
+def test_any_text_is_a_safe_query(db: Database, archive: dict[str, int], query: str) -> None:
+    for result in Matcher(db).match(query, min_score=0, limit=5):
+        assert 0 <= result.score <= 100
+        assert result.tier in ("match", "related", "none")
+        for start, end in result.why.query_spans:
+            assert 0 <= start < end <= len(query)
