@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Protocol
 
 from sqlite_utils import Database
@@ -79,6 +80,17 @@ def _row_values(changes: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
+def checked_claim_date(value: str) -> str:
+    """A date a checker typed: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, and a real one."""
+    value = str(value).strip()
+    formats = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
+    try:
+        datetime.strptime(value, formats[len(value)])
+    except (KeyError, ValueError):
+        raise UserError(f"not a date: {value!r} (expected YYYY-MM-DD)") from None
+    return value
+
+
 def insert_claim_row(db: Database, **fields: Any) -> int:
     """Insert without its own transaction: for callers composing a larger one."""
     _validate({k: v for k, v in fields.items() if k in EDITABLE_FIELDS})
@@ -135,6 +147,8 @@ def claims_of_article(db: Database, article_id: int) -> list[Claim]:
 def update_claim(db: Database, claim_id: int, **changes: Any) -> Claim:
     """Apply *changes* in one transaction; the normalised text follows the text."""
     _validate(changes)
+    if changes.get("claim_date"):
+        changes["claim_date"] = checked_claim_date(changes["claim_date"])
     if not changes:
         return get_claim(db, claim_id)
     values = _row_values(changes)

@@ -56,7 +56,7 @@ class Draft:
 def test_save_article_with_claims_is_one_transaction(db):
     text = "Premier fait. Second fait."
     good = [Draft("Premier fait.", 0, 13), Draft("Second fait.", 14, 26, speaker="Ana")]
-    article, stored = claims.save_article_with_claims(db, text=text, claims=good, lang="fr")
+    _article, stored = claims.save_article_with_claims(db, text=text, claims=good, lang="fr")
     assert [c.text for c in stored] == ["Premier fait.", "Second fait."]
     assert stored[1].speaker == "Ana" and stored[0].reasons == ("number",)
     with pytest.raises(ValueError):
@@ -146,3 +146,14 @@ def test_settings_refuse_secret_looking_keys(db):
     assert settings.get_setting(db, "org_name") == "Desk"
     with pytest.raises(ValueError):
         settings.set_setting(db, "google_api_key", "abc")
+
+
+def test_claim_date_edits_must_be_real_dates(db):
+    claim = claims.add_claim(db, text="x")
+    for good in ("2019", "2019-02", "2019-02-28"):
+        assert claims.update_claim(db, claim.id, claim_date=good).claim_date == good
+    for bad in ("31/02/2019", "2019-02-31", "hier", "2019-2-3"):
+        with pytest.raises(UserError, match="not a date"):
+            claims.update_claim(db, claim.id, claim_date=bad)
+    assert claims.get_claim(db, claim.id).claim_date == "2019-02-28"
+    assert claims.update_claim(db, claim.id, claim_date=None).claim_date is None
