@@ -27,6 +27,8 @@ SIZES: dict[str, dict[str, int]] = {
         "split_news": 1500,
         "split_huge": 8,
         "claims_news": 800,
+        "intake_html": 300,
+        "intake_mutations": 300,
         "jsonld": 1500,
         "html": 600,
         "csv": 500,
