@@ -12,6 +12,7 @@ archive — opening and analysing an article, matching, imports, archive search 
 from __future__ import annotations
 
 import logging
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -26,6 +27,7 @@ from app.storage import open_archive
 from app.storage import scales as scales_store
 from app.storage import settings as settings_store
 from app.storage import sources as sources_store
+from app.storage.integrity import environment_failure
 from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -73,6 +75,13 @@ class ArchiveSession(QObject):
             command.apply()  # type: ignore[attr-defined]
         except UserError as exc:
             self.error_raised.emit(str(exc))
+            return False
+        except sqlite3.OperationalError as exc:
+            # A full or read-only disk, or another program's lock: a message, not a bug.
+            message = environment_failure(exc)
+            if message is None:
+                raise
+            self.error_raised.emit(message)
             return False
         self.undo_stack.push(command)
         return True
