@@ -95,12 +95,24 @@ def run(args: argparse.Namespace) -> int:
         install_excepthook()
         window.show()
         _open_first(window, session, args.source, demo_article)
+        if screenshot is None:
+            _start_auto_backup(session)
         code = app.exec()
     finally:
         session.close()
     if screenshot is not None and not screenshot.is_file():
         raise UserError("the window did not finish loading in time; no screenshot written")
     return code
+
+
+def _start_auto_backup(session: Any) -> None:
+    """A rotating backup at most every 12 hours, taken in the background as the window opens."""
+    from app.storage.backup import auto_backup
+
+    def job(db: Any, progress: Any, path: Path) -> Path | None:
+        return auto_backup(db, path)
+
+    session.runner.start("auto-backup", job, session.path, label="Backing up the archive")
 
 
 def _no_display() -> bool:
