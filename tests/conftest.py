@@ -7,10 +7,10 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("CRIBLE_DB", None)
 
-import pytest  # noqa: E402
-from sqlite_utils import Database  # noqa: E402
+import pytest
+from sqlite_utils import Database
 
-from app.storage import open_archive  # noqa: E402
+from app.storage import open_archive
 
 
 @pytest.fixture
