@@ -109,7 +109,9 @@ def patterns(lang: str) -> dict[str, re.Pattern[str]]:
             rf"(?<![\w.,-])(?:[$€£]\s?)?{_NUMBER}(?:\s?(?:{lex.UNITS})(?![\w]))?", flags
         ),
         "quantity": re.compile(
-            rf"\b(?:(?:des|les|de|d'|of|the)\s+)?(?:{lex.NUMBER_WORDS}|{lex.VAGUE_QUANTITIES})\b"
+            # A hyphenated number is one: "vingt-quatre heures", never "quatre heures".
+            rf"\b(?:(?:des|les|de|d'|of|the)\s+)?(?:(?<![\w-])(?:{lex.NUMBER_WORDS})"
+            rf"(?:-(?:{lex.NUMBER_PARTS}))*(?![\w-])|{lex.VAGUE_QUANTITIES})\b"
             rf"(?:\s+(?:de\s+|d['’]|of\s+)|\s+)\w+",
             flags,
         ),

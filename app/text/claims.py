@@ -23,6 +23,7 @@ CLAIM_THRESHOLD = 0.3  # below: not proposed. Recall first (ClaimBuster dev R 0.
 CLAUSE_THRESHOLD = 0.3  # a clause is short: its length feature counts less
 MIN_CLAUSE_WORDS = 4
 _TOKEN = re.compile(r"\S+")
+_WORD = re.compile(r"[\w-]+")
 _COMMA = re.compile(r",\s+")
 _PHRASE_STOP = re.compile(r"[,.;:!?»\"”()\n]")
 _SUBJECT_BREAK = re.compile(r"[»\"”:;]\s*|,\s+(?=[A-Za-zÀ-ÿ])")
@@ -152,6 +153,9 @@ def span_features(
         elements, loaded = known
     attribution = _attribution(text, start, end, lang, elements, context)
     if attribution is not None:
+        unnamed = [e for e in attribution.elements if e.kind == "anonymous"]
+        # "plusieurs sources" is who is (not) named, not a quantity to check
+        elements = [e for e in elements if not _covered(e, unnamed)]
         elements = sorted([*elements, *attribution.elements], key=lambda e: (e.start, -e.end))
     values = checkworthy.features(text, start, end, lang, elements, loaded)
     if about:  # a relative clause is about its antecedent, named just before it
@@ -188,8 +192,29 @@ def _build(
 
 @dataclass(slots=True)
 class _Attribution:
-    speaker: str
+    speaker: str | None  # None: unnamed sourcing ("selon plusieurs sources"), no speaker
     elements: list[Element]
+
+
+def _covered(element: Element, spans: list[Element]) -> bool:
+    return element.kind == "quantity" and any(s.start <= element.start < s.end for s in spans)
+
+
+@cache
+def _anonymous_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    lex = checkworthy.lexicon(lang)
+    return frozenset(lex.ANONYMOUS_OPENERS.split()), frozenset(lex.ANONYMOUS_HEADS.split())
+
+
+def is_anonymous_source(phrase: str, lang: str) -> bool:
+    """Is ``phrase`` unnamed sourcing ("plusieurs sources", "nos informations", "sources")?"""
+    openers, heads = _anonymous_words(lang)
+    for word in _WORD.findall(phrase.lower()):
+        if word in heads:
+            return True
+        if word not in openers:
+            return False
+    return False
 
 
 @cache
@@ -245,6 +270,11 @@ def _attribution(
                 speaker = speaker_el.text if speaker_el else None
                 if speaker_el is not None and found["pronoun"].match(speaker_el.text.lower()):
                     speaker, speaker_el = context, None
+            if speaker and is_anonymous_source(speaker, lang):
+                if speaker_el is None:
+                    return None  # an "il" resolved to unnamed sources: nobody to name
+                unnamed = Element("anonymous", speaker_el.text, speaker_el.start, speaker_el.end)
+                return _Attribution(None, [verb, unnamed])
             if speaker:
                 extra = [verb] + ([speaker_el] if speaker_el is not None else [])
                 return _Attribution(speaker, extra)
@@ -337,7 +367,9 @@ def _inside(elements: list[Element], start: int, end: int) -> list[Element]:
     return [
         e
         for e in elements
-        if start <= e.start and e.end <= end and e.kind not in ("attribution", "speaker")
+        if start <= e.start
+        and e.end <= end
+        and e.kind not in ("attribution", "speaker", "anonymous")
     ]
 
 
@@ -384,6 +416,8 @@ def _reasons(
         reasons.append(f"{label}: {', '.join(texts[:4])}")
     if speaker:
         reasons.append(f"attributed to {speaker}")
+    for unnamed in dict.fromkeys(e.text for e in elements if e.kind == "anonymous"):
+        reasons.append(f"anonymous sourcing: {unnamed}")
     if values["quote"]:
         reasons.append("direct quote")
     if loaded:

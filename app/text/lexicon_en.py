@@ -16,6 +16,15 @@ SPEECH_PRESENTS = SPEECH_PARTICIPLES
 AUXILIARIES = r"has|have|had"
 PRONOUNS = r"he|she|they|it|we"
 SOURCE_MARKERS = r"according to|as reported by|cited by|quoting"
+# Unnamed sourcing ("according to sources", "people familiar with the matter").
+ANONYMOUS_OPENERS = (
+    "a an the some several many multiple two three four numerous our unnamed anonymous "
+    "unidentified senior informed reliable well-placed knowledgeable other"
+)
+ANONYMOUS_HEADS = (
+    "source sources witness witnesses people person insider insiders informant informants "
+    "reports officials official those observers"
+)
 
 PERSON_TITLES = (
     r"president|senator|sen\.|governor|gov\.|secretary(?: of state)?|minister|prime minister|"
@@ -40,6 +49,8 @@ NUMBER_WORDS = (
     r"forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|"
     r"millions|billion|billions|trillion|trillions|dozens?|half|quarter|third"
 )
+# What may follow a hyphen inside one spelled-out number: "twenty-four", "thirty-one".
+NUMBER_PARTS = r"one|two|three|four|five|six|seven|eight|nine"
 VAGUE_QUANTITIES = r"several|many|most|majority of|a number of|numerous|dozens of|scores of"
 
 MONTHS = (

@@ -24,6 +24,17 @@ AUXILIARIES = r"a|ont|avait|avaient|aurait|auraient|aura|auront"
 PRONOUNS = r"il|elle|ils|elles|on"
 # "selon X", "d'après X": the source follows the marker.
 SOURCE_MARKERS = r"selon|d'apr[èe]s|d’apr[èe]s|aux dires d[e']|de l'avis d[e']|cit[ée] par"
+# Unnamed sourcing ("selon plusieurs sources", "selon nos informations"): no one to quote.
+# Words that may open the phrase, then the noun that makes it anonymous.
+ANONYMOUS_OPENERS = (
+    "de des d du une un la le les l nos notre leurs leur plusieurs certaines certains diverses "
+    "divers quelques deux trois quatre cinq nombreuses nombreux bonnes bonne autres différentes "
+    "différents mêmes bien informées informés"
+)
+ANONYMOUS_HEADS = (
+    "source sources témoin témoins information informations informateur informateurs proche "
+    "proches interlocuteur interlocuteurs rumeur rumeurs bruits médias observateurs"
+)
 
 # Words before a name that make it a person.
 PERSON_TITLES = (
@@ -51,9 +62,16 @@ UNITS = (
     r"fois|millions?|milliards?|mille"
 )
 NUMBER_WORDS = (
-    r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|"
+    r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|"
+    r"vingts?|trente|quarante|"
     r"cinquante|soixante|cent|cents|mille|dizaines?|douzaines?|centaines?|milliers?|millions?|"
     r"milliards?"
+)
+# What may follow a hyphen inside one spelled-out number: "vingt-quatre", "trente-et-un",
+# "quatre-vingt-dix", "deux-cents", "dix-sept".
+NUMBER_PARTS = (
+    r"et|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|"
+    r"quinze|seize|vingts?|trente|quarante|cinquante|soixante|cents?|mille|millions?|milliards?"
 )
 VAGUE_QUANTITIES = (
     r"plusieurs|de nombreux|de nombreuses|nombre de|la plupart d[e']|la majorité d[e']"

@@ -183,3 +183,31 @@ def test_features_are_bounded() -> None:
     values = features(text, 0, len(text), "fr", elements, [])
     assert all(0.0 <= v <= 1.0 for v in values.values())
     assert set(values) | {"bias"} == set(WEIGHTS)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Il y a eu vingt-quatre morts en vingt-quatre heures.",
+            "fr",
+            ["vingt-quatre morts", "vingt-quatre heures"],
+        ),
+        ("Il a attendu trente-et-un jours.", "fr", ["trente-et-un jours"]),
+        ("Il a payé quatre-vingt-dix euros.", "fr", ["quatre-vingt-dix euros"]),
+        (
+            "Il y avait deux-cents personnes et dix-sept blessés.",
+            "fr",
+            ["deux-cents personnes", "dix-sept blessés"],
+        ),
+        (
+            "Twenty-four people died in twenty-four hours.",
+            "en",
+            ["Twenty-four people", "twenty-four hours"],
+        ),
+    ],
+)
+def test_hyphenated_number_words_are_one_element(text: str, lang: str, expected: list[str]) -> None:
+    found = [e for e in find_elements(text, 0, len(text), lang) if e.kind == "quantity"]
+    assert [e.text for e in found] == expected
+    assert all(text[e.start : e.end] == e.text for e in found)

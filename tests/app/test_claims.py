@@ -88,7 +88,8 @@ def test_relative_clause_is_its_own_claim(analysis: Analysis) -> None:
 def test_speakers(analysis: Analysis) -> None:
     assert _claim(analysis, "a tweeté").speaker == "Clara Ostrova"
     assert _claim(analysis, "voyous").speaker == "Clara Ostrova"  # "Elle" resolved
-    assert _claim(analysis, "plusieurs blessés").speaker == "plusieurs témoins"
+    assert _claim(analysis, "plusieurs blessés").speaker is None  # unnamed: no speaker
+    assert "anonymous sourcing: plusieurs témoins" in _claim(analysis, "plusieurs blessés").reasons
     assert _claim(analysis, "rupture des relations").speaker == "Anton Vasko"
     assert _claim(analysis, "gouvernement fasciste").speaker == "Anton Vasko"  # "a-t-il"
     assert _claim(analysis, "200 t").speaker == "Vasko"
@@ -219,3 +220,54 @@ def test_dateline_and_apposed_speaker() -> None:
     claims = extract_claims(text, "fr")
     assert not any(e.text == "Plus" for c in claims for e in c.elements)
     assert next(c for c in claims if "progresse" in c.text).speaker == "Marc Delorme"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "unnamed"),
+    [
+        (
+            "Selon plusieurs sources, le ministre a touché 300 000 euros en 2019.",
+            "fr",
+            "plusieurs sources",
+        ),
+        ("Le ministre a touché 300 000 euros en 2019, selon des sources.", "fr", "des sources"),
+        (
+            "Selon une source proche du dossier, le déficit atteint 3 % en 2019.",
+            "fr",
+            "une source proche du dossier",
+        ),
+        (
+            "Selon nos informations, le ministre a touché 300 000 euros en 2019.",
+            "fr",
+            "nos informations",
+        ),
+        (
+            "Selon plusieurs témoins, 200 personnes ont été arrêtées samedi.",
+            "fr",
+            "plusieurs témoins",
+        ),
+        ("Des sources ont affirmé que 200 personnes ont été arrêtées samedi.", "fr", "Des sources"),
+        ("According to sources, 300 people were arrested in 2019.", "en", "sources"),
+        (
+            "According to people familiar with the matter, the deal cost $3 billion.",
+            "en",
+            "people familiar with the matter",
+        ),
+    ],
+)
+def test_unnamed_sourcing_is_no_speaker(sentence: str, lang: str, unnamed: str) -> None:
+    (claim,) = extract_claims(sentence, lang)
+    assert claim.speaker is None
+    assert f"anonymous sourcing: {unnamed}" in claim.reasons
+    assert not any(r.startswith("attributed to") for r in claim.reasons)
+    assert not any(unnamed in r for r in claim.reasons if r.startswith("quantity"))
+    for element in claim.elements:
+        assert sentence[element.start : element.end] == element.text
+
+
+def test_named_sources_stay_speakers() -> None:
+    (claim,) = extract_claims("Selon Jean Dupont, le chômage a baissé de 3 % en 2019.", "fr")
+    assert claim.speaker == "Jean Dupont"
+    (claim,) = extract_claims("According to Pentagon officials, 300 troops left in 2019.", "en")
+    assert claim.speaker is not None and "Pentagon" in claim.speaker
+    assert not any(r.startswith("anonymous sourcing") for r in claim.reasons)
