@@ -6,11 +6,15 @@ import argparse
 import sys
 from typing import Any
 
+from sqlite_utils import Database
+
 from app.cli.common import open_db, print_json
+from app.domain import Article, Claim
 from app.errors import UserError
-from app.intake import load
+from app.intake import ArticleDraft, load
 from app.matching import MATCH_THRESHOLD, RELATED_THRESHOLD, Match, Matcher
-from app.storage.claims import save_article_with_claims
+from app.storage.articles import find_article_by_text
+from app.storage.claims import claims_of_article, save_article_with_claims
 from app.text.claims import Analysis, analyse
 
 HELP = "split an article, store it, and find earlier checks of each of its claims"
@@ -47,11 +51,8 @@ def run(args: argparse.Namespace) -> int:
         )
     db = open_db(args)
     try:
-        article, stored = save_article_with_claims(
-            db, text=draft.text, claims=analysis.claims, title=draft.title, url=draft.url,
-            outlet=draft.outlet, author=draft.author, published=draft.published,
-            lang=analysis.lang, origin=draft.origin,
-        )  # fmt: skip
+        known = find_article_by_text(db, draft.text)
+        article, stored = _store(db, draft, analysis, known)
         ids = {(claim.start, claim.end): claim.id for claim in stored}
         matcher = Matcher(db)
         matches = [
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         ]
     finally:
         db.close()
-    output = check_json(analysis, article.id, ids, matches)
+    output = check_json(analysis, article.id, ids, matches, reused=known is not None)
     if args.json:
         print_json(output)
     else:
@@ -75,15 +76,33 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _store(
+    db: Database, draft: ArticleDraft, analysis: Analysis, known: Article | None
+) -> tuple[Article, list[Claim]]:
+    """The article with its claims; one already stored with the same text (*known*) is reused
+    as it is: its claims, maybe edited since, are not stored twice."""
+    if known is not None:
+        return known, claims_of_article(db, known.id)
+    return save_article_with_claims(
+        db, text=draft.text, claims=analysis.claims, title=draft.title, url=draft.url,
+        outlet=draft.outlet, author=draft.author, published=draft.published,
+        lang=analysis.lang, origin=draft.origin,
+    )  # fmt: skip
+
+
 def check_json(
     analysis: Analysis,
     article_id: int,
     claim_ids: dict[tuple[int, int], int],
     matches: list[list[Match]],
+    *,
+    reused: bool = False,
 ) -> dict[str, Any]:
-    """The `crible split` JSON with ``article_id``, and ``claim_id``/``matches`` on each claim."""
+    """The `crible split` JSON with ``article_id`` (``reused`` when that article was already
+    stored), and ``claim_id``/``matches`` on each claim."""
     data = analysis.to_json()
     data["article_id"] = article_id
+    data["reused"] = reused
     data["thresholds"] = {"match": MATCH_THRESHOLD, "related": RELATED_THRESHOLD}
     for claim, found in zip(data["claims"], matches, strict=True):
         claim["claim_id"] = claim_ids.get((claim["start"], claim["end"]))
@@ -94,7 +113,8 @@ def check_json(
 def _print_human(data: dict[str, Any]) -> None:
     claims = data["claims"]
     known = sum(1 for claim in claims if any(m["tier"] == "match" for m in claim["matches"]))
-    print(f"article {data['article_id']} stored · {len(claims)} claims · {known} already checked")
+    stored = "already stored" if data.get("reused") else "stored"
+    print(f"article {data['article_id']} {stored} · {len(claims)} claims · {known} already checked")
     for number, claim in enumerate(claims, 1):
         print(f"\n[{number}] {claim['checkworthiness']:.2f}  {claim['text']}")
         for match in claim["matches"]:

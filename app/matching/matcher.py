@@ -93,11 +93,14 @@ class Matcher:
         exclude_article_id: int | None = None,
         exclude_claim_ids: Collection[int] = (),
         speaker: str | None = None,
+        include_unchecked: bool = False,
     ) -> list[Match]:
         """Best first (score, then claim id). By default only match and related tiers.
 
         *speaker*, when known (a debate line, an article's quote), ranks earlier claims by
-        the same person a little higher.
+        the same person a little higher. Sentences of other opened articles that nobody has
+        checked yet (no verdict, no review) are left out unless *include_unchecked*: an
+        article opened twice would otherwise be every claim's best "match", with no verdict.
         """
         query_lang = pick_lang(text, lang)
         query_terms = terms(text, query_lang)
@@ -108,15 +111,22 @@ class Matcher:
         if exclude_article_id is not None:
             excluded.update(search.claims_of_article_ids(self._db, exclude_article_id))
         info = self._query_info(query_terms)
-        ranked = self.rank(info, excluded, speaker=speaker)
+        ranked = self.rank(info, excluded, speaker=speaker, include_unchecked=include_unchecked)
         kept = [(s, i) for s, i in ranked if s.score >= floor][:limit]
         return self._matches(text, query_lang, info, kept)
 
     def rank(
-        self, info: QueryInfo, excluded: Collection[int] = (), *, speaker: str | None = None
+        self,
+        info: QueryInfo,
+        excluded: Collection[int] = (),
+        *,
+        speaker: str | None = None,
+        include_unchecked: bool = False,
     ) -> list[tuple[Scored, int]]:
         """Every retrieved candidate scored, best first (no threshold): for benchmarks too."""
         retrieved, chosen = self._retrieve(info, len(excluded))
+        if not include_unchecked:
+            excluded = set(excluded) | search.unchecked_article_claims(self._db, retrieved)
         ids = [i for i in retrieved if i not in excluded]
         scored = self._score(info, ids)
         corrected = self._corrections(info, scored)
@@ -127,7 +137,11 @@ class Matcher:
             more = search.ranked_ids_with(
                 self._db, corrected, chosen, self._candidates + len(excluded)
             )
-            scored += self._score(info, [i for i, _ in more if i not in seen])
+            new = [i for i, _ in more if i not in seen]
+            if not include_unchecked:
+                unchecked = search.unchecked_article_claims(self._db, new)
+                new = [i for i in new if i not in unchecked]
+            scored += self._score(info, new)
         key = speaker_key(speaker)
         if key:
             said = search.claimants(self._db, [i for _, i in scored])

@@ -80,3 +80,9 @@ def delete_article(db: Database, article_id: int) -> None:
     """Delete the article with its claims (cascade); archive claims are untouched."""
     with db.atomic():
         db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+
+
+def find_article_by_text(db: Database, text: str) -> Article | None:
+    """The earliest stored article with exactly this text: opening it again reuses the work."""
+    rows = fetch_dicts(db.conn, "SELECT * FROM articles WHERE text = ? ORDER BY id LIMIT 1", [text])
+    return article_from_row(rows[0]) if rows else None

@@ -151,6 +151,25 @@ def claimants(db: Database, claim_ids: Sequence[int]) -> dict[int, str]:
     return found
 
 
+def unchecked_article_claims(db: Database, claim_ids: Sequence[int]) -> set[int]:
+    """Those of *claim_ids* that are only sentences of an opened article, not checks: origin
+    "article", in an article, no verdict (level or text), no review, status not "checked"."""
+    found: set[int] = set()
+    ids = list(dict.fromkeys(claim_ids))
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        sql = (
+            f"SELECT c.id FROM claims AS c WHERE c.id IN ({marks})"
+            " AND c.origin = 'article' AND c.article_id IS NOT NULL"
+            " AND c.verdict_level_id IS NULL AND c.verdict_text = ''"
+            " AND c.status != 'checked'"
+            " AND NOT EXISTS (SELECT 1 FROM reviews AS r WHERE r.claim_id = c.id)"
+        )
+        found.update(int(row[0]) for row in db.execute(sql, chunk))
+    return found
+
+
 def claims_of_article_ids(db: Database, article_id: int) -> list[int]:
     rows = db.execute("SELECT id FROM claims WHERE article_id = ?", [article_id]).fetchall()
     return [int(row[0]) for row in rows]

@@ -76,3 +76,37 @@ def test_bad_input_is_one_line_and_exit_2(argv, db_path, capsys):
     assert main([*argv, "--db", str(db_path)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("crible: ") and err.count("\n") == 1
+
+
+def test_checking_the_same_article_twice_reuses_it(archive, db_path, tmp_path, capsys):
+    source = tmp_path / "article.txt"
+    source.write_text(ARTICLE, encoding="utf-8")
+    assert main(["check", str(source), "--json", "--db", str(db_path)]) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert first["reused"] is False
+    assert main(["check", str(source), "--json", "--db", str(db_path)]) == 0
+    second = json.loads(capsys.readouterr().out)
+    assert second["reused"] is True and second["article_id"] == first["article_id"]
+    assert [c["claim_id"] for c in second["claims"]] == [c["claim_id"] for c in first["claims"]]
+    db = open_archive(db_path)
+    assert [a.id for a in list_articles(db)] == [first["article_id"]]
+    assert len(claims_of_article(db, first["article_id"])) == len(first["claims"])
+    db.close()
+    russia = next(c for c in second["claims"] if "Russie" in c["text"])
+    assert russia["matches"][0]["claim_id"] == archive["russia"]
+    assert main(["check", str(source), "--db", str(db_path)]) == 0
+    assert "already stored" in capsys.readouterr().out
+
+
+def test_unchecked_sentences_of_another_article_are_not_matches(archive, db_path, tmp_path, capsys):
+    other = tmp_path / "other.txt"
+    other.write_text(ARTICLE + "\n\nUne phrase de plus.", encoding="utf-8")
+    assert main(["check", str(other), "--json", "--db", str(db_path)]) == 0
+    earlier = {c["claim_id"] for c in json.loads(capsys.readouterr().out)["claims"]}
+    source = tmp_path / "article.txt"
+    source.write_text(ARTICLE, encoding="utf-8")
+    assert main(["check", str(source), "--json", "--db", str(db_path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    found = {m["claim_id"] for claim in data["claims"] for m in claim["matches"]}
+    assert not found & earlier
+    assert archive["russia"] in found

@@ -215,3 +215,23 @@ def test_any_text_is_a_safe_query(db: Database, archive: dict[str, int], query: 
         assert result.tier in ("match", "related", "none")
         for start, end in result.why.query_spans:
             assert 0 <= start < end <= len(query)
+
+
+def test_unchecked_article_sentences_do_not_crowd_out_real_checks(
+    db: Database, archive: dict[str, int]
+) -> None:
+    query = ARCHIVE[4]
+    article = add_article(db, text=query, lang="fr")
+    copy = add_claim(db, text=query, article_id=article.id, start=0, end=len(query), lang="fr")
+    matcher = Matcher(db)
+    found = [m.claim_id for m in matcher.match(query)]
+    assert copy.id not in found and found[0] == archive[query]
+    opted = [m.claim_id for m in matcher.match(query, include_unchecked=True)]
+    assert copy.id in opted
+    # Once checked (a verdict, or the status), the article's sentence is a real check.
+    level = db.execute("SELECT id FROM rating_levels WHERE key = 'false'").fetchone()[0]
+    db.execute("UPDATE claims SET verdict_level_id = ? WHERE id = ?", [level, copy.id])
+    assert copy.id in [m.claim_id for m in matcher.match(query)]
+    db.execute("UPDATE claims SET verdict_level_id = NULL, status = 'checked' WHERE id = ?",
+               [copy.id])  # fmt: skip
+    assert copy.id in [m.claim_id for m in matcher.match(query)]
