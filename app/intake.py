@@ -19,6 +19,7 @@ from app.errors import UserError
 from app.interop.tabular import detect_encoding
 from app.net import fetch, is_web_url, safe_url
 from app.text.language import detect_language, is_supported
+from app.text.titles import guess_title
 
 MAX_BYTES = 10_000_000  # a news article is far below; a 50 MB file is refused before reading
 MIN_HTML_TEXT = 40  # characters: less is a menu or a cookie banner, not an article
@@ -51,16 +52,25 @@ class ArticleDraft:
 
 
 def from_text(
-    text: str, *, title: str = "", origin: str = "paste", **meta: str | None
+    text: str,
+    *,
+    title: str = "",
+    origin: str = "paste",
+    name: str | None = None,
+    **meta: str | None,
 ) -> ArticleDraft:
-    """A draft from text the user typed or pasted; UserError when there is nothing to read."""
+    """A draft from text the user typed or pasted; UserError when there is nothing to read.
+
+    Without a ``title`` the draft takes the text's headline, else ``name`` (a file's name
+    without extension), else the text's first words: a title is never empty.
+    """
     text = _clean(text)
     if not text.strip():
         raise UserError("the article is empty")
     lang = detect_language(text)
     return ArticleDraft(
         text=text,
-        title=title.strip() or _first_line(text),
+        title=title.strip() or guess_title(text, name),
         lang=lang,
         origin=origin,
         lang_supported=is_supported(lang),
@@ -74,10 +84,10 @@ def from_file(path: str | Path) -> ArticleDraft:
     data = _read_file(path)
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES or (suffix in TEXT_SUFFIXES and _looks_like_html(data)):
-        return _from_html(_decode(data, path.name), url=None, origin="file")
+        return _from_html(_decode(data, path.name), url=None, origin="file", name=path.stem)
     if suffix not in TEXT_SUFFIXES:
         raise UserError(f"{path.name}: unsupported file type {suffix} (use .txt, .md or .html)")
-    return from_text(_decode(data, path.name), origin="file")
+    return from_text(_decode(data, path.name), origin="file", name=path.stem)
 
 
 def from_url(url: str, *, timeout: float = 15.0) -> ArticleDraft:
@@ -157,7 +167,7 @@ def _decode(data: bytes, name: str, declared: str | None = None) -> str:
     return data.decode(detect_encoding(data, name), errors="replace")
 
 
-def _from_html(html: str, url: str | None, origin: str) -> ArticleDraft:
+def _from_html(html: str, url: str | None, origin: str, name: str | None = None) -> ArticleDraft:
     doc = trafilatura.bare_extraction(
         html,
         url=url,
@@ -170,7 +180,8 @@ def _from_html(html: str, url: str | None, origin: str) -> ArticleDraft:
     if len(text.strip()) < MIN_HTML_TEXT:
         where = safe_url(url) if url else "this HTML"
         raise UserError(f"no article text found in {where}")
-    draft = from_text(text, title=getattr(doc, "title", None) or "", origin=origin)
+    title = getattr(doc, "title", None) or ""
+    draft = from_text(text, title=title, origin=origin, name=name)
     return _with(
         draft,
         url=getattr(doc, "url", None) or url,
@@ -192,9 +203,3 @@ def _looks_like_html(data: bytes) -> bool:
 def _clean(text: str) -> str:
     """One newline convention and no BOM: offsets must not shift between views."""
     return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _first_line(text: str) -> str:
-    """A short first line is a headline; a long one is the body and makes no title."""
-    line = text.strip().split("\n", 1)[0].strip()
-    return line if len(line) <= 120 and "\n" in text.strip() else ""

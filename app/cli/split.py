@@ -44,9 +44,8 @@ def render(result: Analysis) -> str:
     lines = []
     if result.title:
         lines.append(result.title)
-    lines.append(
-        f"language: {result.lang} · {len(result.sentences)} sentences · {len(result.claims)} claims"
-    )
+    sentences = _count(len(result.sentences), "sentence")
+    lines.append(f"language: {result.lang} · {sentences} · {_count(len(result.claims), 'claim')}")
     for number, claim in enumerate(result.claims, 1):
         lines.append("")
         lines.append(
@@ -57,3 +56,8 @@ def render(result: Analysis) -> str:
         for reason in claim.reasons:
             lines.append(f"      - {reason}")
     return "\n".join(lines) + "\n"
+
+
+def _count(number: int, noun: str) -> str:
+    """ "1 claim", "2 claims", "0 claims"."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -90,7 +90,8 @@ def _earlier(claim: dict[str, Any], w: dict[str, str]) -> str:
     items = []
     for check in claim["earlier_checks"]:
         reviews = "".join(
-            f"<li>{_link(r['publisher'] or r['url'], r['url'])}: {_e(r['textual_rating'])}"
+            f"<li>{_link(r['publisher'] or r['url'], r['url'])}{_e(w[':'])} "
+            f"{_e(r['textual_rating'])}"
             + (f" ({_e(r['date_published'])})" if r["date_published"] else "")
             + "</li>"
             for r in check["reviews"]
@@ -117,7 +118,7 @@ def _claim(number: int, claim: dict[str, Any], w: dict[str, str]) -> str:
         f'<section class="claim" id="claim-{int(claim["id"])}">'
         f"<h3>{number}. {_e(claim['text'])}</h3>"
         f"<p>{_verdict_badge(claim['verdict'])}"
-        f'<span class="status">{_e(w["status"])}: {_e(claim["status_label"])}</span></p>'
+        f'<span class="status">{_e(w["status"])}{_e(w[":"])} {_e(claim["status_label"])}</span></p>'
         f"<dl>{''.join(facts)}</dl></section>"
     )
 
@@ -126,13 +127,14 @@ def html_document(data: dict[str, Any], summary: str) -> str:
     """The report page for ``reports.report_data`` output and its one-line ``summary``."""
     w = words(data["report_lang"])
     article = data["article"]
-    title = article["title"] or article["url"] or ""
+    title = article["title"]
+    colon = _e(w[":"])
     meta = []
     for key in ("url", "outlet", "author", "published"):
         if article[key]:
             value = _link(article[key], article[key]) if key == "url" else _e(article[key])
-            meta.append(f"<li>{_e(w[key])}: {value}</li>")
-    meta.append(f"<li>{_e(w['summary'])}: {_e(summary)}</li>")
+            meta.append(f"<li>{_e(w[key])}{colon} {value}</li>")
+    meta.append(f"<li>{_e(w['summary'])}{colon} {_e(summary)}</li>")
     org = data["organization"]
     by = f" {_e(w['by'])} {_link(org['name'], org['url'] or None)}" if org["name"] else ""
     claims = "".join(_claim(n, claim, w) for n, claim in enumerate(data["claims"], 1))
@@ -142,10 +144,10 @@ def html_document(data: dict[str, Any], summary: str) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'\">"
-        f"<title>{_e(w['report'])}: {_e(title)}</title><style>{_CSS}</style></head><body>"
-        f"<h1>{_e(w['report'])}: {_e(title)}</h1>"
+        f"<title>{_e(w['report'])}{colon} {_e(title)}</title><style>{_CSS}</style></head><body>"
+        f"<h1>{_e(w['report'])}{colon} {_e(title)}</h1>"
         f'<ul class="meta">{"".join(meta)}</ul>'
         f"<h2>{_e(w['claims'])} ({len(data['claims'])})</h2>{claims}"
-        f'<p class="footer">{_e(w["generated"])}: {_e(data["generated_at"])}{by}</p>'
+        f'<p class="footer">{_e(w["generated"])}{colon} {_e(data["generated_at"])}{by}</p>'
         "</body></html>\n"
     )

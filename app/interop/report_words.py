@@ -33,6 +33,10 @@ _WORDS: dict[str, dict[str, str]] = {
         "supports": "confirme",
         "refutes": "contredit",
         "context": "contexte",
+        # French typography, as the window writes it: a no-break space before ":", a narrow
+        # one before ";" (and "?" "!", which no label uses).
+        ":": "\u00a0:",
+        ";": "\u202f;",
     },
     "en": {
         "report": "Fact-check report",
@@ -64,6 +68,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "supports": "supports",
         "refutes": "refutes",
         "context": "context",
+        ":": ":",
+        ";": ";",
     },
 }
 

@@ -30,6 +30,8 @@ from app.storage.reviews import reviews_of_claim
 from app.storage.scales import get_level
 from app.storage.settings import get_setting
 from app.storage.sources import sources_of_claim
+from app.text.claims import claim_display_text
+from app.text.titles import first_words, headline
 
 EXPORT_FORMATS = ("claimreview", "markdown", "html", "csv", "json")
 
@@ -57,7 +59,7 @@ def report_data(db: Database, article_id: int, *, lang: str | None = None) -> di
     return {
         "article": {
             "id": article.id,
-            "title": article.title,
+            "title": _title(article.title, article.text, article.url),
             "url": article.url,
             "outlet": article.outlet,
             "author": article.author,
@@ -73,6 +75,11 @@ def report_data(db: Database, article_id: int, *, lang: str | None = None) -> di
         "claims": claims,
         "summary": _summary(claims),
     }
+
+
+def _title(title: str, text: str, url: str | None) -> str:
+    """The stored title, else the text's headline, the URL, or the text's first words."""
+    return title.strip() or headline(text) or (url or "") or first_words(text)
 
 
 def _summary(claims: list[dict[str, Any]]) -> dict[str, Any]:
@@ -92,10 +99,12 @@ def summary_line(data: dict[str, Any]) -> str:
     w = words(data["report_lang"])
     summary = data["summary"]
     statuses = ", ".join(f"{w[status]} {n}" for status, n in summary["by_status"].items())
-    line = f"{summary['claims']} {w['claims'].lower()}" + (f": {statuses}" if statuses else "")
+    count = summary["claims"]
+    noun = w["claim" if count == 1 else "claims"].lower()
+    line = f"{count} {noun}" + (f"{w[':']} {statuses}" if statuses else "")
     if summary["by_verdict"]:
         verdicts = ", ".join(f"{label} {n}" for label, n in summary["by_verdict"].items())
-        line += f"; {w['verdicts']}: {verdicts}"
+        line += f"{w[';']} {w['verdicts']}{w[':']} {verdicts}"
     return line
 
 
@@ -103,7 +112,10 @@ def _claim_data(db: Database, claim: Claim, lang: str) -> dict[str, Any]:
     return {
         "id": claim.id,
         "position": claim.position,
-        "text": claim.text,
+        # A relative clause is shown with its subject ("[Juan Guaido] qui…"); span_text is
+        # the claim exactly as it stands in the article, at start:end.
+        "text": claim_display_text(claim.text, claim.reasons),
+        "span_text": claim.text,
         "start": claim.start,
         "end": claim.end,
         "status": claim.status,
@@ -156,7 +168,7 @@ def _earlier_checks(db: Database, claim_id: int, lang: str) -> list[dict[str, An
         checks.append(
             {
                 "claim_id": other.id,
-                "text": other.text,
+                "text": claim_display_text(other.text, other.reasons),
                 "verdict": _verdict(db, other, lang),
                 "reviews": [
                     {
@@ -226,11 +238,12 @@ def render_csv(db: Database, article_id: int, *, lang: str | None = None) -> str
 # --- Markdown --------------------------------------------------------------------------------
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~!])")
+_MD_SPACES = re.compile(r"[^\S\u00a0\u202f]+")  # no-break spaces are French typography: kept
 
 
 def md_escape(text: str | None) -> str:
     """User text safe inside Markdown: no markup, no raw HTML, no link syntax."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
+    return _MD_SPECIAL.sub(r"\\\1", _MD_SPACES.sub(" ", text or "").strip())
 
 
 def md_link(label: str | None, url: str | None) -> str:
@@ -249,16 +262,16 @@ def render_markdown(db: Database, article_id: int, *, lang: str | None = None) -
     data = report_data(db, article_id, lang=lang)
     w = words(data["report_lang"])
     article = data["article"]
-    lines = [f"# {w['report']}: {md_escape(article['title'] or article['url'] or '')}", ""]
+    lines = [f"# {w['report']}{w[':']} {md_escape(article['title'])}", ""]
     for key in ("url", "outlet", "author", "published"):
         if article[key]:
             value = md_link(article[key], article[key]) if key == "url" else md_escape(article[key])
-            lines.append(f"- {w[key]}: {value}")
+            lines.append(f"- {w[key]}{w[':']} {value}")
     org = data["organization"]["name"]
     by = f" {w['by']} {md_escape(org)}" if org else ""
     lines += [
-        f"- {w['generated']}: {data['generated_at']}{by}",
-        f"- {w['summary']}: {md_escape(summary_line(data))}",
+        f"- {w['generated']}{w[':']} {data['generated_at']}{by}",
+        f"- {w['summary']}{w[':']} {md_escape(summary_line(data))}",
         "",
         f"## {w['claims']}",
         "",
@@ -270,19 +283,19 @@ def render_markdown(db: Database, article_id: int, *, lang: str | None = None) -
 
 def _md_claim(number: int, claim: dict[str, Any], w: dict[str, str]) -> list[str]:
     lines = [f"### {number}. {md_escape(claim['text'])}", ""]
-    lines.append(f"- {w['status']}: {claim['status_label']}")
+    lines.append(f"- {w['status']}{w[':']} {claim['status_label']}")
     if claim["verdict"]:
-        lines.append(f"- {w['verdict']}: **{md_escape(claim['verdict']['label'])}**")
+        lines.append(f"- {w['verdict']}{w[':']} **{md_escape(claim['verdict']['label'])}**")
     for key, label in (("claimant", "claimant"), ("claim_date", "claim_date")):
         if claim[key]:
-            lines.append(f"- {w[label]}: {md_escape(claim[key])}")
+            lines.append(f"- {w[label]}{w[':']} {md_escape(claim[key])}")
     for key, label in (("verdict_text", "explanation"), ("notes", "notes")):
         if claim[key].strip():
             lines += ["", f"**{w[label]}**", "", *_md_lines(claim[key], "> ")]
     if claim["sources"]:
         lines += ["", f"**{w['sources']}**", ""]
         for source in claim["sources"]:
-            entry = f"- {w[source['stance']]}: {md_link(source['title'], source['url'])}"
+            entry = f"- {w[source['stance']]}{w[':']} {md_link(source['title'], source['url'])}"
             if source["archive_url"]:
                 entry += f" ({md_link(w['archive'], source['archive_url'])})"
             if source["snapshot_at"]:
@@ -295,7 +308,7 @@ def _md_claim(number: int, claim: dict[str, Any], w: dict[str, str]) -> list[str
             lines.append(f"- {md_escape(check['text'])}")
             for review in check["reviews"]:
                 who = md_link(review["publisher"] or review["url"], review["url"])
-                lines.append(f"  - {who}: {md_escape(review['textual_rating'])}")
+                lines.append(f"  - {who}{w[':']} {md_escape(review['textual_rating'])}")
     return [*lines, ""]
 
 

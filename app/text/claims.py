@@ -17,7 +17,15 @@ from app.text.checkworthy import Element
 from app.text.language import detect_language, is_supported
 from app.text.segment import split_sentences
 
-__all__ = ["Analysis", "ClaimCandidate", "Element", "analyse", "describe_span", "extract_claims"]
+__all__ = [
+    "Analysis",
+    "ClaimCandidate",
+    "Element",
+    "analyse",
+    "claim_display_text",
+    "describe_span",
+    "extract_claims",
+]
 
 CLAIM_THRESHOLD = 0.3  # below: not proposed. Recall first (ClaimBuster dev R 0.87; F1 peaks at 0.4)
 CLAUSE_THRESHOLD = 0.3  # a clause is short: its length feature counts less
@@ -28,6 +36,10 @@ _COMMA = re.compile(r",\s+")
 _PHRASE_STOP = re.compile(r"[,.;:!?»\"”()\n]")
 _SUBJECT_BREAK = re.compile(r"[»\"”:;]\s*|,\s+(?=[A-Za-zÀ-ÿ])")
 _CLAUSE_STOP = re.compile(r",\s|[;:(]|[.!?…]+[»\"”]?\s*$")
+_ABOUT = "about "  # the reason naming a relative clause's antecedent
+_ANY_RELATIVE = re.compile(
+    r"(?:qui|lequel|laquelle|lesquels|lesquelles|dont|où|who|which|whose|whom)\b", re.IGNORECASE
+)
 _CONTEXT_CHARS = 3000  # how far back describe_span looks for the person "il" refers to
 
 
@@ -106,6 +118,19 @@ def describe_span(text: str, start: int, end: int, lang: str) -> ClaimCandidate:
     return _candidate(text, start, end, lang, context)
 
 
+def claim_display_text(text: str, reasons: tuple[str, ...] | list[str] = ()) -> str:
+    """A claim as reports show it: a relative clause gets its subject back.
+
+    ``qui s'est autoproclamé…`` with the reason ``about Juan Guaido`` reads
+    ``[Juan Guaido] qui s'est autoproclamé…``; any other claim is returned unchanged. The
+    stored text and its offsets stay as they are: this is for display and exports only.
+    """
+    about = next((r[len(_ABOUT) :].strip() for r in reasons if r.startswith(_ABOUT)), "")
+    if not about or not _ANY_RELATIVE.match(text.lstrip()):
+        return text
+    return f"[{about}] {text.lstrip()}"
+
+
 def _claims_of(text: str, sentences: list[tuple[int, int]], lang: str) -> list[ClaimCandidate]:
     claims: list[ClaimCandidate] = []
     context: str | None = None  # the last person named: who "il" / "he" most likely is
@@ -177,7 +202,7 @@ def _build(
     elements, loaded, speaker, values = found
     reasons = _reasons(elements, loaded, speaker, values)
     if about:
-        reasons.insert(0, f"about {about}")
+        reasons.insert(0, f"{_ABOUT}{about}")
     return ClaimCandidate(
         text=text[start:end],
         start=start,

@@ -9,6 +9,7 @@ from app.text.claims import (
     ClaimCandidate,
     Element,
     analyse,
+    claim_display_text,
     describe_span,
     extract_claims,
 )
@@ -271,3 +272,19 @@ def test_named_sources_stay_speakers() -> None:
     (claim,) = extract_claims("According to Pentagon officials, 300 troops left in 2019.", "en")
     assert claim.speaker is not None and "Pentagon" in claim.speaker
     assert not any(r.startswith("anonymous sourcing") for r in claim.reasons)
+
+
+def test_claim_display_text_gives_a_relative_clause_its_subject() -> None:
+    clause = "qui s'est autoproclamé chef d'Etat par intérim en janvier dernier"
+    assert claim_display_text(clause, ("about Juan Guaido", "date: janvier dernier")) == (
+        f"[Juan Guaido] {clause}"
+    )
+    assert claim_display_text("who resigned in 2020", ["about Ann Lee"]) == (
+        "[Ann Lee] who resigned in 2020"
+    )
+    assert claim_display_text(clause, ("date: janvier dernier",)) == clause
+    assert claim_display_text("Le maire a menti.", ("about Juan Guaido",)) == "Le maire a menti."
+    (candidate,) = [
+        c for c in extract_claims(ARTICLE_FR, "fr") if c.text.startswith("qui s'est autoproclamé")
+    ]
+    assert claim_display_text(candidate.text, candidate.reasons).startswith("[Marek Dolny] qui")

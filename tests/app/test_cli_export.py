@@ -28,7 +28,7 @@ def _export(db_path, *args: str) -> int:
 
 def test_markdown_is_the_default_format(db_path, built, capsys):
     assert _export(db_path, str(built.article_id)) == 0
-    assert capsys.readouterr().out.startswith("# Rapport de vérification: ")
+    assert capsys.readouterr().out.startswith("# Rapport de vérification\u00a0: ")
 
 
 def test_every_report_format_to_stdout(db_path, built, capsys):

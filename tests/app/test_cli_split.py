@@ -49,7 +49,7 @@ def test_json_output_follows_the_contract(article: Path, capsys) -> None:
 def test_human_output(article: Path, capsys) -> None:
     assert main(["split", str(article)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("language: fr · 3 sentences")
+    assert out.startswith("article\nlanguage: fr · 3 sentences")  # titled by the file name
     assert "speaker: Paul Mercier" in out
     assert "number with unit: 1 200 habitants" in out
 
@@ -138,3 +138,12 @@ def server() -> Iterator[str]:
 def test_url_404_exits_2(server: str, capsys) -> None:
     assert main(["split", f"{server}/article"]) == 2
     assert "HTTP 404" in capsys.readouterr().err
+
+
+def test_human_report_counts_in_good_english(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "one.txt"
+    path.write_text("Le chômage a baissé de 3 % en 2019 selon l'Insee.", encoding="utf-8")
+    assert main(["split", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "· 1 sentence · 1 claim\n" in out
+    assert out.startswith("one\n")  # a file without headline is titled by its name

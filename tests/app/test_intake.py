@@ -261,3 +261,36 @@ def test_load_refuses_binary_stdin(monkeypatch) -> None:
     monkeypatch.setattr(sys, "stdin", SimpleNamespace(buffer=io.BytesIO(b"%PDF-1.5 data")))
     with pytest.raises(UserError, match="PDF"):
         load("-")
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "# Le budget des écoles\n\nLe budget a baissé de 12 % depuis 2020.",
+            "Le budget des écoles",
+        ),
+        ("## Titre de niveau deux ##\nLe corps.", "Titre de niveau deux"),
+        ("Qui dit vrai sur le budget ?\nLe budget a baissé.", "Qui dit vrai sur le budget ?"),
+        (
+            "Le budget a baissé de 12 % depuis 2020, selon l'opposition, et le maire le conteste.",
+            "Le budget a baissé de 12 % depuis…",
+        ),
+        (
+            "Une phrase entière qui finit par un point.\nLa suite.",
+            "Une phrase entière qui finit par un point…",
+        ),
+        ("Court.", "Court."),
+    ],
+)
+def test_pasted_text_always_gets_a_title(text: str, title: str) -> None:
+    assert from_text(text).title == title
+
+
+def test_a_text_file_without_headline_is_titled_by_its_name(tmp_path: Path) -> None:
+    path = tmp_path / "conseil municipal.txt"
+    path.write_text(FR_BODY, encoding="utf-8")
+    assert from_file(path).title == "conseil municipal"
+    heading = tmp_path / "notes.md"
+    heading.write_text("# Médiathèque : le vote\n\n" + FR_BODY, encoding="utf-8")
+    assert from_file(heading).title == "Médiathèque : le vote"

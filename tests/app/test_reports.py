@@ -61,15 +61,17 @@ def test_unknown_article_is_a_user_error(db):
 def test_markdown_report(db):
     built = build_checked_article(db)
     text = reports.render_markdown(db, built.article_id)
-    assert text.startswith("# Rapport de vérification: Le ministre & les chiffres \\<b\\>")
-    assert "- Média: Le Quotidien" in text
+    assert text.startswith("# Rapport de vérification\u00a0: Le ministre & les chiffres \\<b\\>")
+    assert "- Média\u00a0: Le Quotidien" in text
     assert "### 1. Selon le ministre, le chômage a baissé de 2 % en 2025." in text
-    assert "- Verdict: **Faux**" in text
+    assert "- Verdict\u00a0: **Faux**" in text
     assert "> Appelé le service de presse \\*deux fois\\*." in text
-    assert "- contredit: [Chômage au T3 2025](https://www.insee.fr/fr/statistiques/1234)" in text
+    assert (
+        "- contredit\u00a0: [Chômage au T3 2025](https://www.insee.fr/fr/statistiques/1234)" in text
+    )
     assert "([copie archivée](https://web.archive.org/web/20260126101500/" in text
     assert "<script>" not in text and "\\<script\\>" in text
-    assert f"  - [AFP Factuel]({EARLIER_URL}): Faux" in text
+    assert f"  - [AFP Factuel]({EARLIER_URL})\u00a0: Faux" in text
     assert "**Vérifications antérieures**" in text
 
 
@@ -168,12 +170,67 @@ def test_summary_counts_statuses_and_verdicts(db):
         "by_status": {"checked": 1, "to_check": 1},
         "by_verdict": {"Faux": 1},
     }
-    assert (
-        reports.summary_line(data) == "2 affirmations: Vérifiée 1, À vérifier 1; verdicts: Faux 1"
-    )
-    assert "- Bilan: 2 affirmations: Vérifiée 1, À vérifier 1; verdicts: Faux 1" in (
-        reports.render_markdown(db, built.article_id)
-    )
+    french = "2 affirmations\u00a0: Vérifiée 1, À vérifier 1\u202f; verdicts\u00a0: Faux 1"
+    assert reports.summary_line(data) == french
+    assert f"- Bilan\u00a0: {french}" in (reports.render_markdown(db, built.article_id))
     assert "Summary: 2 claims: Checked 1, To check 1; verdicts: False 1" in reports.render_html(
         db, built.article_id, lang="en"
     )
+
+
+def _untitled(db, text: str, **meta) -> int:
+    return add_article(db, text=text, title="", lang="fr", **meta).id
+
+
+def test_untitled_article_reports_get_a_title(db):
+    headed = _untitled(db, "# Le budget des écoles\n\nLe budget a baissé de 12 % depuis 2020.")
+    body = _untitled(db, "Le budget des écoles a baissé de 12 % depuis 2020, selon l'opposition.")
+    markdown = reports.render_markdown(db, headed)
+    assert markdown.startswith("# Rapport de vérification\u00a0: Le budget des écoles\n")
+    page = reports.render_html(db, body)
+    assert "<h1>Rapport de vérification\u00a0: Le budget des écoles a baissé de 12…</h1>" in page
+    assert reports.render_json(db, body)["article"]["title"] == (
+        "Le budget des écoles a baissé de 12…"
+    )
+    linked = _untitled(db, "Le budget a baissé.", url="https://example.org/a")
+    assert reports.render_json(db, linked)["article"]["title"] == "https://example.org/a"
+
+
+def test_english_reports_keep_plain_colons_and_count_one_claim(db):
+    article = _untitled(db, "The school budget fell by 12% since 2020, the mayor said.")
+    text = "The school budget fell by 12% since 2020"
+    add_claim(db, text=text, article_id=article, start=0, end=len(text), position=0)
+    markdown = reports.render_markdown(db, article, lang="en")
+    assert markdown.startswith("# Fact-check report: The school budget")
+    assert "- Summary: 1 claim: To check 1" in markdown
+    assert "\u00a0" not in markdown and "\u202f" not in markdown
+    assert "1 affirmation\u00a0: À vérifier 1" in reports.render_markdown(db, article)
+
+
+GUAIDO = (
+    "Le Venezuela accuse Juan Guaido, qui s'est autoproclamé chef d'Etat par intérim en "
+    "janvier dernier, de préparer un coup d'Etat."
+)
+
+
+def test_relative_clause_claims_show_their_subject(db):
+    article = _untitled(db, GUAIDO)
+    start = GUAIDO.index("qui ")
+    end = GUAIDO.index(", de préparer")
+    add_claim(
+        db,
+        text=GUAIDO[start:end],
+        article_id=article,
+        start=start,
+        end=end,
+        position=0,
+        reasons=("about Juan Guaido", "date: janvier dernier"),
+    )
+    shown = "[Juan Guaido] qui s'est autoproclamé chef d'Etat par intérim en janvier dernier"
+    (claim,) = reports.render_json(db, article)["claims"]
+    assert claim["text"] == shown
+    assert claim["span_text"] == GUAIDO[claim["start"] : claim["end"]] == GUAIDO[start:end]
+    assert "### 1. \\[Juan Guaido\\] qui s'est autoproclamé" in reports.render_markdown(db, article)
+    assert f"<h3>1. {shown.replace(chr(39), '&#x27;')}</h3>" in reports.render_html(db, article)
+    (row,) = csv.DictReader(io.StringIO(reports.render_csv(db, article)))
+    assert row["claim"] == shown
