@@ -44,7 +44,13 @@ def _action(
     action = QAction(text, window)
     action.setObjectName(name)
     if shortcuts:
-        action.setShortcuts([QKeySequence(s) if isinstance(s, str) else s for s in shortcuts])
+        # A standard key may already be one of the others (HelpContents is F1 on Linux):
+        # the shortcuts dialog would list it twice.
+        sequences: list[QKeySequence] = []
+        for s in shortcuts:
+            sequences += [QKeySequence(s)] if isinstance(s, str) else QKeySequence.keyBindings(s)
+        unique = list({seq.toString(): seq for seq in sequences if not seq.isEmpty()}.values())
+        action.setShortcuts(unique)
     if tip:
         action.setStatusTip(tip)
         action.setToolTip(tip)
@@ -120,6 +126,10 @@ def build_actions(window: QMainWindow) -> Actions:
         _tr("Language, rating scale, reliability list, API keys"),
     )
     a(window, actions, "quit", _tr("&Quit"), [std.Quit, "Ctrl+Q"])
+
+    # The window connects these to the undo stack (after committing what is being typed).
+    a(window, actions, "undo", _tr("&Undo"), [std.Undo, "Ctrl+Z"])
+    a(window, actions, "redo", _tr("&Redo"), [std.Redo, "Ctrl+Shift+Z", "Ctrl+Y"])
 
     a(
         window,
@@ -235,7 +245,7 @@ def build_actions(window: QMainWindow) -> Actions:
     return actions
 
 
-def build_menus(window: QMainWindow, actions: Actions, undo: QAction, redo: QAction) -> None:
+def build_menus(window: QMainWindow, actions: Actions) -> None:
     bar = window.menuBar()
     menu = bar.addMenu(_tr("&File"))
     _add(
@@ -256,10 +266,20 @@ def build_menus(window: QMainWindow, actions: Actions, undo: QAction, redo: QAct
         ],
     )
     menu = bar.addMenu(_tr("&Edit"))
-    menu.addAction(undo)
-    menu.addAction(redo)
-    menu.addSeparator()
-    _add(menu, actions, ["new_claim", "edit_claim", "split_claim", "merge_claims", "delete_claim"])
+    _add(
+        menu,
+        actions,
+        [
+            "undo",
+            "redo",
+            None,
+            "new_claim",
+            "edit_claim",
+            "split_claim",
+            "merge_claims",
+            "delete_claim",
+        ],
+    )
     menu = bar.addMenu(_tr("&Claim"))
     _add(menu, actions, ["next_claim", "previous_claim", None])
     for action in actions.status.values():

@@ -157,12 +157,15 @@ def decisions_of(db: Database, claim_id: int) -> dict[int, str]:
     }
 
 
-def archive_source(db: Database, progress: Any, source_id: int) -> str:
-    """Save a source's page on the Wayback Machine and record the archive URL on it."""
-    from app import secrets
-    from app.interop import wayback
+def archive_source(db: Database, progress: Any, source_id: int) -> Any:
+    """Keep a local text snapshot of a source's page, then save it on the Wayback Machine.
 
-    return wayback.archive_source(
+    Returns ``app.interop.snapshot.Preserved``: each half succeeds or fails on its own.
+    """
+    from app import secrets
+    from app.interop.snapshot import preserve_source
+
+    return preserve_source(
         db,
         source_id,
         access_key=secrets.get_secret(secrets.WAYBACK_ACCESS_KEY),
@@ -194,9 +197,10 @@ EXPORT_SUFFIXES = {
 }
 
 
-def export_article(db: Database, progress: Any, article_id: int, fmt: str, target: str) -> str:
+def export_article(
+    db: Database, progress: Any, article_id: int, fmt: str, target: str, lang: str | None = None
+) -> str:
     """Write an article's check as a report or ClaimReview; the file appears whole or not at all."""
-    import json
     import os
     import tempfile
     from pathlib import Path
@@ -204,26 +208,7 @@ def export_article(db: Database, progress: Any, article_id: int, fmt: str, targe
     from app.errors import UserError
     from app.interop import reports
 
-    if fmt == "claimreview":
-        from app.interop.claimreview_export import article_claim_reviews
-        from app.storage.settings import get_setting
-
-        reviews = article_claim_reviews(
-            db,
-            article_id,
-            org_name=get_setting(db, "org_name") or "",
-            org_url=get_setting(db, "org_url") or "",
-        )
-        text = json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
-    elif fmt == "json":
-        text = json.dumps(reports.render_json(db, article_id), ensure_ascii=False, indent=2)
-    else:
-        render = {
-            "markdown": reports.render_markdown,
-            "html": reports.render_html,
-            "csv": reports.render_csv,
-        }[fmt]
-        text = render(db, article_id)
+    text = reports.render(db, article_id, fmt, lang=lang)  # the same file as `crible export`
     progress.check()
     path = Path(target)
     try:

@@ -7,7 +7,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -31,6 +31,7 @@ from ui.verdict_editor import VerdictEditor
 from ui.widgets.task_status import TaskStatus
 from ui.widgets.window_parts import column, first_to_check, legend_html, titled
 from ui.widgets.window_parts import header_html as _header_html
+from ui.widgets.window_parts import header_title as _header_title
 from ui.window_dialogs import DialogsMixin
 from ui.window_edits import EditsMixin
 from ui.window_matching import MatchingMixin
@@ -38,6 +39,7 @@ from ui.window_matching import MatchingMixin
 log = logging.getLogger(__name__)
 
 DEFAULT_SIZE = (1400, 900)
+ERROR_SHOWN_MS = 10_000  # an error stays this long unless a later action succeeds
 
 
 class MainWindow(EditsMixin, DialogsMixin, MatchingMixin, QMainWindow):
@@ -62,6 +64,11 @@ class MainWindow(EditsMixin, DialogsMixin, MatchingMixin, QMainWindow):
         self._pending_select: int | None = None
         self._matching = False
         self._undo_index = 0
+        self._auto_selected: int | None = None  # chosen by the window, not yet by the checker
+        self._error_timer = QTimer(self)
+        self._error_timer.setSingleShot(True)
+        self._error_timer.setInterval(ERROR_SHOWN_MS)
+        self._error_timer.timeout.connect(self.clear_error)
         self.open_on_claim: int | None = None  # 1-based: the claim to select on opening
         self.setWindowTitle("Crible")
         self.setWindowIcon(app_icon())
@@ -69,12 +76,8 @@ class MainWindow(EditsMixin, DialogsMixin, MatchingMixin, QMainWindow):
         self.resize(*DEFAULT_SIZE)
         self._build_panes()
         self.actions_ = build_actions(self)
-        undo = session.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        redo = session.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcuts(QKeySequence.StandardKey.Redo)
-        self.undo_action, self.redo_action = undo, redo
-        build_menus(self, self.actions_, undo, redo)
+        self.undo_action, self.redo_action = self.actions_.undo, self.actions_.redo
+        build_menus(self, self.actions_)
         # Delete means "delete claim" only in the claims table: in the sources pane it
         # removes a source, and a window-wide shortcut would make both ambiguous.
         delete = self.actions_.delete_claim
@@ -216,19 +219,22 @@ class MainWindow(EditsMixin, DialogsMixin, MatchingMixin, QMainWindow):
         if same:
             self.article_view.set_claims(self.claims, list(bundle.marks))
         else:
+            self._undo_index = 0  # before clear(): its indexChanged(0) is no "Undone"
             self.session.undo_stack.clear()
-            self._undo_index = 0
             self.results = MatchResults()
             self.article_view.set_article(bundle.article.text, self.claims, list(bundle.marks))
-            self.article_header.setText(_header_html(bundle.article, len(self.claims)))
-            self.setWindowTitle(f"{bundle.article.title or self.tr('Untitled article')} — Crible")
             self.session.remember_article(bundle.article.id)
+        # Also after a split, merge, delete or new claim: the header counts the claims.
+        self.article_header.setText(_header_html(bundle.article, len(self.claims)))
+        self.setWindowTitle(_header_title(bundle.article) + " — Crible")
         keep = self._pending_select
         self._pending_select = None
+        self._auto_selected = None
         if not same and self.open_on_claim is not None and self.claims:
             keep = int(self.claims[min(self.open_on_claim, len(self.claims)) - 1].id)
         if keep is None and not same and self.claims:
-            keep = first_to_check(self.claims)
+            # Refined once the earlier checks are known (``MatchingMixin``).
+            keep = self._auto_selected = first_to_check(self.claims)
         self._refresh_rows(keep=keep)
         self._update_actions()
         self.article_shown.emit(int(bundle.article.id))
@@ -324,6 +330,9 @@ class MainWindow(EditsMixin, DialogsMixin, MatchingMixin, QMainWindow):
     def _on_undo_stack_index_changed(self, index: int) -> None:
         """Tell the checker each edit is saved (there is no Save button)."""
         stack = self.session.undo_stack
+        if stack.count() == 0:  # cleared (another article): nothing was undone
+            self._undo_index = 0
+            return
         if index < self._undo_index:
             text = self.tr("Undone: %1").replace("%1", stack.text(index))
         elif index > 0:
@@ -340,12 +349,20 @@ class MainWindow(EditsMixin, DialogsMixin, MatchingMixin, QMainWindow):
         return (self.article.lang if self.article else None) or "fr"
 
     def show_error(self, message: str) -> None:
-        """An expected failure: shown in the status bar, in red, for a while."""
+        """An expected failure: shown in the status bar, in red, until the next successful
+        action or ``ERROR_SHOWN_MS``."""
         self.statusBar().setProperty("error", True)
         self.statusBar().style().unpolish(self.statusBar())
         self.statusBar().style().polish(self.statusBar())
-        self.statusBar().showMessage(f"⚠ {message}", 12000)
-        QTimer.singleShot(12000, self._clear_error_style)
+        self.statusBar().showMessage(f"⚠ {message}")
+        self._error_timer.start()
+
+    def clear_error(self) -> None:
+        """Take a shown error away (an action succeeded since, or it has been read)."""
+        self._error_timer.stop()
+        if self.statusBar().property("error"):
+            self.statusBar().clearMessage()
+            self._clear_error_style()
 
     def _clear_error_style(self) -> None:
         if not self.statusBar().property("error"):
@@ -355,6 +372,7 @@ class MainWindow(EditsMixin, DialogsMixin, MatchingMixin, QMainWindow):
         self.statusBar().style().polish(self.statusBar())
 
     def show_message(self, message: str, msecs: int = 5000) -> None:
+        self._error_timer.stop()
         self._clear_error_style()
         self.statusBar().showMessage(message, msecs)
 

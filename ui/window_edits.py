@@ -6,8 +6,8 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import QApplication, QInputDialog
 
 from app.domain import Claim
 from app.storage import sources as sources_store
@@ -27,14 +27,25 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
-def _edit_text(changes: dict[str, Any]) -> str:
-    if set(changes) == {"status"}:
-        return _tr("Set status")
-    if "verdict_level_id" in changes or "verdict_text" in changes:
-        return _tr("Set verdict")
-    if set(changes) == {"notes"}:
-        return _tr("Edit notes")
-    return _tr("Edit claim")
+def _field_label(name: str) -> str:
+    labels = {
+        "status": _tr("status"),
+        "verdict_level_id": _tr("rating"),
+        "verdict_text": _tr("verdict text"),
+        "notes": _tr("notes"),
+        "claimant": _tr("claimant"),
+        "claim_date": _tr("claim date"),
+        "text": _tr("wording"),
+    }
+    return labels.get(name, name)
+
+
+def _edit_text(number: int | None, changes: dict[str, Any]) -> str:
+    """The undo entry of an edit, naming the claim and the fields: "Claim 2: verdict text"."""
+    fields = ", ".join(_field_label(name) for name in changes)
+    if number is None:
+        return _tr("Edit claim: %1").replace("%1", fields)
+    return _tr("Claim %1: %2").replace("%1", str(number)).replace("%2", fields)
 
 
 class EditsMixin(_Base):
@@ -64,6 +75,15 @@ class EditsMixin(_Base):
         a.export_article.triggered.connect(self.ask_export_article)
         a.settings.triggered.connect(lambda: self.show_settings())
         a.quit.triggered.connect(self.close)
+        a.undo.triggered.connect(lambda: self.undo_or_redo(redo=False))
+        a.redo.triggered.connect(lambda: self.undo_or_redo(redo=True))
+        stack = self.session.undo_stack
+        stack.canUndoChanged.connect(a.undo.setEnabled)
+        stack.canRedoChanged.connect(a.redo.setEnabled)
+        stack.undoTextChanged.connect(lambda text: _describe(a.undo, _tr("Undo: %1"), text))
+        stack.redoTextChanged.connect(lambda text: _describe(a.redo, _tr("Redo: %1"), text))
+        a.undo.setEnabled(stack.canUndo())
+        a.redo.setEnabled(stack.canRedo())
         a.new_claim.triggered.connect(self.new_claim_from_selection)
         a.edit_claim.triggered.connect(self.edit_claim_text)
         a.split_claim.triggered.connect(self.split_current_claim)
@@ -98,12 +118,28 @@ class EditsMixin(_Base):
         )
         a.rematch.setEnabled(bool(self.claims))
 
+    def undo_or_redo(self, redo: bool) -> None:
+        """Edit › Undo/Redo. What is still being typed in the verdict editor is saved first,
+        so undo takes back *that*, never silently an older edit of another claim."""
+        focus = QApplication.focusWidget()
+        typing = focus if focus is not None and self.verdict_editor.isAncestorOf(focus) else None
+        self.verdict_editor.commit_pending()
+        if typing is not None:
+            typing.clearFocus()  # a focused field keeps its text; it must show the undone one
+        stack = self.session.undo_stack
+        stack.redo() if redo else stack.undo()
+        if typing is not None:
+            typing.setFocus()
+
     # -- claims -------------------------------------------------------------------------
 
     @Slot(int, dict)
     def edit_claim(self, claim_id: int, changes: dict) -> None:
         if changes:
-            self.session.push(ops.EditClaim(self.session, claim_id, changes, _edit_text(changes)))
+            ids = [int(c.id) for c in self.claims]
+            number = ids.index(claim_id) + 1 if claim_id in ids else None
+            text = _edit_text(number, changes)
+            self.session.push(ops.EditClaim(self.session, claim_id, changes, text))
 
     def set_status(self, status: str) -> None:
         for claim_id in self.claims_pane.selected_claim_ids() or [
@@ -122,6 +158,14 @@ class EditsMixin(_Base):
     @Slot(int, int)
     def new_claim_from_span(self, start: int, end: int) -> None:
         if self.article is None:
+            return
+        same = next((c for c in self.claims if (c.start, c.end) == (start, end)), None)
+        if same is not None:  # a second claim on the same words would be a duplicate
+            self.claims_pane.select_claim(int(same.id))
+            number = self.claims.index(same) + 1
+            self.show_message(
+                self.tr("This text is already claim %1: selected it.").replace("%1", str(number))
+            )
             return
         text = self.article.text[start:end]
         fields: dict[str, Any] = {
@@ -215,15 +259,19 @@ class EditsMixin(_Base):
         link = sources_store.get_claim_source(self.session.db, link_id)
         claim_id = int(link.claim_id)
 
-        def done(archived: str) -> None:
+        def done(kept: Any) -> None:
             self.session.sources_changed.emit(claim_id)
-            self.show_message(self.tr("Archived: %1").replace("%1", archived))
+            message = _preserved_text(kept)
+            if kept.snapshot_error or kept.archive_error:
+                self.show_error(message)
+            else:
+                self.show_message(message, 10000)
 
         self.session.runner.start(
             f"archive:{link.source.id}",
             archive_source,
             int(link.source.id),
-            label=self.tr("Archiving the source on the Wayback Machine…"),
+            label=self.tr("Saving the source's page (local copy and Wayback Machine)…"),
             on_result=done,
         )
 
@@ -263,6 +311,26 @@ class EditsMixin(_Base):
             return
         if not QDesktopServices.openUrl(qurl):
             self.show_error(self.tr("Could not open %1 in the browser").replace("%1", url))
+
+
+def _preserved_text(kept: Any) -> str:
+    """Both halves of ``preserve_source``: the local copy, then the Wayback Machine."""
+    if kept.snapshot_error:
+        local = _tr("local copy failed: %1").replace("%1", kept.snapshot_error)
+    else:
+        local = _tr("local copy kept (%1 characters)").replace("%1", str(kept.snapshot_chars))
+    if kept.archive_error:
+        wayback = _tr("Wayback Machine failed: %1").replace("%1", kept.archive_error)
+    else:
+        wayback = _tr("archived at %1").replace("%1", str(kept.archive_url))
+    return f"{local}; {wayback}"
+
+
+def _describe(action: QAction, template: str, text: str) -> None:
+    """Name the edit that Undo/Redo would take back, in its tooltip and status tip."""
+    tip = template.replace("%1", text) if text else ""
+    action.setToolTip(tip or action.text().replace("&", ""))
+    action.setStatusTip(tip)
 
 
 def _neighbour(claims: list[Claim], removed: set[int]) -> int | None:

@@ -10,6 +10,8 @@ from PySide6.QtCore import Slot
 from app.domain import Claim
 from app.errors import UserError
 from ui.jobs import MatchResults, match_claims
+from ui.models.claims_model import best_match
+from ui.widgets.window_parts import best_matched
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -71,7 +73,25 @@ class MatchingMixin(_Base):
         self.results.decisions.update(results.decisions)
         self._refresh_rows()
         self._show_matches(self.current_claim())
+        self._select_best_matched()
         self.matches_ready.emit()
+
+    def _select_best_matched(self) -> None:
+        """Once earlier checks are known, open on the claim with the strongest one (the
+        workbench's point), unless the checker has picked a claim since."""
+        auto, self._auto_selected = self._auto_selected, None
+        if auto is None or self.claims_pane.current_claim_id() != auto:
+            return
+        best: dict[int, tuple[str, float]] = {}
+        for claim in self.claims:
+            matches = self.results.matches.get(int(claim.id)) or []
+            top = best_match(matches, self.results.decisions.get(int(claim.id), {}))
+            if top is not None:
+                best[int(claim.id)] = (top.tier, top.score)
+        todo = [c for c in self.claims if c.status == "to_check"]
+        chosen = best_matched(todo, best) or best_matched(self.claims, best)
+        if chosen is not None and chosen != auto:
+            self.claims_pane.select_claim(chosen)
 
     def _on_matches_failed(self, exc: BaseException) -> None:
         self._matching = False

@@ -76,7 +76,7 @@ def memory_keyring():
 
 
 def test_archiving_a_source_records_the_archive_url(window, qtbot, monkeypatch, memory_keyring):
-    from app.interop import wayback
+    from app.interop import snapshot, wayback
 
     with qtbot.waitSignal(window.matches_ready, timeout=30000):
         window.open_article(1)
@@ -86,6 +86,7 @@ def test_archiving_a_source_records_the_archive_url(window, qtbot, monkeypatch, 
     [link] = window.session.sources_of(claim.id)
     archived = "https://web.archive.org/web/2019/https://example.org/page"
     monkeypatch.setattr(wayback, "archive_url", lambda url, **_: archived)
+    monkeypatch.setattr(snapshot, "snapshot_source", lambda *_a, **_k: "page text")  # no network
     with qtbot.waitSignal(window.session.sources_changed, timeout=10000):
         window.archive_source(link.id)
     assert window.session.sources_of(claim.id)[0].source.archive_url == archived
@@ -93,7 +94,7 @@ def test_archiving_a_source_records_the_archive_url(window, qtbot, monkeypatch, 
 
 def test_archiving_without_keys_is_an_inline_error(window, qtbot, monkeypatch, memory_keyring):
     from app.errors import UserError
-    from app.interop import wayback
+    from app.interop import snapshot, wayback
 
     with qtbot.waitSignal(window.matches_ready, timeout=30000):
         window.open_article(1)
@@ -105,6 +106,7 @@ def test_archiving_without_keys_is_an_inline_error(window, qtbot, monkeypatch, m
         raise UserError("no Wayback keys: add them in Settings")
 
     monkeypatch.setattr(wayback, "archive_url", refuse)
+    monkeypatch.setattr(snapshot, "snapshot_source", lambda *_a, **_k: "page text")  # no network
     with qtbot.waitSignal(window.session.runner.ended, timeout=10000):
         window.archive_source(link.id)
     assert "Wayback keys" in window.statusBar().currentMessage()

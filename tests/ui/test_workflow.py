@@ -321,9 +321,9 @@ def test_export_to_a_missing_folder_is_an_inline_error(window, qtbot, tmp_path):
 def test_the_status_bar_says_each_edit_was_saved_or_undone(window, qtbot):
     open_article(window, qtbot)
     window.edit_claim(window.claims[0].id, {"status": "in_progress"})
-    assert window.statusBar().currentMessage() == "Saved: Set status"
+    assert window.statusBar().currentMessage() == "Saved: Claim 1: status"
     window.session.undo_stack.undo()
-    assert window.statusBar().currentMessage() == "Undone: Set status"
+    assert window.statusBar().currentMessage() == "Undone: Claim 1: status"
 
 
 def test_deleting_a_claim_selects_the_next_one(window, qtbot):

@@ -17,7 +17,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from app.domain import Claim
-from ui.models.labels import STATUS_COLORS, TIER_COLORS, status_label, tier_label
+from ui.models.labels import (
+    STATUS_COLORS,
+    TIER_COLORS,
+    reason_label,
+    status_label,
+    tier_label,
+)
 
 ClaimIdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
@@ -211,7 +217,7 @@ def _tooltip(row: ClaimRow, column: str) -> str | None:
         return row.claim.text
     if column == "worth":
         title = QCoreApplication.translate("ClaimsModel", "Why it is worth checking:")
-        reasons = "\n".join(f"• {reason}" for reason in row.claim.reasons)
+        reasons = "\n".join(f"• {reason_label(reason)}" for reason in row.claim.reasons)
         return f"{title}\n{reasons}" if reasons else None
     if column == "best" and row.best is not None:
         verdict = f"\n[{row.best.verdict}]" if row.best.verdict else ""

@@ -37,3 +37,41 @@ def tier_label(tier: str) -> str:
         "none": QCoreApplication.translate("Tier", "Weak"),
     }
     return labels.get(tier, tier)
+
+
+def _reason_prefixes() -> dict[str, str]:
+    """The reasons ``app.text.claims`` writes, English prefix → label shown.
+
+    The stored reasons stay English (the CLI's JSON contract); only their display is
+    translated. Longest prefixes first: "number with unit" before "number".
+    """
+    t = QCoreApplication.translate
+    return {
+        "loaded words (opinion, not fact)": t("Reason", "loaded words (opinion, not fact)"),
+        "number with unit": t("Reason", "number with unit"),
+        "attributed to": t("Reason", "attributed to"),
+        "opinion marker": t("Reason", "opinion marker"),
+        "direct quote": t("Reason", "direct quote"),
+        "a question": t("Reason", "a question"),
+        "comparison": t("Reason", "comparison"),
+        "prediction": t("Reason", "prediction"),
+        "quantity": t("Reason", "quantity"),
+        "causal": t("Reason", "causal"),
+        "number": t("Reason", "number"),
+        "people": t("Reason", "people"),
+        "named": t("Reason", "named"),
+        "about": t("Reason", "about"),
+        "date": t("Reason", "date"),
+    }
+
+
+def reason_label(reason: str) -> str:
+    """A check-worthiness reason ("people: Maduro", "attributed to X") in the UI language;
+    one it does not know is shown as is."""
+    for prefix, label in _reason_prefixes().items():
+        if reason == prefix:
+            return label
+        for separator in (": ", " "):
+            if reason.startswith(prefix + separator):
+                return label + separator + reason[len(prefix) + len(separator) :]
+    return reason

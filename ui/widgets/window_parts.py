@@ -28,8 +28,13 @@ def titled(title: str, widget: QWidget) -> QWidget:
     return column(label, widget)
 
 
+def header_title(article: Article) -> str:
+    """The stored title (a file's name when it had none); "Untitled" only when truly empty."""
+    return (article.title or "").strip() or _tr("Untitled article")
+
+
 def header_html(article: Article, claims: int) -> str:
-    title = html.escape(article.title or _tr("Untitled article"))
+    title = html.escape(header_title(article))
     languages = {"fr": _tr("French"), "en": _tr("English")}
     details = [article.outlet, article.author, article.published]
     details.append(languages.get(article.lang or "", article.lang))
@@ -41,18 +46,24 @@ def header_html(article: Article, claims: int) -> str:
 def legend_html() -> str:
     """What the colours and marks of the article mean."""
     swatches = " ".join(
-        f"<span style='background:{status_tint(status, 0.5).name()}'>&nbsp;{html.escape(label)}"
+        f"<span style='background:{status_tint(status, 0.5).name()}'>&nbsp;{_nowrap(label)}"
         "&nbsp;</span>"
         for status, label in status_labels()
     )
-    element = _tr("figure or date")
-    quote = _tr("quote")
-    loaded = _tr("loaded word")
+    element = _nowrap(_tr("figure or date"))
+    quote = _nowrap(_tr("quote"))
+    loaded = _nowrap(_tr("loaded word"))
+    # Two deliberate lines (statuses, then marks in the text): one line does not fit the
+    # article column in French, and a label cut in two ("mot / connoté") reads as two.
     return (
-        f"{swatches} &nbsp; <b style='color:{ELEMENT_COLOR}'><u>{html.escape(element)}</u></b>"
-        f" &nbsp; <i style='color:{QUOTE_COLOR}'>« {html.escape(quote)} »</i>"
-        f" &nbsp; <span style='color:{LOADED_COLOR}'><u>{html.escape(loaded)}</u></span>"
+        f"{swatches}<br><b style='color:{ELEMENT_COLOR}'><u>{element}</u></b>"
+        f" &nbsp; <i style='color:{QUOTE_COLOR}'>«&nbsp;{quote}&nbsp;»</i>"
+        f" &nbsp; <span style='color:{LOADED_COLOR}'><u>{loaded}</u></span>"
     )
+
+
+def _nowrap(label: str) -> str:
+    return html.escape(label).replace(" ", "&nbsp;")
 
 
 def _tr(text: str) -> str:
@@ -60,6 +71,23 @@ def _tr(text: str) -> str:
 
 
 def first_to_check(claims: list[Claim]) -> int:
-    """Open on the claim the checker is most likely to want first."""
+    """Open on the claim the checker is most likely to want first: the most check-worthy
+    one still to check (the earliest of equals), else the most check-worthy."""
     todo = [c for c in claims if c.status == "to_check"] or claims
-    return int(todo[0].id)
+    return int(max(todo, key=lambda c: c.checkworthiness or 0.0).id)
+
+
+TIER_RANK = {"match": 2, "related": 1}
+
+
+def best_matched(claims: list[Claim], best: dict[int, tuple[str, float]]) -> int | None:
+    """The claim whose earlier check is strongest (tier, then score), given each claim's
+    best ``(tier, score)``; None when no claim has a match or related check."""
+    ranked = [
+        (TIER_RANK[tier], score, -i, int(c.id))
+        for i, c in enumerate(claims)
+        if (found := best.get(int(c.id))) is not None
+        for tier, score in [found]
+        if tier in TIER_RANK
+    ]
+    return max(ranked)[3] if ranked else None
