@@ -128,7 +128,9 @@ def _read_file(path: Path) -> bytes:
             raise UserError(f"{path.name} is a folder, not a file")
         if size > MAX_BYTES:
             limit = MAX_BYTES // 1_000_000
-            raise UserError(f"{path.name} is too large ({size // 1_000_000} MB; limit {limit} MB)")
+            raise UserError(
+                f"{path.name} is too large ({size / 1_000_000:.1f} MB; limit {limit} MB)"
+            )
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)  # the file may grow between stat and read
     except FileNotFoundError as exc:

@@ -30,7 +30,7 @@ from app.storage.reviews import reviews_of_claim
 from app.storage.scales import get_level
 from app.storage.settings import get_setting
 from app.storage.sources import sources_of_claim
-from app.text.claims import claim_display_text
+from app.text.claims import claim_display_text, is_anonymous_source
 from app.text.titles import first_words, headline
 
 EXPORT_FORMATS = ("claimreview", "markdown", "html", "csv", "json")
@@ -123,11 +123,16 @@ def _claim_data(db: Database, claim: Claim, lang: str) -> dict[str, Any]:
         "verdict": _verdict(db, claim, lang),
         "verdict_text": claim.verdict_text,
         "notes": claim.notes,
-        "claimant": claim.claimant or claim.speaker,
+        "claimant": claim.claimant or _named(claim.speaker, claim.lang or lang),
         "claim_date": claim.claim_date,
         "sources": [_source_data(link) for link in sources_of_claim(db, claim.id)],
         "earlier_checks": _earlier_checks(db, claim.id, lang),
     }
+
+
+def _named(speaker: str | None, lang: str) -> str | None:
+    """A detected speaker, unless it is unnamed sourcing stored by an older analysis."""
+    return None if speaker and is_anonymous_source(speaker, lang) else speaker
 
 
 def _verdict(db: Database, claim: Claim, lang: str) -> dict[str, Any] | None:

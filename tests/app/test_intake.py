@@ -294,3 +294,11 @@ def test_a_text_file_without_headline_is_titled_by_its_name(tmp_path: Path) -> N
     heading = tmp_path / "notes.md"
     heading.write_text("# Médiathèque : le vote\n\n" + FR_BODY, encoding="utf-8")
     assert from_file(heading).title == "Médiathèque : le vote"
+
+
+def test_a_file_just_over_the_limit_says_by_how_much(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    with path.open("wb") as handle:
+        handle.truncate(intake.MAX_BYTES + 500_000)
+    with pytest.raises(UserError, match=r"big\.txt is too large \(10\.5 MB; limit 10 MB\)"):
+        from_file(path)

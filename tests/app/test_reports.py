@@ -234,3 +234,16 @@ def test_relative_clause_claims_show_their_subject(db):
     assert f"<h3>1. {shown.replace(chr(39), '&#x27;')}</h3>" in reports.render_html(db, article)
     (row,) = csv.DictReader(io.StringIO(reports.render_csv(db, article)))
     assert row["claim"] == shown
+
+
+def test_unnamed_sourcing_stored_as_speaker_is_no_claimant(db):
+    article = _untitled(db, "Selon plusieurs sources, le budget a baissé de 12 % depuis 2020.")
+    text = "Selon plusieurs sources, le budget a baissé de 12 % depuis 2020."
+    add_claim(
+        db, text=text, article_id=article, start=0, end=len(text), speaker="plusieurs sources"
+    )
+    named = add_claim(db, text="Le budget a baissé.", speaker="Jean Dupont", lang="fr")
+    assert [c["claimant"] for c in reports.render_json(db, article)["claims"]] == [None]
+    (row,) = csv.DictReader(io.StringIO(reports.render_csv(db, article)))
+    assert row["claimant"] == ""
+    assert reports._named(named.speaker, "fr") == "Jean Dupont"
