@@ -468,6 +468,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>Sélectionnez d'abord un passage de l'article.</translation>
         </message>
         <message>
+            <source>This text is already claim %1: selected it.</source>
+            <translation>Ce passage est déjà l'affirmation %1 : elle est sélectionnée.</translation>
+        </message>
+        <message>
             <source>Edit claim</source>
             <translation>Modifier l'affirmation</translation>
         </message>
@@ -491,12 +495,8 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             </translation>
         </message>
         <message>
-            <source>Archived: %1</source>
-            <translation>Archivée : %1</translation>
-        </message>
-        <message>
-            <source>Archiving the source on the Wayback Machine…</source>
-            <translation>Archivage de la source sur la Wayback Machine…</translation>
+            <source>Saving the source's page (local copy and Wayback Machine)…</source>
+            <translation>Enregistrement de la page de la source (copie locale et Wayback Machine)…</translation>
         </message>
         <message>
             <source>Imported %1 fact-check(s), %2 already known or skipped.</source>
@@ -724,14 +724,6 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
     <context>
         <name>MainWindow</name>
         <message>
-            <source>&amp;Undo</source>
-            <translation>&amp;Annuler</translation>
-        </message>
-        <message>
-            <source>&amp;Redo</source>
-            <translation>&amp;Rétablir</translation>
-        </message>
-        <message>
             <source>No article open. Open a file, a URL or paste text.</source>
             <translation>Aucun article ouvert. Ouvrez un fichier, une adresse web ou collez un texte.</translation>
         </message>
@@ -837,6 +829,14 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>&amp;Quit</source>
             <translation>&amp;Quitter</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Annuler</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>&amp;Rétablir</translation>
         </message>
         <message>
             <source>&amp;New claim from selection</source>
@@ -987,20 +987,64 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>mot connoté</translation>
         </message>
         <message>
-            <source>Set status</source>
-            <translation>Changer le statut</translation>
+            <source>status</source>
+            <translation>statut</translation>
         </message>
         <message>
-            <source>Set verdict</source>
-            <translation>Changer le verdict</translation>
+            <source>rating</source>
+            <translation>cotation</translation>
         </message>
         <message>
-            <source>Edit notes</source>
-            <translation>Modifier les notes</translation>
+            <source>verdict text</source>
+            <translation>texte du verdict</translation>
         </message>
         <message>
-            <source>Edit claim</source>
-            <translation>Modifier l'affirmation</translation>
+            <source>notes</source>
+            <translation>notes</translation>
+        </message>
+        <message>
+            <source>claimant</source>
+            <translation>auteur</translation>
+        </message>
+        <message>
+            <source>claim date</source>
+            <translation>date</translation>
+        </message>
+        <message>
+            <source>wording</source>
+            <translation>formulation</translation>
+        </message>
+        <message>
+            <source>Edit claim: %1</source>
+            <translation>Modifier l'affirmation : %1</translation>
+        </message>
+        <message>
+            <source>Claim %1: %2</source>
+            <translation>Affirmation %1 : %2</translation>
+        </message>
+        <message>
+            <source>Undo: %1</source>
+            <translation>Annuler : %1</translation>
+        </message>
+        <message>
+            <source>Redo: %1</source>
+            <translation>Rétablir : %1</translation>
+        </message>
+        <message>
+            <source>local copy failed: %1</source>
+            <translation>échec de la copie locale : %1</translation>
+        </message>
+        <message>
+            <source>local copy kept (%1 characters)</source>
+            <translation>copie locale conservée (%1 caractères)</translation>
+        </message>
+        <message>
+            <source>Wayback Machine failed: %1</source>
+            <translation>échec de la Wayback Machine : %1</translation>
+        </message>
+        <message>
+            <source>archived at %1</source>
+            <translation>archivée à l'adresse %1</translation>
         </message>
     </context>
     <context>
