@@ -122,9 +122,9 @@ def _with_summary(e: Explanation) -> Explanation:
         parts.append("names a different country")
     if e.shared_terms or e.fuzzy_terms:
         words = list(e.shared_terms[:6]) + [c for _, c in e.fuzzy_terms[:2]]
-        parts.append(
-            f"{len(e.shared_terms) + len(e.fuzzy_terms)} shared terms ({', '.join(words)})"
-        )
+        count = len(e.shared_terms) + len(e.fuzzy_terms)
+        noun = "term" if count == 1 else "terms"
+        parts.append(f"{count} shared {noun} ({', '.join(words)})")
     if e.numbers_agreeing:
         parts.append(f"same numbers ({', '.join(e.numbers_agreeing)})")
     if e.same_speaker:

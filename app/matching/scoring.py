@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 
 from app.matching.places import countries, country_conflict
 from app.matching.quantities import Quantity, QuantityComparison, compare, quantities
-from app.text.normalize import fold
+from app.text.normalize import UNIT_TERMS, fold
 
 # A candidate at or above MATCH_THRESHOLD is taken to be the same claim (high precision); at or
 # above RELATED_THRESHOLD it is worth a look. Conflicting numbers or countries cap a candidate
@@ -42,6 +42,9 @@ CONFLICT_FACTOR = 0.85
 # same politician repeating a claim is the commonest case in debates (+0.055 MAP@5 on
 # CheckThat! 2B dev). It reorders, but never lifts a candidate into the match tier.
 SPEAKER_BONUS = 10.0
+# A match must share at least this many words that say something (not numbers nor units; stop
+# words are never terms): a bare "300" finds every claim about 300 of anything, each "the same".
+MIN_MATCH_WORDS = 2
 
 
 def idf(doc_freq: int, total: int) -> float:
@@ -129,6 +132,8 @@ def score_candidate(query: QueryInfo, norm_text: str, norm_title: str) -> Scored
     place_conflict = country_conflict(query.countries, places)
     if numbers.differing or place_conflict:
         score = min(score * CONFLICT_FACTOR, MATCH_THRESHOLD - 1.0)
+    elif _words(shared) + len(fuzzy) < MIN_MATCH_WORDS:
+        score = min(score, MATCH_THRESHOLD - 1.0)
     return Scored(
         score=round(max(0.0, min(100.0, score)), 2),
         shared=shared,
@@ -137,6 +142,11 @@ def score_candidate(query: QueryInfo, norm_text: str, norm_title: str) -> Scored
         countries=places,
         country_conflict=place_conflict,
     )
+
+
+def _words(shared: frozenset[str]) -> int:
+    """How many of the shared terms are words: not numbers, not units."""
+    return sum(1 for t in shared if not t[0].isdigit() and t not in UNIT_TERMS)
 
 
 def _bm25(

@@ -235,3 +235,14 @@ def test_unchecked_article_sentences_do_not_crowd_out_real_checks(
     db.execute("UPDATE claims SET verdict_level_id = NULL, status = 'checked' WHERE id = ?",
                [copy.id])  # fmt: skip
     assert copy.id in [m.claim_id for m in matcher.match(query)]
+
+
+def test_a_bare_number_or_one_word_is_never_a_match(db: Database, archive: dict[str, int]) -> None:
+    matcher = Matcher(db)
+    found = matcher.match("300")
+    assert found and all(m.tier == "related" and m.score < MATCH_THRESHOLD for m in found)
+    assert "1 shared term (300)" in found[0].why.summary
+    assert all(m.tier != "match" for m in matcher.match("300 tonnes"))
+    assert all(m.tier != "match" for m in matcher.match("éoliennes", lang="fr"))
+    best = matcher.match("éoliennes oiseaux", lang="fr")[0]
+    assert best.tier == "match" and "2 shared terms" in best.why.summary
