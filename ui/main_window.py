@@ -272,6 +272,10 @@ class MainWindow(EditsMixin, DialogsMixin, MatchingMixin, QMainWindow):
         rows = [self._row_for(n, c) for n, c in enumerate(self.claims, start=1)]
         self.claims_pane.set_rows(rows, keep=keep)
 
+    def verdict_editor_claim_id(self) -> int | None:
+        claim = self.verdict_editor.claim()
+        return int(claim.id) if claim is not None else None
+
     def current_claim(self) -> Claim | None:
         claim_id = self.claims_pane.current_claim_id()
         for claim in self.claims:
@@ -281,6 +285,8 @@ class MainWindow(EditsMixin, DialogsMixin, MatchingMixin, QMainWindow):
 
     @Slot(object)
     def _on_claims_claim_selected(self, claim_id: int | None) -> None:
+        if claim_id is not None and claim_id != self.verdict_editor_claim_id():
+            self.clear_error()  # moving on to another claim: the old error is read
         self.article_view.select_claim(claim_id)
         claim = self.current_claim()
         self.verdict_editor.set_claim(claim, self.session.scale, self._lang())

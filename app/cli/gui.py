@@ -30,7 +30,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--claim",
         type=int,
         metavar="N",
-        help="select the article's N-th claim when it opens (default: the first to check)",
+        help="select the article's N-th claim when it opens (default: the one with the best "
+        "earlier check, else the most check-worthy still to check)",
     )
     parser.add_argument(
         "--size", default="1400x900", metavar="WxH", help="window size for --screenshot"

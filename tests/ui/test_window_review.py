@@ -371,3 +371,12 @@ def test_an_untitled_article_says_so(window, qtbot):
     )
     open_article(window, qtbot, 2)
     assert "Untitled article" in window.article_header.text()
+
+
+def test_an_error_goes_away_when_the_checker_moves_to_another_claim(window, qtbot):
+    open_article(window, qtbot)
+    window.claims_pane.select_claim(window.claims[0].id)
+    window.show_error("a claim cannot be empty")
+    window.actions_.next_claim.trigger()
+    assert window.claims_pane.current_claim_id() == window.claims[1].id
+    assert "⚠" not in window.statusBar().currentMessage()
