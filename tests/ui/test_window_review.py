@@ -334,7 +334,9 @@ def test_archiving_reports_each_half_that_failed(window, qtbot, monkeypatch, mem
 @pytest.mark.parametrize("fmt", ["json", "claimreview", "markdown"])
 def test_export_writes_what_the_cli_writes(window, qtbot, tmp_path, fmt):
     from app.interop import reports
+    from app.storage.settings import set_setting
 
+    set_setting(window.session.db, "org_name", "Desk")  # ClaimReview is signed
     open_article(window, qtbot)
     window.edit_claim(window.claims[0].id, {"status": "checked"})
     target = tmp_path / f"check.{fmt}"
