@@ -16,6 +16,7 @@ from app.text import checkworthy
 from app.text.checkworthy import Element
 from app.text.language import detect_language, is_supported
 from app.text.segment import split_sentences
+from app.text.sourcing import is_anonymous_source, unnamed_person
 
 __all__ = [
     "Analysis",
@@ -25,13 +26,13 @@ __all__ = [
     "claim_display_text",
     "describe_span",
     "extract_claims",
+    "is_anonymous_source",
 ]
 
 CLAIM_THRESHOLD = 0.3  # below: not proposed. Recall first (ClaimBuster dev R 0.87; F1 peaks at 0.4)
 CLAUSE_THRESHOLD = 0.3  # a clause is short: its length feature counts less
 MIN_CLAUSE_WORDS = 4
 _TOKEN = re.compile(r"\S+")
-_WORD = re.compile(r"[\w-]+")
 _COMMA = re.compile(r",\s+")
 _PHRASE_STOP = re.compile(r"[,.;:!?»\"”()\n]")
 _SUBJECT_BREAK = re.compile(r"[»\"”:;]\s*|,\s+(?=[A-Za-zÀ-ÿ])")
@@ -226,23 +227,6 @@ def _covered(element: Element, spans: list[Element]) -> bool:
 
 
 @cache
-def _anonymous_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
-    lex = checkworthy.lexicon(lang)
-    return frozenset(lex.ANONYMOUS_OPENERS.split()), frozenset(lex.ANONYMOUS_HEADS.split())
-
-
-def is_anonymous_source(phrase: str, lang: str) -> bool:
-    """Is ``phrase`` unnamed sourcing ("plusieurs sources", "nos informations", "sources")?"""
-    openers, heads = _anonymous_words(lang)
-    for word in _WORD.findall(phrase.lower()):
-        if word in heads:
-            return True
-        if word not in openers:
-            return False
-    return False
-
-
-@cache
 def _attribution_patterns(lang: str) -> dict[str, re.Pattern[str]]:
     lex = checkworthy.lexicon(lang)
     flags = 0  # they run on checkworthy.lowered(text)
@@ -288,7 +272,7 @@ def _attribution(
                 speaker = context
                 speaker_el = None
             elif kind == "source" or after_quote or _follows_quote(text, start, m_start):
-                speaker_el = _noun_phrase_after(text, m_end, end, names)
+                speaker_el = _noun_phrase_after(text, m_end, end, names, lang)
                 speaker = speaker_el.text if speaker_el else None
             else:
                 speaker_el = _subject_before(text, start, m_start, names, lang)
@@ -312,13 +296,18 @@ def _follows_quote(text: str, start: int, pos: int) -> bool:
     return before.endswith(("»", '"', "”")) or before == ""
 
 
-def _noun_phrase_after(text: str, pos: int, end: int, names: list[Element]) -> Element | None:
+def _noun_phrase_after(
+    text: str, pos: int, end: int, names: list[Element], lang: str
+) -> Element | None:
     m = _PHRASE_STOP.search(text, pos, end)
     phrase_end = m.start() if m else end
     words = list(_TOKEN.finditer(text, pos, phrase_end))[:10]
     if not words:
         return None
     phrase_end = words[-1].end()
+    if unnamed_person(text[pos:phrase_end], lang):
+        # "selon un proche de Jean Dupont": the source is the unnamed one, not Jean Dupont
+        return checkworthy.element_at("speaker", text, pos, phrase_end)
     inside = [n for n in names if pos <= n.start and n.end <= phrase_end]
     if not inside and m is not None and text[m.start()] == ",":
         # Apposition: "a déclaré le porte-parole des pompiers, Yannis Artopios."

@@ -288,3 +288,38 @@ def test_claim_display_text_gives_a_relative_clause_its_subject() -> None:
         c for c in extract_claims(ARTICLE_FR, "fr") if c.text.startswith("qui s'est autoproclamé")
     ]
     assert claim_display_text(candidate.text, candidate.reasons).startswith("[Marek Dolny] qui")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "unnamed"),
+    [
+        (
+            "Selon un proche de Jean Dupont, le maire a touché 300 000 euros en 2019.",
+            "fr",
+            "un proche de Jean Dupont",
+        ),
+        (
+            "Selon des sources au sein de la Commission européenne, 300 millions d'euros "
+            "ont été versés en 2019.",
+            "fr",
+            "des sources au sein de la Commission européenne",
+        ),
+        (
+            "According to people close to President Joe Biden, 300 troops left in 2019.",
+            "en",
+            "people close to President Joe Biden",
+        ),
+    ],
+)
+def test_a_name_inside_unnamed_sourcing_is_not_the_speaker(
+    sentence: str, lang: str, unnamed: str
+) -> None:
+    (claim,) = extract_claims(sentence, lang)
+    assert claim.speaker is None
+    assert f"anonymous sourcing: {unnamed}" in claim.reasons
+
+
+def test_a_newspaper_reporting_stays_the_speaker() -> None:
+    sentence = "Selon des informations du Monde, 300 policiers ont été blessés en 2019."
+    (claim,) = extract_claims(sentence, "fr")
+    assert claim.speaker == "Monde"
