@@ -19,8 +19,9 @@ from typing import TextIO
 from app.cli.common import open_db
 from app.errors import UserError
 from app.interop import claimreview_export, reports
+from app.net import is_web_url
 from app.storage import Archive
-from app.storage.settings import get_setting
+from app.storage.settings import get_setting, set_setting
 
 HELP = "export an article's check (claimreview, markdown, html, csv, json) or the whole archive"
 
@@ -45,6 +46,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--lang", choices=("fr", "en"), help="language of report headings (default: the article's)"
     )
+    parser.add_argument(
+        "--org-name", metavar="NAME", help="your organisation, the ClaimReview author (remembered)"
+    )
+    parser.add_argument(
+        "--org-url", metavar="URL", help="your organisation's web address (remembered)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -56,8 +63,11 @@ def run(args: argparse.Namespace) -> int:
     output = None if args.output is None or str(args.output) == "-" else args.output.expanduser()
     if output is not None and not output.parent.is_dir():
         raise UserError(f"no such folder: {output.parent}")
+    if args.org_url and not is_web_url(args.org_url):
+        raise UserError(f"--org-url must be an http(s) address, not {args.org_url!r}")
     db = open_db(args)
     try:
+        _remember_organisation(db, args.org_name, args.org_url)
         # The archive is streamed (it can hold 100k reviews); reports are small, built whole
         # before anything is written so an error never leaves a partial file.
         chunks = (
@@ -69,6 +79,13 @@ def run(args: argparse.Namespace) -> int:
     finally:
         db.close()
     return 0
+
+
+def _remember_organisation(db: Archive, name: str | None, url: str | None) -> None:
+    if name is not None and name.strip():
+        set_setting(db, "org_name", name.strip())
+    if url:
+        set_setting(db, "org_url", url.strip())
 
 
 def _archive_feed(db: Archive) -> Iterator[str]:

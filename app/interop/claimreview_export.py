@@ -27,12 +27,19 @@ from app.storage.settings import get_setting
 
 CONTEXT = "https://schema.org"
 WORST, BEST = 1, 5
+NO_ORGANISATION = (
+    "set your organisation's name first (Settings › General, or crible export --org-name NAME"
+    " --org-url URL): a ClaimReview must name its author"
+)
 
 
 def claim_review(
     db: Database, claim_id: int, *, org_name: str, org_url: str, lang: str
 ) -> dict[str, Any]:
     """The ClaimReview of one checked claim of an article; UserError when it has no verdict."""
+    if not org_name.strip():
+        # schema.org requires the review's author; a nameless one is silently invalid.
+        raise UserError(NO_ORGANISATION)
     claim = get_claim(db, claim_id)
     if not has_verdict(claim):
         raise UserError(f"claim {claim_id} has no verdict yet")

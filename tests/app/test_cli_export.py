@@ -154,3 +154,30 @@ def test_a_failure_while_streaming_leaves_no_file(db_path, built, tmp_path, monk
     assert _export(db_path, "--archive", "-o", str(target)) == 2
     assert "disk said no" in capsys.readouterr().err
     assert list(tmp_path.glob("*feed.json*")) == []
+
+
+def test_claimreview_without_an_organisation_is_refused_in_one_line(db_path, built, capsys):
+    from app.storage.settings import set_setting
+
+    db = open_archive(db_path)
+    set_setting(db, "org_name", "")
+    db.close()
+    assert _export(db_path, str(built.article_id), "--format", "claimreview") == 2
+    err = capsys.readouterr().err
+    assert "organisation" in err and err.count("\n") == 1
+
+
+def test_organisation_given_on_the_command_line_is_remembered(db_path, built, capsys):
+    from app.storage.settings import get_setting, set_setting
+
+    db = open_archive(db_path)
+    set_setting(db, "org_name", "")
+    db.close()
+    args = ["--format", "claimreview", "--org-name", "Desk", "--org-url", "https://desk.example"]
+    assert _export(db_path, str(built.article_id), *args) == 0
+    author = json.loads(capsys.readouterr().out)[0]["author"]
+    assert author == {"@type": "Organization", "name": "Desk", "url": "https://desk.example"}
+    db = open_archive(db_path)
+    assert get_setting(db, "org_name") == "Desk"
+    db.close()
+    assert _export(db_path, str(built.article_id), "--org-url", "javascript:x") == 2

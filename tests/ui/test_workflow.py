@@ -10,6 +10,7 @@ from app.storage import open_archive
 from app.storage.claims import claims_of_article, get_claim
 from app.storage.links import links_of_claim
 from app.storage.scales import default_scale
+from app.storage.settings import set_setting
 from app.storage.sources import sources_of_claim
 from tests.ui.conftest import EARLIER_CHECKS
 from ui.database import ArchiveSession
@@ -300,6 +301,7 @@ def test_rewording_a_claim_searches_its_earlier_checks_again(window, qtbot):
     ],
 )
 def test_export_writes_the_articles_check(window, qtbot, tmp_path, fmt, suffix, needle):
+    set_setting(window.session.db, "org_name", "Desk")
     open_article(window, qtbot)
     claim = claim_with(window, "300 tonnes")
     level = default_scale(window.session.db).levels[-2]
@@ -309,6 +311,17 @@ def test_export_writes_the_articles_check(window, qtbot, tmp_path, fmt, suffix, 
     written = tmp_path / f"check{suffix}"
     assert needle in written.read_text(encoding="utf-8")
     assert str(written) in window.statusBar().currentMessage()
+
+
+def test_claimreview_export_without_an_organisation_says_so(window, qtbot, tmp_path):
+    open_article(window, qtbot)
+    claim = claim_with(window, "300 tonnes")
+    level = default_scale(window.session.db).levels[-2]
+    window.edit_claim(claim.id, {"verdict_level_id": level.id, "status": "checked"})
+    with qtbot.waitSignal(window.session.runner.ended, timeout=20000):
+        window.export_article(str(tmp_path / "check"), "claimreview")
+    assert "organisation" in window.statusBar().currentMessage()
+    assert not (tmp_path / "check.jsonld").exists()
 
 
 def test_export_to_a_missing_folder_is_an_inline_error(window, qtbot, tmp_path):
