@@ -14,7 +14,14 @@ from typing import Any
 
 from lxml import etree, html
 
-from app.interop.records import BadRecord, RatingError, ReviewRecord, checked_rating, primary_lang
+from app.interop.records import (
+    BadRecord,
+    RatingError,
+    ReviewRecord,
+    checked_links,
+    checked_rating,
+    primary_lang,
+)
 
 __all__ = [
     "BadRecord",
@@ -106,7 +113,7 @@ def parse_claimreview(obj: dict[str, Any], where: str) -> ReviewRecord | BadReco
     except RatingError as exc:
         return BadRecord(where, f"bad rating: {exc}")
     author = obj.get("author") or obj.get("publisher")
-    return ReviewRecord(
+    record = ReviewRecord(
         claim_text=claim_text,
         title=_text(obj.get("name")) or _text(obj.get("headline")),
         claimant=_name(item.get("author")) or None,
@@ -123,6 +130,7 @@ def parse_claimreview(obj: dict[str, Any], where: str) -> ReviewRecord | BadReco
         lang=primary_lang(obj.get("inLanguage")),
         jsonld=json.dumps(obj, ensure_ascii=False),
     )
+    return checked_links(record, where)
 
 
 def _web_id(obj: dict[str, Any]) -> str:

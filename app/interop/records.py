@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
+
+from app.net import is_web_url
 
 # schema.org's defaults when a Rating gives a value without its bounds.
 DEFAULT_BEST = 5.0
@@ -49,6 +52,24 @@ class BadRecord:
 
     def message(self) -> str:
         return f"{self.where}: {self.reason}"
+
+
+def checked_links(record: ReviewRecord, where: str) -> ReviewRecord | BadRecord:
+    """The record, or a BadRecord when one of its links has a scheme other than http(s).
+
+    A ``javascript:`` or ``file:`` link in an imported review would be shown and exported
+    again as a link; such a record is refused, with the reason. Scheme-less identifiers
+    are kept: they are never turned into links.
+    """
+    links = [record.review_url, record.publisher_site, *record.appearances]
+    for link in links:
+        if link and _SCHEME.match(link) and not is_web_url(link.strip()):
+            return BadRecord(where, f"not a web address: {link[:80]!r} (only http and https)")
+    return record
+
+
+# What a browser would take as a scheme: leading blanks and controls are ignored there too.
+_SCHEME = re.compile(r"^[\x00-\x20]*[A-Za-z][A-Za-z0-9+.\-]*:")
 
 
 class RatingError(ValueError):

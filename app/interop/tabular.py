@@ -20,7 +20,14 @@ from charset_normalizer import from_bytes
 
 from app.errors import UserError
 from app.interop.claimreview import parse_jsonld
-from app.interop.records import BadRecord, RatingError, ReviewRecord, checked_rating, primary_lang
+from app.interop.records import (
+    BadRecord,
+    RatingError,
+    ReviewRecord,
+    checked_links,
+    checked_rating,
+    primary_lang,
+)
 
 SAMPLE_BYTES = 256 * 1024
 _CHAOS_TOLERANCE = 0.01
@@ -187,7 +194,7 @@ def plain_record(fields: dict[str, Any], where: str) -> ReviewRecord | BadRecord
         )
     except RatingError as exc:
         return BadRecord(where, f"bad rating: {exc}")
-    return ReviewRecord(
+    record = ReviewRecord(
         claim_text=text,
         title=_cell(fields.get("title")),
         claimant=_cell(fields.get("claimant")) or None,
@@ -202,6 +209,7 @@ def plain_record(fields: dict[str, Any], where: str) -> ReviewRecord | BadRecord
         worst_rating=worst,
         lang=primary_lang(fields.get("language")),
     )
+    return checked_links(record, where)
 
 
 def _cell(value: object) -> str:

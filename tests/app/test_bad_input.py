@@ -169,11 +169,13 @@ def test_javascript_links_in_imports_are_never_web_links(tmp_path, capsys):
         )
     )
     assert main(["import", str(feed), "--db", str(tmp_path / "a.db")]) == 0
+    assert "not a web address" in capsys.readouterr().err
     db = open_archive(tmp_path / "a.db")
-    urls = db.execute("SELECT url, publisher_site FROM reviews").fetchone()
+    stored = db.execute("SELECT count(*) FROM reviews").fetchone()[0]
     db.close()
-    # Kept as the record said (it is evidence), but nothing treats them as openable links.
-    assert not any(u and is_web_url(u) for u in urls)
+    # Refused record by record with the reason: such a link is never stored, shown or exported.
+    assert stored == 0
+    assert not is_web_url("javascript:alert(document.cookie)")
 
 
 # --- archives -----------------------------------------------------------------------------

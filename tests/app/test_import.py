@@ -226,3 +226,32 @@ def test_a_failure_while_reading_propagates_after_the_batches_before_it(db) -> N
     with pytest.raises(RuntimeError, match="reader bug"):
         import_records(db, records(), batch_size=2)
     assert count_reviews(db) == 4
+
+
+def test_records_with_non_web_links_are_skipped_with_the_reason(db, tmp_path):
+    import json as _json
+
+    from app.interop.importer import import_paths
+
+    good = {
+        "@type": "ClaimReview",
+        "claimReviewed": "Une affirmation sûre",
+        "url": "https://verif.example.fr/a",
+        "reviewRating": {"@type": "Rating", "alternateName": "Faux"},
+    }
+    bad_url = {**good, "claimReviewed": "Un lien piégé", "url": "javascript:alert(1)"}
+    bad_site = {
+        **good,
+        "claimReviewed": "Un éditeur piégé",
+        "url": "https://verif.example.fr/b",
+        "author": {"@type": "Organization", "name": "X", "url": "file:///etc/passwd"},
+    }
+    path = tmp_path / "reviews.json"
+    path.write_text(_json.dumps([good, bad_url, bad_site]), encoding="utf-8")
+    csv_path = tmp_path / "claims.csv"
+    csv_path.write_text("text,verdict,url\nAutre affirmation,Faux,javascript:x\n", encoding="utf-8")
+    report = import_paths(db, [path, csv_path])
+    assert (report.imported, report.skipped) == (1, 3)
+    assert sum("not a web address" in error for error in report.errors) == 3
+    stored = [row[0] for row in db.execute("SELECT url FROM reviews")]
+    assert stored == ["https://verif.example.fr/a"]
