@@ -23,6 +23,7 @@ from app.matching.scoring import (
     score_candidate,
     speaker_key,
     tier_of,
+    with_containment,
     with_speaker,
 )
 from app.storage import search
@@ -153,7 +154,19 @@ class Matcher:
 
     def _score(self, info: QueryInfo, ids: list[int]) -> list[tuple[Scored, int]]:
         texts = search.norm_texts(self._db, ids)
-        return [(score_candidate(info, *texts[i]), i) for i in ids if i in texts]
+        scored = [(score_candidate(info, *texts[i]), i) for i in ids if i in texts]
+        # Containment needs the idf of the few candidate terms the query lacks: fetched only
+        # for candidates that could be held whole by the query (cached like the query's).
+        maybe = [s for s, _ in scored if s.may_be_contained()]
+        if not maybe:
+            return scored
+        freqs = self._freqs([t for s in maybe for t in s.missing])
+        total = max(self._size, 1)
+        weights = {t: idf(n, total) for t, n in freqs.items()}
+        return [
+            (with_containment(info, s, weights) if s.may_be_contained() else s, i)
+            for s, i in scored
+        ]
 
     @staticmethod
     def _corrections(info: QueryInfo, scored: list[tuple[Scored, int]]) -> list[str]:

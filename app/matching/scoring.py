@@ -45,6 +45,16 @@ SPEAKER_BONUS = 10.0
 # A match must share at least this many words that say something (not numbers nor units; stop
 # words are never terms): a bare "300" finds every claim about 300 of anything, each "the same".
 MIN_MATCH_WORDS = 2
+# A long sentence that CONTAINS a shorter earlier claim scores low on BM25 (the score is
+# relative to everything the query says). When the query covers nearly all of the candidate's
+# idf weight (the candidate's own terms, weighted by their idf), at least CONTAIN_WORDS words in
+# common, no number of the candidate left out and nothing in conflict, it is the same claim
+# said inside a longer sentence: it is lifted to at least MATCH_THRESHOLD (up to +CONTAIN_SPAN
+# for full coverage). Only candidates missing at most CONTAIN_MAX_MISSING terms are looked at.
+CONTAIN_MIN = 0.8
+CONTAIN_WORDS = 3
+CONTAIN_MAX_MISSING = 2
+CONTAIN_SPAN = 15.0
 
 
 def idf(doc_freq: int, total: int) -> float:
@@ -105,6 +115,17 @@ class Scored:
     countries: frozenset[str]
     country_conflict: bool
     same_speaker: bool = False
+    missing: tuple[str, ...] = ()  # the candidate's text terms the query lacks
+
+    def may_be_contained(self) -> bool:
+        """Worth a containment check: a related candidate the query holds nearly whole."""
+        return (
+            self.score < MATCH_THRESHOLD
+            and not self.conflict
+            and len(self.missing) <= CONTAIN_MAX_MISSING
+            and _words(self.shared) >= CONTAIN_WORDS
+            and not any(t[0].isdigit() or t in UNIT_TERMS for t in self.missing)
+        )
 
     @property
     def conflict(self) -> bool:
@@ -122,8 +143,10 @@ def score_candidate(query: QueryInfo, norm_text: str, norm_title: str) -> Scored
     fuzzy = _fuzzy_pairs(query, shared, counts.keys())
     bm25, gained = _bm25(query, counts, shared, fuzzy, len(text_terms) + len(title_terms))
     fuzzy_matched = {c for _, c in fuzzy}
-    missing = sum(1 for t in set(text_terms) if t not in shared and t not in fuzzy_matched)
-    cand_cover = gained / (gained + missing * query.unknown_weight) if gained else 0.0
+    missing = tuple(
+        sorted(t for t in set(text_terms) if t not in shared and t not in fuzzy_matched)
+    )
+    cand_cover = gained / (gained + len(missing) * query.unknown_weight) if gained else 0.0
     token_set = fuzz.token_set_ratio(query.norm, norm_text, processor=None) / 100.0
     relative = min(bm25 / query.ideal, 1.0) if query.ideal else 0.0
     score = 100.0 * (W_BM25 * relative + W_CAND_COVER * cand_cover + W_TOKEN_SET * token_set)
@@ -141,7 +164,23 @@ def score_candidate(query: QueryInfo, norm_text: str, norm_title: str) -> Scored
         numbers=numbers,
         countries=places,
         country_conflict=place_conflict,
+        missing=missing,
     )
+
+
+def with_containment(
+    query: QueryInfo, scored: Scored, missing_weights: Mapping[str, float]
+) -> Scored:
+    """*scored* lifted into the match tier when the query covers nearly all of the candidate's
+    idf weight (see CONTAIN_MIN); unchanged otherwise. Call only if ``may_be_contained()``."""
+    held = sum(query.weights.get(t, 0.0) for t in scored.shared)
+    held += sum(query.weights.get(q, 0.0) * FUZZY_FACTOR for q, _ in scored.fuzzy)
+    lacking = sum(missing_weights.get(t, query.unknown_weight) for t in scored.missing)
+    cover = held / (held + lacking) if held else 0.0
+    if cover < CONTAIN_MIN:
+        return scored
+    lifted = MATCH_THRESHOLD + CONTAIN_SPAN * (cover - CONTAIN_MIN) / (1.0 - CONTAIN_MIN)
+    return replace(scored, score=round(min(100.0, max(scored.score, lifted)), 2))
 
 
 def _words(shared: frozenset[str]) -> int:

@@ -246,3 +246,45 @@ def test_a_bare_number_or_one_word_is_never_a_match(db: Database, archive: dict[
     assert all(m.tier != "match" for m in matcher.match("éoliennes", lang="fr"))
     best = matcher.match("éoliennes oiseaux", lang="fr")[0]
     assert best.tier == "match" and "2 shared terms" in best.why.summary
+
+
+# Unrelated claims, so that idf weights are as in a real archive (not 4 claims out of 10).
+FILLER = [f"Le conseil municipal de la commune {n} a voté son budget annuel." for n in range(40)]
+
+CONTAINED = (
+    "Il a assuré cette semaine que 300 tonnes d'aide humanitaire envoyées par la Russie "
+    "étaient arrivées à Caracas, a déclaré Nicolas Maduro"
+)
+
+
+def test_a_long_sentence_containing_an_earlier_claim_is_a_match(db: Database) -> None:
+    claims = {
+        key: add_claim(db, text=text, lang="fr").id
+        for key, text in {
+            "same": "La Russie a envoyé 300 tonnes d'aide humanitaire au Venezuela.",
+            "other_number": "La Russie a envoyé 200 tonnes d'aide humanitaire au Venezuela.",
+            "other_country": "La Chine a envoyé 300 tonnes d'aide humanitaire au Venezuela.",
+            "more_number": "La Russie a envoyé 300 tonnes d'aide humanitaire en 48 heures.",
+        }.items()
+    }
+    for text in ARCHIVE + FILLER:
+        add_claim(db, text=text, lang="fr")
+    found = {m.claim_id: m for m in Matcher(db).match(CONTAINED, lang="fr", min_score=0)}
+    assert found[claims["same"]].tier == "match"
+    assert found[claims["same"]].score >= MATCH_THRESHOLD
+    for key in ("other_number", "other_country", "more_number"):
+        if claims[key] in found:
+            assert found[claims[key]].score < MATCH_THRESHOLD, key
+
+
+def test_containment_needs_nearly_all_of_the_candidate(db: Database) -> None:
+    long_claim = add_claim(
+        db,
+        text="La Russie a envoyé 300 tonnes d'aide humanitaire et des médecins militaires "
+        "au Venezuela malgré les sanctions américaines.",
+        lang="fr",
+    ).id
+    for text in ARCHIVE + FILLER:
+        add_claim(db, text=text, lang="fr")
+    found = {m.claim_id: m for m in Matcher(db).match(CONTAINED, lang="fr", min_score=0)}
+    assert long_claim not in found or found[long_claim].score < MATCH_THRESHOLD
