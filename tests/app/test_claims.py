@@ -323,3 +323,14 @@ def test_a_newspaper_reporting_stays_the_speaker() -> None:
     sentence = "Selon des informations du Monde, 300 policiers ont été blessés en 2019."
     (claim,) = extract_claims(sentence, "fr")
     assert claim.speaker == "Monde"
+
+
+def test_unnamed_subject_of_a_reporting_verb_is_not_the_speaker() -> None:
+    sentence = "Un proche de Jean Dupont a affirmé que le maire a touché 300 000 euros en 2019."
+    (claim,) = extract_claims(sentence, "fr")
+    assert claim.speaker is None
+    assert "anonymous sourcing: Un proche de Jean Dupont" in claim.reasons
+    sentence = "Two people familiar with the deal said it cost $3 billion in 2019."
+    (claim,) = extract_claims(sentence, "en")
+    assert claim.speaker is None
+    assert "anonymous sourcing: Two people familiar with the deal" in claim.reasons
