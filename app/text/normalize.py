@@ -18,8 +18,10 @@ from functools import lru_cache
 
 from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
+from app.text.participles_fr import infinitive
+
 # Bump when the output of index_text changes: stored norm_text is rebuilt (reindex_if_needed).
-NORMALIZER_VERSION = "3"
+NORMALIZER_VERSION = "4"
 LANGS = ("fr", "en")
 DEFAULT_LANG = "en"
 
@@ -319,7 +321,7 @@ def _lemma(word: str, lang: str) -> str:
         if following is None or following == lemma:
             break
         lemma = following
-    return lemma
+    return infinitive(lemma, forms) if lang == "fr" else lemma
 
 
 @lru_cache(maxsize=len(LANGS))

@@ -96,3 +96,27 @@ def test_index_text_and_tokens_agree_on_any_text(text: str) -> None:
     assert index_text(text, None) == " ".join(t.term for t in tokens(text, None))
     for token in tokens(text, None):
         assert 0 <= token.start < token.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("participle", "verb"),
+    [
+        ("Le pays a rompu ses relations", "rompre"),
+        ("les élus", "élire"),
+        ("la frontière est ouverte", "ouvrir"),
+        ("trois morts", "mourir"),
+        ("un rapport écrit", "écrire"),
+        ("des vols annulés", "annuler"),  # regular -é, through the dictionary
+        ("les travaux finis", "finir"),  # regular -i
+    ],
+)
+def test_french_participles_meet_their_verb(participle: str, verb: str) -> None:
+    [lemma] = terms(verb, "fr")
+    assert lemma in terms(participle, "fr")
+
+
+def test_news_nouns_are_not_taken_for_participles() -> None:
+    assert terms("le marché", "fr") == ["marche"]
+    assert terms("le parti", "fr") == ["parti"]
+    assert terms("les députés", "fr") == ["depute"]
+    assert "elire" not in terms("elu", "en")  # English words are untouched
