@@ -78,6 +78,12 @@ _NOT_NAMES = frozenset(
         *("premier", "première", "prime"),  # "le Premier ministre": part of a title
     ]
 )
+# "Vingt-quatre heures après", "Twenty-four people died": a spelled number is never a name.
+_SPELLED_NUMBER = re.compile(
+    "|".join(
+        rf"(?:{lex.NUMBER_WORDS})(?:-(?:{lex.NUMBER_PARTS}))*" for lex in (lexicon_fr, lexicon_en)
+    )
+)
 # Words that may precede a title inside a capitalised run: "Former President Donald Trump".
 _TITLE_PREFIXES = frozenset(lexicon_en.TITLE_PREFIXES.split())
 _INSTITUTIONS = frozenset(lexicon_fr.INSTITUTIONS.split()) | frozenset(
@@ -202,8 +208,9 @@ def _name_parts(text: str, s: int, e: int, span_start: int) -> list[tuple[int, i
     """Trim a sentence-opening common word (``Samedi``, ``Les``) and split ``Parlement X Y``."""
     words = [m.span() for m in _TOKEN.finditer(text, s, e)]
     first = text[words[0][0] : words[0][1]].lower()
-    if _opens_sentence(text, s, span_start) and (
-        first in _COMMON_CAPS or (len(words) == 1 and first in _lowercase_words(text))
+    if _SPELLED_NUMBER.fullmatch(first) or (
+        _opens_sentence(text, s, span_start)
+        and (first in _COMMON_CAPS or (len(words) == 1 and first in _lowercase_words(text)))
     ):
         words = words[1:]  # "Officials said…" when "officials" is written elsewhere
     if words:

@@ -327,16 +327,20 @@ def _subject_before(
     for m in _SUBJECT_BREAK.finditer(text, start, verb):
         if not _inside_relative(text, m.end(), verb, lang):
             clause_start = m.end() if text[m.start()] != "," else clause_start
-    words = list(_TOKEN.finditer(text, clause_start, verb))
-    if words and len(words) <= 8 and unnamed_person(text[clause_start:verb], lang):
+    # "Four people died, the mayor said": only the phrase after the last comma can be unnamed
+    commas = [m.end() for m in _COMMA.finditer(text, clause_start, verb) if text[m.end() : verb]]
+    tail = commas[-1] if commas else clause_start
+    tail_words = list(_TOKEN.finditer(text, tail, verb))
+    if tail_words and len(tail_words) <= 8 and unnamed_person(text[tail:verb], lang):
         # "Un proche de Jean Dupont a affirmé": nobody named said it
-        return checkworthy.element_at("speaker", text, clause_start, words[-1].end())
+        return checkworthy.element_at("speaker", text, tail, tail_words[-1].end())
     subject = [n for n in names if clause_start <= n.start and n.end <= verb]
     subject = [n for n in subject if not _in_relative_span(text, clause_start, n.start, lang)]
     persons = [n for n in subject if n.kind == "person"] or subject
     if persons:
         first = persons[0]
         return Element("speaker", first.text, first.start, first.end)
+    words = list(_TOKEN.finditer(text, clause_start, verb))
     if not words or len(words) > 8:
         return None
     return checkworthy.element_at("speaker", text, clause_start, words[-1].end())

@@ -26,7 +26,8 @@ def is_anonymous_source(phrase: str, lang: str) -> bool:
 
 def _anonymous_head(phrase: str, lang: str) -> str | None:
     openers, heads = _anonymous_words(lang)
-    for word in _WORD.findall(phrase.lower()):
+    # "Four people died, the mayor": the subject is the last phrase, not the sentence's start
+    for word in _WORD.findall(phrase.rsplit(",", 1)[-1].lower()):
         if word in heads:
             return word
         if word not in openers:

@@ -211,3 +211,8 @@ def test_hyphenated_number_words_are_one_element(text: str, lang: str, expected:
     found = [e for e in find_elements(text, 0, len(text), lang) if e.kind == "quantity"]
     assert [e.text for e in found] == expected
     assert all(text[e.start : e.end] == e.text for e in found)
+
+
+def test_a_spelled_number_opening_a_sentence_is_no_name() -> None:
+    text = "Vingt-quatre heures après, Quatre-Vingts personnes ont été évacuées."
+    assert not [e for e in names(text, 0, len(text), "fr")]

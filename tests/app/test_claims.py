@@ -334,3 +334,13 @@ def test_unnamed_subject_of_a_reporting_verb_is_not_the_speaker() -> None:
     (claim,) = extract_claims(sentence, "en")
     assert claim.speaker is None
     assert "anonymous sourcing: Two people familiar with the deal" in claim.reasons
+
+
+def test_a_counted_subject_before_a_comma_is_not_unnamed_sourcing() -> None:
+    (claim,) = extract_claims("Four people died in 2020, the mayor said.", "en")
+    assert "quantity: Four people" in claim.reasons
+    assert not any(r.startswith("anonymous sourcing") for r in claim.reasons)
+    (claim,) = extract_claims("Twenty-four people died in 2020, witnesses said.", "en")
+    assert "quantity: Twenty-four people" in claim.reasons
+    assert "anonymous sourcing: witnesses" in claim.reasons
+    assert not any(r.startswith("named") for r in claim.reasons)  # a number is no name
