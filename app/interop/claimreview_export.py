@@ -24,6 +24,8 @@ from app.storage.claims import claims_of_article, get_claim
 from app.storage.reviews import all_reviews, own_checked_claims
 from app.storage.scales import get_level
 from app.storage.settings import get_setting
+from app.text.claims import claim_display_text
+from app.text.sourcing import is_anonymous_source
 
 CONTEXT = "https://schema.org"
 WORST, BEST = 1, 5
@@ -50,7 +52,8 @@ def claim_review(
         "url": own_review_url(org_url, claim),
         "datePublished": (claim.updated_at or _today())[:10],
         "inLanguage": lang,
-        "claimReviewed": claim.text,
+        # A clause claim ("qui s'est autoproclamé…") goes out with its subject in brackets.
+        "claimReviewed": claim_display_text(claim.text, claim.reasons),
         "itemReviewed": _item_reviewed(claim, article),
         "author": _organization(org_name, org_url),
         "reviewRating": _team_rating(db, claim, lang),
@@ -145,6 +148,8 @@ def _team_rating(db: Database, claim: Claim, lang: str) -> dict[str, Any]:
 def _item_reviewed(claim: Claim, article: Article | None) -> dict[str, Any]:
     item: dict[str, Any] = {"@type": "Claim"}
     claimant = claim.claimant or claim.speaker
+    if claimant and is_anonymous_source(claimant, claim.lang or "fr"):
+        claimant = None  # "selon plusieurs sources" is not an author
     if claimant:
         item["author"] = {"@type": "Person", "name": claimant}
     date = claim.claim_date or (article.published if article else None)
