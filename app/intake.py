@@ -84,10 +84,10 @@ def from_file(path: str | Path) -> ArticleDraft:
     data = _read_file(path)
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES or (suffix in TEXT_SUFFIXES and _looks_like_html(data)):
-        return _from_html(_decode(data, path.name), url=None, origin="file", name=path.stem)
+        return _from_html(decode_text(data, path.name), url=None, origin="file", name=path.stem)
     if suffix not in TEXT_SUFFIXES:
         raise UserError(f"{path.name}: unsupported file type {suffix} (use .txt, .md or .html)")
-    return from_text(_decode(data, path.name), origin="file", name=path.stem)
+    return from_text(decode_text(data, path.name), origin="file", name=path.stem)
 
 
 def from_url(url: str, *, timeout: float = 15.0) -> ArticleDraft:
@@ -98,9 +98,9 @@ def from_url(url: str, *, timeout: float = 15.0) -> ArticleDraft:
     if result.content_type in HTML_TYPES or (
         not result.content_type and _looks_like_html(result.content)
     ):
-        return _from_html(_decode(result.content, shown, result.charset), result.url, "url")
+        return _from_html(decode_text(result.content, shown, result.charset), result.url, "url")
     if result.content_type == "text/plain":
-        draft = from_text(_decode(result.content, shown, result.charset), origin="url")
+        draft = from_text(decode_text(result.content, shown, result.charset), origin="url")
         return _with(draft, url=result.url, outlet=urlsplit(result.url).hostname)
     kind = result.content_type or "unknown content"
     raise UserError(f"{shown} is not a web page ({kind})")
@@ -113,7 +113,7 @@ def load(source: str) -> ArticleDraft:
         if len(data) > MAX_BYTES:
             raise UserError(f"standard input is larger than {MAX_BYTES // 1_000_000} MB")
         _refuse_binary(data, "standard input")
-        return from_text(_decode(data, "standard input"))
+        return from_text(decode_text(data, "standard input"))
     if is_web_url(source):
         return from_url(source)
     if "://" in source:
@@ -153,7 +153,7 @@ def _refuse_binary(data: bytes, name: str) -> None:
         raise UserError(f"{name} is a binary file, not text")
 
 
-def _decode(data: bytes, name: str, declared: str | None = None) -> str:
+def decode_text(data: bytes, name: str, declared: str | None = None) -> str:
     """UTF-8 when valid (the common case), then the declared charset, then detection."""
     for encoding in ("utf-8-sig", declared):
         if encoding:

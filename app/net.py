@@ -7,6 +7,7 @@ scheme, host and path only: a query string may carry an API key.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -95,3 +96,14 @@ def _read_capped(response: httpx.Response, max_bytes: int, shown: str) -> bytes:
 
 def _media_type(header: str) -> str:
     return header.split(";", 1)[0].strip().lower()
+
+
+def json_object(response: httpx.Response, service: str) -> dict[str, Any]:
+    """The JSON object a web API answered, or a one-line UserError naming the service."""
+    try:
+        data = response.json()
+    except ValueError:
+        raise UserError(f"{service} sent an answer that is not JSON.") from None
+    if not isinstance(data, dict):
+        raise UserError(f"{service} sent an unexpected answer.")
+    return data

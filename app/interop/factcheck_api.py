@@ -23,6 +23,7 @@ import httpx
 from app.errors import UserError
 from app.interop.claimreview import parse_claimreview
 from app.interop.records import ReviewRecord
+from app.net import json_object
 
 DEFAULT_BASE_URL = "https://factchecktools.googleapis.com"
 SEARCH_PATH = "/v1alpha1/claims:search"
@@ -92,7 +93,7 @@ def search_claims(
         raise UserError(f"{SERVICE} could not be reached ({type(exc).__name__}).") from None
     if response.status_code != 200:
         raise UserError(_error_message(response, api_key))
-    return parse_search_response(_json(response))
+    return parse_search_response(json_object(response, SERVICE))
 
 
 def check_key(
@@ -127,16 +128,6 @@ def _params(
     }
     params.update({name: value for name, value in optional.items() if value})
     return params
-
-
-def _json(response: httpx.Response) -> dict[str, Any]:
-    try:
-        data = response.json()
-    except ValueError:
-        raise UserError(f"{SERVICE} sent an answer that is not JSON.") from None
-    if not isinstance(data, dict):
-        raise UserError(f"{SERVICE} sent an unexpected answer.")
-    return data
 
 
 def _error_message(response: httpx.Response, api_key: str) -> str:

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import trafilatura
-from charset_normalizer import from_bytes
 from sqlite_utils import Database
 
 from app import net
 from app.errors import UserError
+from app.intake import decode_text
 from app.interop import wayback
 from app.storage.sources import get_source, set_source_snapshot
 
@@ -84,9 +84,9 @@ def page_text(result: net.FetchResult) -> str:
     shown = net.safe_url(result.url)
     kind = result.content_type
     if kind in HTML_TYPES or (not kind and _looks_like_html(result.content)):
-        text = _html_text(_decode(result.content, result.charset, shown), result.url)
+        text = _html_text(decode_text(result.content, shown, result.charset), result.url)
     elif kind.startswith("text/"):
-        text = _decode(result.content, result.charset, shown).replace("\r\n", "\n").strip()
+        text = decode_text(result.content, shown, result.charset).replace("\r\n", "\n").strip()
     else:
         raise UserError(f"{shown} is not a web page ({kind or 'unknown type'}); no text was kept")
     if len(text) < MIN_TEXT:
@@ -109,20 +109,6 @@ def _html_text(html: str, url: str) -> str:
     if title and body and not body.startswith(title):
         return f"{title}\n\n{body}"
     return body
-
-
-def _decode(data: bytes, declared: str | None, shown: str) -> str:
-    """UTF-8 when valid, then the charset the server declared, then detection."""
-    for encoding in ("utf-8-sig", declared):
-        if encoding:
-            try:
-                return data.decode(encoding)
-            except (UnicodeDecodeError, LookupError):
-                continue
-    best = from_bytes(data).best()
-    if best is None:
-        raise UserError(f"cannot tell the text encoding of {shown}")
-    return str(best)
 
 
 def _looks_like_html(data: bytes) -> bool:

@@ -21,7 +21,7 @@ import httpx
 from sqlite_utils import Database
 
 from app.errors import UserError
-from app.net import is_web_url, safe_url
+from app.net import is_web_url, json_object, safe_url
 from app.storage.sources import get_source, set_source_archive_url
 
 DEFAULT_BASE_URL = "https://web.archive.org"
@@ -74,7 +74,7 @@ def check_keys(
         # _t defeats a cached answer, as the SPN2 documentation advises.
         response = _request(client, "GET", "/save/status/user", params={"_t": time.time_ns()})
     _check_http(response, submitting=False)
-    data = _json(response)
+    data = json_object(response, SERVICE)
     try:
         return WaybackAccount(
             available=int(data["available"]),
@@ -151,7 +151,7 @@ def _request(client: httpx.Client, method: str, path: str, **kwargs: Any) -> htt
 def _submit(client: httpx.Client, url: str, keys: tuple[str, str]) -> str:
     response = _request(client, "POST", "/save", data={"url": url, "skip_first_archive": "1"})
     _check_http(response, submitting=True)
-    data = _json(response)
+    data = json_object(response, SERVICE)
     if data.get("job_id"):
         return str(data["job_id"])
     raise UserError(_failure(data, keys))
@@ -177,7 +177,7 @@ def _follow(
             poll_interval = min(poll_interval * 2, 30.0)  # back off, keep following the job
             continue
         _check_http(response, submitting=False)
-        data = _json(response)
+        data = json_object(response, SERVICE)
         status = data.get("status")
         if status == "success":
             return _capture_url(data)
@@ -213,16 +213,6 @@ def _check_http(response: httpx.Response, *, submitting: bool) -> None:
 
 def _is_json(response: httpx.Response) -> bool:
     return response.headers.get("content-type", "").startswith("application/json")
-
-
-def _json(response: httpx.Response) -> dict[str, Any]:
-    try:
-        data = response.json()
-    except ValueError:
-        raise UserError(f"{SERVICE} sent an answer that is not JSON.") from None
-    if not isinstance(data, dict):
-        raise UserError(f"{SERVICE} sent an unexpected answer.")
-    return data
 
 
 def _failure(data: dict[str, Any], keys: tuple[str, str]) -> str:
