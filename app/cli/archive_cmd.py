@@ -13,7 +13,6 @@ from app.storage.backup import list_backups
 from app.storage.db import applied_migrations, known_migrations
 from app.storage.integrity import check_archive, rebuild_search_index, table_counts
 
-HELP = "show what the archive holds (info) or check it for damage (check)"
 EXIT_DAMAGED = 1
 
 

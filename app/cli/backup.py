@@ -10,8 +10,6 @@ from app.errors import UserError
 from app.paths import resolve_db_path
 from app.storage.backup import auto_backup, backup_dir, backup_to, list_backups, make_backup
 
-HELP = "copy the archive safely (even while Crible runs), or list its backups"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(

@@ -17,8 +17,6 @@ from app.storage.articles import find_article_by_text
 from app.storage.claims import claims_of_article, save_article_with_claims
 from app.text.claims import Analysis, analyse
 
-HELP = "split an article, store it, and find earlier checks of each of its claims"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("source", metavar="FILE|URL|-", help="a .txt/.md/.html file, a URL, or -")

@@ -21,7 +21,6 @@ from app.storage.claims import get_claim, update_claim
 from app.storage.scales import default_scale
 from app.storage.sources import add_source
 
-HELP = "edit a claim: status, verdict, verdict text, notes, sources (or many, with --batch)"
 NO_VERDICT = "none"
 _CLAIM_KEYS = {"status", "verdict", "verdict_text", "note", "claimant"}
 _BATCH_KEYS = _CLAIM_KEYS | {"claim", "add_source"}

@@ -23,8 +23,6 @@ from app.net import is_web_url
 from app.storage import Archive
 from app.storage.settings import get_setting, set_setting
 
-HELP = "export an article's check (claimreview, markdown, html, csv, json) or the whole archive"
-
 FORMATS = reports.EXPORT_FORMATS
 
 

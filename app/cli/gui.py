@@ -14,7 +14,6 @@ from typing import Any
 from app.errors import UserError
 from app.paths import resolve_db_path
 
-HELP = "open the workbench window (optionally on an article file or URL)"
 SCREENSHOT_TIMEOUT_S = 120
 
 

@@ -10,8 +10,6 @@ from pathlib import Path
 from app.cli.common import open_db, print_json
 from app.interop.importer import ImportReport, import_paths
 
-HELP = "import earlier fact-checks: ClaimReview JSON-LD (object, list, DataFeed, HTML), CSV, JSONL"
-
 # Below this many records an import is instant; a progress line would only flicker.
 PROGRESS_FROM = 5000
 PROGRESS_EVERY_S = 0.5

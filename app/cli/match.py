@@ -14,8 +14,6 @@ from app.cli.common import open_db, print_json, print_json_line
 from app.errors import UserError
 from app.matching import MATCH_THRESHOLD, RELATED_THRESHOLD, Match, Matcher
 
-HELP = "find earlier fact-checked claims like TEXT (or one query per line with --batch)"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("text", nargs="?", metavar="TEXT", help="the claim to look for; - = stdin")

@@ -10,8 +10,6 @@ from app.errors import UserError
 from app.paths import resolve_db_path
 from app.storage.backup import restore_backup, verify_backup
 
-HELP = "replace the archive with a backup (the current archive is kept as a backup first)"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("backup", metavar="BACKUP", help="backup file (see `crible backup --list`)")

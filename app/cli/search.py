@@ -12,8 +12,6 @@ from app.interop import factcheck_api
 from app.interop.factcheck_api import FactCheckResult, SearchPage
 from app.interop.importer import import_records
 
-HELP = "search Google Fact Check Tools for published fact-checks (key from the keyring)"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("text", metavar="TEXT", help="the claim to look for")

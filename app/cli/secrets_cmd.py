@@ -11,8 +11,6 @@ from app.cli.common import print_json
 from app.errors import UserError
 from app.interop import factcheck_api, wayback
 
-HELP = "show, store or remove the API keys kept in the system keyring"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)

@@ -9,8 +9,6 @@ from app.cli.common import print_json
 from app.intake import load
 from app.text.claims import Analysis, analyse
 
-HELP = "split an article into sentences and check-worthy claims"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("source", metavar="FILE|URL|-", help="a .txt/.md/.html file, a URL, or -")
