@@ -52,7 +52,10 @@ def search_archive(path: Path, query: str, limit: int, weaker: bool) -> list[Arc
     """Worker side: the same matcher as the window, on this thread's own connection."""
     db = open_archive(path)
     try:
-        matches = Matcher(db).match(query, limit=limit, min_score=0 if weaker else None)
+        # The browser searches everything stored, earlier articles' unchecked sentences too.
+        matches = Matcher(db).match(
+            query, limit=limit, min_score=0 if weaker else None, include_unchecked=True
+        )
         claims = get_claims(db, [m.claim_id for m in matches])
         titles: dict[int, str] = {}
         hits = []
