@@ -215,6 +215,7 @@ class VerdictEditor(QWidget):
                 widget.setPlainText(text)
             else:
                 widget.setText(text)
+                widget.setCursorPosition(0)  # show a long verdict from its beginning
         self._date_error.hide()
 
     def _text_fields(self) -> dict[str, QLineEdit | QPlainTextEdit]:

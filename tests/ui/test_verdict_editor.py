@@ -186,3 +186,16 @@ def test_is_valid_date(text, valid):
 def test_status_labels_are_readable():
     assert status_label("not_checkworthy") == "Not check-worthy"
     assert status_label("unknown") == "unknown"
+
+
+def test_a_long_verdict_is_shown_from_its_beginning(qtbot):
+    from app.domain import Claim, ClaimId, RatingScale, ScaleId
+    from ui.verdict_editor import VerdictEditor
+
+    editor = VerdictEditor()
+    qtbot.addWidget(editor)
+    long_text = "Début du verdict. " + "x" * 300
+    claim = Claim(id=ClaimId(1), text="Une affirmation", verdict_text=long_text)
+    editor.set_claim(claim, RatingScale(id=ScaleId(1), name="s", is_default=True))
+    field = editor._verdict
+    assert field.text() == long_text and field.cursorPosition() == 0
