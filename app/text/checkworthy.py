@@ -55,9 +55,14 @@ WEIGHTS: dict[str, float] = {
 
 _NUMBER = r"(?:\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+|\d+)(?:[.,]\d+)?"
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w-]*"
+_NAME_ADJECTIVES = (
+    "unies|unis|européenne|nationale|mondiale|internationale|monétaire|fédérale|générale"
+)
 _NAME = re.compile(
     rf"(?<![\w'’]){_CAP}(?:['’]{_CAP})?"
     rf"(?:\s+(?:(?:de|du|des|d['’]|la|von|van|del|da|di|bin|ben|al-|of(?:\s+the)?)\s*)?{_CAP})*"
+    # French institutions end in a lower-case adjective: Nations unies, Assemblée nationale.
+    rf"(?:\s+(?:{_NAME_ADJECTIVES})(?![\w-]))?"
 )
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 _QUOTE = re.compile(r"«\s*([^«»]{2,1500}?)\s*»|“([^“”]{2,1500}?)”|\"([^\"]{2,1500}?)\"")

@@ -216,3 +216,13 @@ def test_hyphenated_number_words_are_one_element(text: str, lang: str, expected:
 def test_a_spelled_number_opening_a_sentence_is_no_name() -> None:
     text = "Vingt-quatre heures après, Quatre-Vingts personnes ont été évacuées."
     assert not [e for e in names(text, 0, len(text), "fr")]
+
+
+def test_french_institutions_keep_their_adjective():
+    from app.text.claims import analyse
+
+    text = "D'après les Nations unies, quelque 3,4 millions de Vénézuéliens ont quitté leur pays."
+    claim = analyse(text, "fr").claims[0]
+    assert claim.speaker == "Nations unies"
+    names = [e.text for e in claim.elements if e.kind in ("name", "person")]
+    assert "Nations unies" in names
