@@ -34,8 +34,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--note", metavar="TEXT", help="replace the claim's notes")
     parser.add_argument("--claimant", metavar="NAME")
     parser.add_argument("--add-source", metavar="URL", help="an http(s) page used as evidence")
-    parser.add_argument("--stance", choices=STANCES, default="context")
-    parser.add_argument("--excerpt", metavar="TEXT", default="")
+    parser.add_argument("--stance", choices=STANCES, help="with --add-source (default: context)")
+    parser.add_argument("--excerpt", metavar="TEXT", help="with --add-source")
     parser.add_argument(
         "--batch",
         metavar="FILE",
@@ -64,13 +64,15 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _edit_from_args(args: argparse.Namespace) -> dict[str, Any]:
+    if args.add_source is None and (args.stance or args.excerpt):
+        raise UserError("--stance and --excerpt describe a source: give it with --add-source URL")
     edit: dict[str, Any] = {"claim": args.claim_id}
     for key in _CLAIM_KEYS:
         value = getattr(args, key)
         if value is not None:
             edit[key] = value
     if args.add_source is not None:
-        edit["add_source"] = {"url": args.add_source, "stance": args.stance}
+        edit["add_source"] = {"url": args.add_source, "stance": args.stance or "context"}
         if args.excerpt:
             edit["add_source"]["excerpt"] = args.excerpt
     return edit

@@ -193,3 +193,15 @@ def test_batch_of_only_broken_lines_fails(archive, tmp_path, capsys):
         "crible: line 1: not JSON (Expecting property name enclosed in double quotes)",
         "crible: line 2: an edit is a JSON object",
     ]
+
+
+def test_stance_without_a_source_says_what_is_missing(db_path, capsys):
+    from app.cli import main
+    from app.storage import open_archive
+    from app.storage.claims import add_claim
+
+    db = open_archive(db_path)
+    claim = add_claim(db, text="Une affirmation")
+    db.close()
+    assert main(["edit", str(claim.id), "--stance", "refutes", "--db", str(db_path)]) == 2
+    assert "--add-source" in capsys.readouterr().err
