@@ -65,7 +65,24 @@ class StorageCommand(QUndoCommand):
         raise NotImplementedError
 
 
-class EditClaim(StorageCommand):
+class FieldEdit(StorageCommand):
+    """Base of edits that set fields: ``_do`` records ``before`` and writes ``changes``;
+    redo writes ``changes`` again, undo writes ``before`` back."""
+
+    changes: dict[str, Any]
+    before: dict[str, Any]
+
+    def _redo(self) -> None:
+        self._write(self.changes)
+
+    def _undo(self) -> None:
+        self._write(self.before)
+
+    def _write(self, values: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+
+class EditClaim(FieldEdit):
     """Change some fields of a claim (status, verdict, notes, text…)."""
 
     def __init__(
@@ -80,12 +97,6 @@ class EditClaim(StorageCommand):
         current = self.session.claim(self.claim_id)
         self.before = {name: getattr(current, name) for name in self.changes}
         self._write(self.changes)
-
-    def _redo(self) -> None:
-        self._write(self.changes)
-
-    def _undo(self) -> None:
-        self._write(self.before)
 
     def _write(self, values: dict[str, Any]) -> None:
         claim = claims_store.update_claim(self.session.db, self.claim_id, **values)
@@ -222,7 +233,7 @@ class AddSource(StorageCommand):
         self.session.sources_changed.emit(self.claim_id)
 
 
-class EditSource(StorageCommand):
+class EditSource(FieldEdit):
     def __init__(self, session: ArchiveSession, link_id: int, changes: dict[str, Any]) -> None:
         super().__init__(session, tr("Edit source"))
         self.link_id = link_id
@@ -238,12 +249,6 @@ class EditSource(StorageCommand):
             for name in self.changes
         }
         self._write(self.changes)
-
-    def _redo(self) -> None:
-        self._write(self.changes)
-
-    def _undo(self) -> None:
-        self._write(self.before)
 
     def _write(self, values: dict[str, Any]) -> None:
         link = sources_store.update_claim_source(self.session.db, self.link_id, **values)
