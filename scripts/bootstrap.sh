@@ -48,7 +48,8 @@ ensure_venv() {
         }
     fi
     stamp="$VENV/.crible-installed-$extras"
-    if [ ! -f "$stamp" ] || [ "$ROOT/pyproject.toml" -nt "$stamp" ]; then
+    # A venv copied or half-installed (no `crible` script) is completed as well.
+    if [ ! -f "$stamp" ] || [ "$ROOT/pyproject.toml" -nt "$stamp" ] || [ ! -x "$VENV/bin/crible" ]; then
         echo "crible: installing Crible and its dependencies into $VENV" >&2
         "$VENV/bin/python" -m pip install -q --upgrade pip &&
             "$VENV/bin/python" -m pip install -q -e "$ROOT[$extras]" &&
