@@ -344,3 +344,70 @@ def test_a_counted_subject_before_a_comma_is_not_unnamed_sourcing() -> None:
     assert "quantity: Twenty-four people" in claim.reasons
     assert "anonymous sourcing: witnesses" in claim.reasons
     assert not any(r.startswith("named") for r in claim.reasons)  # a number is no name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "speaker"),
+    [
+        ("Le Venezuela est uni contre l'ingérence, a déclaré Maduro.", "fr", "Maduro"),
+        (
+            "Le Venezuela est uni contre l'ingérence, a affirmé Nicolas Maduro.",
+            "fr",
+            "Nicolas Maduro",
+        ),
+        ("Le Venezuela a perdu 300 millions de dollars en 2019, selon Maduro.", "fr", "Maduro"),
+        (
+            "La Colombie a fermé 3 postes-frontières en 2019, a déclaré le président "
+            "Nicolas Maduro.",
+            "fr",
+            "Nicolas Maduro",
+        ),
+        (
+            "Le Venezuela a perdu 300 millions de dollars en 2019, a déclaré le ministre des "
+            "Affaires étrangères, Jorge Arreaza.",
+            "fr",
+            "Jorge Arreaza",
+        ),
+        ("Au Venezuela, Maduro a déclaré que 300 personnes ont été arrêtées.", "fr", "Maduro"),
+        (
+            "Maduro, en visite à Caracas, a déclaré que 300 personnes ont été arrêtées.",
+            "fr",
+            "Maduro",
+        ),
+        (
+            "Le président Maduro, qui bénéficie du soutien du peuple, a annoncé la rupture avec "
+            "la Colombie en 2019.",
+            "fr",
+            "Maduro",
+        ),
+        ("Venezuela is united against interference, Maduro said.", "en", "Maduro"),
+        ("Venezuela is united against interference, said Maduro.", "en", "Maduro"),
+        ("Venezuela lost 300 million dollars in 2019, according to Maduro.", "en", "Maduro"),
+        (
+            "The United Nations sent 300 tonnes of food in 2019, said President Nicolas Maduro.",
+            "en",
+            "Nicolas Maduro",
+        ),
+        (
+            "Mayor Ann Lee, who resigned in 2020 after a scandal, said Boston lost 300 jobs.",
+            "en",
+            "Ann Lee",
+        ),
+    ],
+)
+def test_the_speaker_of_a_reporting_verb_after_a_comma(
+    sentence: str, lang: str, speaker: str
+) -> None:
+    """A place or an organisation opening the sentence is what was said about, not who said it."""
+    claim = next(c for c in extract_claims(sentence, lang) if c.start == 0)
+    assert claim.speaker == speaker
+    assert f"attributed to {speaker}" in claim.reasons
+
+
+def test_unnamed_sourcing_after_a_comma_is_no_speaker() -> None:
+    sentence = (
+        "Le Venezuela a perdu 300 millions de dollars en 2019, a affirmé un proche de Maduro."
+    )
+    (claim,) = extract_claims(sentence, "fr")
+    assert claim.speaker is None
+    assert "anonymous sourcing: un proche de Maduro" in claim.reasons
