@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import trafilatura
 from charset_normalizer import from_bytes
 
-from app.errors import UserError
+from app.errors import UserError, translatable
 from app.interop.tabular import detect_encoding
 from app.net import fetch, is_web_url, safe_url
 from app.text.language import detect_language, is_supported
@@ -27,12 +27,12 @@ TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ""})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _BINARY_MAGIC = {
-    b"%PDF-": "a PDF",
-    b"PK\x03\x04": "a ZIP or office document",
-    b"\x89PNG": "an image",
-    b"\xff\xd8\xff": "an image",
-    b"GIF8": "an image",
-    b"\x7fELF": "a program",
+    b"%PDF-": translatable("a PDF"),
+    b"PK\x03\x04": translatable("a ZIP or office document"),
+    b"\x89PNG": translatable("an image"),
+    b"\xff\xd8\xff": translatable("an image"),
+    b"GIF8": translatable("an image"),
+    b"\x7fELF": translatable("a program"),
 }
 
 
@@ -86,7 +86,11 @@ def from_file(path: str | Path) -> ArticleDraft:
     if suffix in HTML_SUFFIXES or (suffix in TEXT_SUFFIXES and _looks_like_html(data)):
         return _from_html(decode_text(data, path.name), url=None, origin="file", name=path.stem)
     if suffix not in TEXT_SUFFIXES:
-        raise UserError(f"{path.name}: unsupported file type {suffix} (use .txt, .md or .html)")
+        raise UserError(
+            "{name}: unsupported file type {suffix} (use .txt, .md or .html)",
+            name=path.name,
+            suffix=suffix,
+        )
     return from_text(decode_text(data, path.name), origin="file", name=path.stem)
 
 
@@ -103,7 +107,7 @@ def from_url(url: str, *, timeout: float = 15.0) -> ArticleDraft:
         draft = from_text(decode_text(result.content, shown, result.charset), origin="url")
         return _with(draft, url=result.url, outlet=urlsplit(result.url).hostname)
     kind = result.content_type or "unknown content"
-    raise UserError(f"{shown} is not a web page ({kind})")
+    raise UserError("{url} is not a web page ({kind})", url=shown, kind=kind)
 
 
 def load(source: str) -> ArticleDraft:
@@ -111,13 +115,15 @@ def load(source: str) -> ArticleDraft:
     if source == "-":
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:
-            raise UserError(f"standard input is larger than {MAX_BYTES // 1_000_000} MB")
+            raise UserError(
+                "standard input is larger than {limit} MB", limit=MAX_BYTES // 1_000_000
+            )
         _refuse_binary(data, "standard input")
         return from_text(decode_text(data, "standard input"))
     if is_web_url(source):
         return from_url(source)
     if "://" in source:
-        raise UserError(f"unsupported address (http or https only): {safe_url(source)}")
+        raise UserError("unsupported address (http or https only): {url}", url=safe_url(source))
     return from_file(source)
 
 
@@ -125,22 +131,27 @@ def _read_file(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if path.is_dir():
-            raise UserError(f"{path.name} is a folder, not a file")
+            raise UserError("{name} is a folder, not a file", name=path.name)
         if size > MAX_BYTES:
             limit = MAX_BYTES // 1_000_000
             raise UserError(
-                f"{path.name} is too large ({size / 1_000_000:.1f} MB; limit {limit} MB)"
+                "{name} is too large ({size} MB; limit {limit} MB)",
+                name=path.name,
+                size=f"{size / 1_000_000:.1f}",
+                limit=limit,
             )
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)  # the file may grow between stat and read
     except FileNotFoundError as exc:
-        raise UserError(f"no such file: {path}") from exc
+        raise UserError("no such file: {path}", path=path) from exc
     except PermissionError as exc:
-        raise UserError(f"cannot read {path}: permission denied") from exc
+        raise UserError("cannot read {path}: permission denied", path=path) from exc
     except IsADirectoryError as exc:
-        raise UserError(f"{path.name} is a folder, not a file") from exc
+        raise UserError("{name} is a folder, not a file", name=path.name) from exc
     if len(data) > MAX_BYTES:
-        raise UserError(f"{path.name} is too large (limit {MAX_BYTES // 1_000_000} MB)")
+        raise UserError(
+            "{name} is too large (limit {limit} MB)", name=path.name, limit=MAX_BYTES // 1_000_000
+        )
     _refuse_binary(data, path.name)
     return data
 
@@ -148,9 +159,13 @@ def _read_file(path: Path) -> bytes:
 def _refuse_binary(data: bytes, name: str) -> None:
     for magic, kind in _BINARY_MAGIC.items():
         if data.startswith(magic):
-            raise UserError(f"{name} is {kind}, not text (paste its text or save it as .txt)")
+            raise UserError(
+                "{name} is {kind}, not text (paste its text or save it as .txt)",
+                name=name,
+                kind=kind,
+            )
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise UserError(f"{name} is a binary file, not text")
+        raise UserError("{name} is a binary file, not text", name=name)
 
 
 def decode_text(data: bytes, name: str, declared: str | None = None) -> str:
@@ -163,7 +178,7 @@ def decode_text(data: bytes, name: str, declared: str | None = None) -> str:
                 continue
     best = from_bytes(data).best()
     if best is None:
-        raise UserError(f"{name}: cannot tell its text encoding (save it as UTF-8)")
+        raise UserError("{name}: cannot tell its text encoding (save it as UTF-8)", name=name)
     # Short French texts read "cleanly" in Baltic or Nordic code pages too (é → ķ); the
     # importer's rule lets Windows-1252 win a near tie.
     return data.decode(detect_encoding(data, name), errors="replace")
@@ -181,7 +196,7 @@ def _from_html(html: str, url: str | None, origin: str, name: str | None = None)
     text = getattr(doc, "text", None) or ""
     if len(text.strip()) < MIN_HTML_TEXT:
         where = safe_url(url) if url else "this HTML"
-        raise UserError(f"no article text found in {where}")
+        raise UserError("no article text found in {where}", where=where)
     title = getattr(doc, "title", None) or ""
     draft = from_text(text, title=title, origin=origin, name=name)
     return _with(

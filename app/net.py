@@ -50,7 +50,7 @@ def safe_url(url: str) -> str:
 def fetch(url: str, *, timeout: float = 15.0, max_bytes: int = 10_000_000) -> FetchResult:
     """GET ``url`` following redirects; UserError on timeout, HTTP error, refusal or excess size."""
     if not is_web_url(url):
-        raise UserError(f"not a web address (http or https only): {safe_url(url)}")
+        raise UserError("not a web address (http or https only): {url}", url=safe_url(url))
     shown = safe_url(url)
     try:
         with (
@@ -60,7 +60,9 @@ def fetch(url: str, *, timeout: float = 15.0, max_bytes: int = 10_000_000) -> Fe
             client.stream("GET", url) as response,
         ):
             if response.status_code >= 400:
-                raise UserError(f"{shown} answered HTTP {response.status_code}")
+                raise UserError(
+                    "{url} answered HTTP {status}", url=shown, status=response.status_code
+                )
             content = _read_capped(response, max_bytes, shown)
             return FetchResult(
                 url=str(response.url),
@@ -70,26 +72,34 @@ def fetch(url: str, *, timeout: float = 15.0, max_bytes: int = 10_000_000) -> Fe
                 charset=response.charset_encoding,
             )
     except httpx.TimeoutException as exc:
-        raise UserError(f"{shown} did not answer within {timeout:g} s") from exc
+        raise UserError(
+            "{url} did not answer within {timeout} s", url=shown, timeout=f"{timeout:g}"
+        ) from exc
     except httpx.ConnectError as exc:
-        raise UserError(f"could not connect to {shown}") from exc
+        raise UserError("could not connect to {url}", url=shown) from exc
     except httpx.TooManyRedirects as exc:
-        raise UserError(f"{shown} redirects too many times") from exc
+        raise UserError("{url} redirects too many times", url=shown) from exc
     except httpx.HTTPError as exc:
-        raise UserError(f"could not fetch {shown}: {type(exc).__name__}") from exc
+        raise UserError(
+            "could not fetch {url}: {error}", url=shown, error=type(exc).__name__
+        ) from exc
 
 
 def _read_capped(response: httpx.Response, max_bytes: int, shown: str) -> bytes:
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
-        raise UserError(f"{shown} is too large ({int(declared) // 1_000_000} MB or more)")
+        raise UserError(
+            "{url} is too large ({size} MB or more)", url=shown, size=int(declared) // 1_000_000
+        )
     chunks: list[bytes] = []
     size = 0
     for chunk in response.iter_bytes():
         size += len(chunk)
         if size > max_bytes:
             # Servers may lie about or omit Content-Length: stop reading, never buffer it all.
-            raise UserError(f"{shown} is larger than {max_bytes // 1_000_000} MB")
+            raise UserError(
+                "{url} is larger than {limit} MB", url=shown, limit=max_bytes // 1_000_000
+            )
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -103,7 +113,7 @@ def json_object(response: httpx.Response, service: str) -> dict[str, Any]:
     try:
         data = response.json()
     except ValueError:
-        raise UserError(f"{service} sent an answer that is not JSON.") from None
+        raise UserError("{service} sent an answer that is not JSON.", service=service) from None
     if not isinstance(data, dict):
-        raise UserError(f"{service} sent an unexpected answer.")
+        raise UserError("{service} sent an unexpected answer.", service=service)
     return data

@@ -15,7 +15,7 @@ import keyring.errors
 from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail, null
 
-from app.errors import UserError
+from app.errors import UserError, translatable
 
 SERVICE = "crible"
 
@@ -25,12 +25,12 @@ WAYBACK_SECRET_KEY = "wayback_secret_key"
 
 # name -> what the user sees; only these names can be stored.
 KNOWN_SECRETS: dict[str, str] = {
-    GOOGLE_FACTCHECK_API_KEY: "Google Fact Check Tools API key",
-    WAYBACK_ACCESS_KEY: "Internet Archive S3 access key",
-    WAYBACK_SECRET_KEY: "Internet Archive S3 secret key",
+    GOOGLE_FACTCHECK_API_KEY: translatable("Google Fact Check Tools API key"),
+    WAYBACK_ACCESS_KEY: translatable("Internet Archive S3 access key"),
+    WAYBACK_SECRET_KEY: translatable("Internet Archive S3 secret key"),
 }
 
-_NO_KEYRING = (
+_NO_KEYRING = translatable(
     "No usable system keyring (such as GNOME Keyring, KWallet, macOS Keychain or Windows "
     "Credential Manager) was found; keys can be kept for this session only, in memory."
 )
@@ -126,7 +126,10 @@ def backend_status() -> SecretsStatus:
     """Can keys be stored now, where, and a plain sentence saying so."""
     if _session is not None:
         return SecretsStatus(
-            True, "session", "Keys are kept in memory for this session only.", session_only=True
+            True,
+            "session",
+            translatable("Keys are kept in memory for this session only."),
+            session_only=True,
         )
     backend = keyring.get_keyring()
     name = _backend_name(backend)
@@ -160,7 +163,8 @@ def get_secret(name: str) -> str | None:
         value = backend.get_password(SERVICE, name)
     except keyring.errors.KeyringError as exc:
         raise UserError(
-            f"The system keyring could not be read ({type(exc).__name__}); is it locked?"
+            "The system keyring could not be read ({error}); is it locked?",
+            error=type(exc).__name__,
         ) from None
     return value or None
 
@@ -170,9 +174,11 @@ def set_secret(name: str, value: str) -> None:
     check_name(name)
     cleaned = value.strip()
     if not cleaned:
-        raise UserError(f"The {KNOWN_SECRETS[name]} is empty; nothing was stored.")
+        raise UserError("The {key} is empty; nothing was stored.", key=KNOWN_SECRETS[name])
     if "\n" in cleaned or "\r" in cleaned:
-        raise UserError(f"The {KNOWN_SECRETS[name]} must be a single line; nothing was stored.")
+        raise UserError(
+            "The {key} must be a single line; nothing was stored.", key=KNOWN_SECRETS[name]
+        )
     if _session is not None:
         _session.set(name, cleaned)
         return
@@ -182,7 +188,7 @@ def set_secret(name: str, value: str) -> None:
     except keyring.errors.KeyringError as exc:
         # from None: a backend's message must not travel with ours (and never holds the key).
         raise UserError(
-            f"The system keyring refused to store the key ({type(exc).__name__})."
+            "The system keyring refused to store the key ({error}).", error=type(exc).__name__
         ) from None
 
 
@@ -198,7 +204,7 @@ def delete_secret(name: str) -> bool:
         return False
     except keyring.errors.KeyringError as exc:
         raise UserError(
-            f"The system keyring refused to remove the key ({type(exc).__name__})."
+            "The system keyring refused to remove the key ({error}).", error=type(exc).__name__
         ) from None
     return True
 
@@ -213,7 +219,8 @@ def require_secret(name: str) -> str:
     value = get_secret(name)
     if value is None:
         raise UserError(
-            f"No {KNOWN_SECRETS[name]} is stored: add it in Settings or run "
-            f"`crible secrets set {name}`."
+            "No {key} is stored: add it in Settings or run `crible secrets set {name}`.",
+            key=KNOWN_SECRETS[name],
+            name=name,
         )
     return value

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app import secrets
 from app.errors import UserError
 from app.interop import factcheck_api, wayback
+from ui.i18n import user_message
 from ui.worker import LatestCall
 
 log = logging.getLogger(__name__)
@@ -182,7 +183,7 @@ class ApiKeysPage(QWidget):
                 "stored permanently. Crible still works without them."
             )
         self.backend.setText(text)
-        self.backend.setToolTip(status.message)
+        self.backend.setToolTip(user_message(status.message))
         self.backend.setStyleSheet("" if status.usable else _ERROR_STYLE)
         self.session_button.setVisible(not status.usable)
         for row in self.rows.values():
@@ -201,7 +202,7 @@ class ApiKeysPage(QWidget):
                 stored = secrets.has_secret(row.name)
             except UserError as exc:
                 row.status.setText(self.tr("Unreadable"))
-                row.status.setToolTip(str(exc))
+                row.status.setToolTip(user_message(exc))
             else:
                 if stored:
                     where = self.tr("for this session") if session_only else self.tr("in keyring")
@@ -234,7 +235,7 @@ class ApiKeysPage(QWidget):
         try:
             secrets.set_secret(row.name, value)
         except UserError as exc:
-            self._say(self._service_of(row.name), str(exc), ok=False)
+            self._say(self._service_of(row.name), user_message(exc), ok=False)
             return False
         finally:
             row.field.clear()  # the key never lingers in the widget
@@ -247,7 +248,7 @@ class ApiKeysPage(QWidget):
         try:
             secrets.delete_secret(row.name)
         except UserError as exc:
-            self._say(self._service_of(row.name), str(exc), ok=False)
+            self._say(self._service_of(row.name), user_message(exc), ok=False)
             return
         self._say(self._service_of(row.name), self.tr("Key removed."), ok=True)
         self.refresh()
@@ -260,7 +261,7 @@ class ApiKeysPage(QWidget):
         try:
             missing = [row for row in rows if not secrets.has_secret(row.name)]
         except UserError as exc:
-            self._say(service, str(exc), ok=False)
+            self._say(service, user_message(exc), ok=False)
             return
         if missing:
             self._say(service, self.tr("Enter and save the key before testing it."), ok=False)
@@ -300,7 +301,7 @@ class ApiKeysPage(QWidget):
             message = self.tr("The test failed unexpectedly (%1); see the log.")
             self.show_test_result(service, False, message.replace("%1", type(exc).__name__))
             return
-        self.show_test_result(service, False, str(exc))
+        self.show_test_result(service, False, user_message(exc))
 
     @Slot()
     def _on_session_clicked(self) -> None:

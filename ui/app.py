@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.paths import data_dir
-from ui.i18n import install_translator, stored_language
+from ui.i18n import install_translator, stored_language, user_message
 from ui.icons import icon
 
 log = logging.getLogger(__name__)
@@ -86,7 +86,7 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
         window = QApplication.activeWindow()
         show = getattr(window, "show_error", None)
         if show is not None:
-            show(str(exc))
+            show(user_message(exc))
             return
     report_bug(exc, QApplication.activeWindow())
 

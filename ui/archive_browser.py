@@ -35,6 +35,7 @@ from ui.archive_models import (
     load_articles,
     search_archive,
 )
+from ui.i18n import user_message
 from ui.source_form import is_http_url
 from ui.worker import LatestCall
 
@@ -248,7 +249,7 @@ class ArchiveBrowser(QDialog):
 
     def _describe(self, exc: BaseException) -> str:
         if isinstance(exc, UserError):
-            return str(exc)
+            return user_message(exc)
         log.error("archive browser: background work failed", exc_info=exc)
         return self.tr("Something went wrong (%1); see the log.").replace("%1", type(exc).__name__)
 

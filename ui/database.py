@@ -28,6 +28,7 @@ from app.storage import scales as scales_store
 from app.storage import settings as settings_store
 from app.storage import sources as sources_store
 from app.storage.integrity import environment_failure
+from ui.i18n import user_message
 from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -74,7 +75,7 @@ class ArchiveSession(QObject):
         try:
             command.apply()  # type: ignore[attr-defined]
         except UserError as exc:
-            self.error_raised.emit(str(exc))
+            self.error_raised.emit(user_message(exc))
             return False
         except sqlite3.OperationalError as exc:
             # A full or read-only disk, or another program's lock: a message, not a bug.

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from app import secrets
 from app.errors import UserError
 from app.interop.factcheck_api import FactCheckResult, PublishedReview, SearchPage, search_claims
+from ui.i18n import user_message
 from ui.source_form import is_http_url
 from ui.sources_model import plain_tooltip
 from ui.worker import LatestCall
@@ -330,7 +331,7 @@ class FactCheckPanel(QWidget):
             )
             self.settings_button.show()
         elif isinstance(exc, UserError):
-            message = str(exc)
+            message = user_message(exc)
         else:
             log.error("fact-check search failed", exc_info=exc)
             message = self.tr("The search failed unexpectedly (%1); see the log.").replace(

@@ -17,6 +17,9 @@ LANGUAGES = ("fr", "en")
 SOURCE_LANGUAGE = "en"  # the strings in the code are English: nothing to load for it
 
 _INSTALLED_ATTR = "_crible_translators"
+_LANGUAGE_ATTR = "_crible_language"
+ERROR_CONTEXT = "UserError"
+"""Context of the core's ``UserError`` templates in the catalogue (collected by update.py)."""
 
 
 def translations_dir() -> Path:
@@ -47,6 +50,7 @@ def remove_translators(app: QCoreApplication) -> None:
     for translator in getattr(app, _INSTALLED_ATTR, []):
         app.removeTranslator(translator)
     setattr(app, _INSTALLED_ATTR, [])
+    setattr(app, _LANGUAGE_ATTR, SOURCE_LANGUAGE)
 
 
 def install_translator(app: QCoreApplication, language: str | None) -> str:
@@ -73,4 +77,40 @@ def install_translator(app: QCoreApplication, language: str | None) -> str:
     for translator in installed:
         app.installTranslator(translator)
     setattr(app, _INSTALLED_ATTR, installed)
+    setattr(app, _LANGUAGE_ATTR, wanted)
     return wanted
+
+
+def current_language() -> str:
+    """The language the UI speaks now ("fr" or "en"): the one `install_translator` loaded."""
+    app = QCoreApplication.instance()
+    return getattr(app, _LANGUAGE_ATTR, SOURCE_LANGUAGE) if app is not None else SOURCE_LANGUAGE
+
+
+def user_message(error: BaseException | str) -> str:
+    """A core error (``app.errors.UserError``) or message in the UI language.
+
+    The core raises ``UserError("no such file: {path}", path=…)``: its template is looked
+    up in the catalogue under the "UserError" context, then filled in with its parameters.
+    A message with no translation (an f-string in the core, a message from a library) is
+    shown as the core wrote it, in English.
+    """
+    if isinstance(error, str):
+        return QCoreApplication.translate(ERROR_CONTEXT, error) if error else error
+    template = getattr(error, "template", None)
+    if not isinstance(template, str) or not template:
+        return str(error)
+    params = getattr(error, "params", None) or {}
+    translated = QCoreApplication.translate(ERROR_CONTEXT, template)
+    if translated == template:
+        return str(error)
+    # A parameter may be a marked word of the core ("a PDF"): it is translated too.
+    shown = {
+        name: QCoreApplication.translate(ERROR_CONTEXT, value) if isinstance(value, str) else value
+        for name, value in params.items()
+    }
+    try:
+        return translated.format(**shown) if shown else translated
+    except (KeyError, IndexError, ValueError):  # a translation naming a field it lacks
+        log.warning("bad translation of %r: %r", template, translated)
+        return str(error)

@@ -23,6 +23,7 @@ from ui.article_view import ArticleView
 from ui.claims_pane import ClaimsPane
 from ui.database import ArchiveSession
 from ui.factcheck_panel import FactCheckPanel
+from ui.i18n import user_message
 from ui.jobs import ArticleBundle, MatchResults, load_article
 from ui.matches_pane import MatchesPane
 from ui.models.claims_model import ClaimRow, best_match
@@ -242,7 +243,7 @@ class MainWindow(EditsMixin, DialogsMixin, MatchingMixin, QMainWindow):
 
     def _on_bundle_failed(self, exc: BaseException) -> None:
         if isinstance(exc, UserError):
-            self.show_error(str(exc))
+            self.show_error(user_message(exc))
         else:
             self._on_runner_bug_raised(exc)
         if self.article is None:

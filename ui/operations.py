@@ -19,6 +19,7 @@ from app.storage import claims as claims_store
 from app.storage import links as links_store
 from app.storage import sources as sources_store
 from ui.database import ArchiveSession
+from ui.i18n import user_message
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,7 @@ class StorageCommand(QUndoCommand):
         try:
             step()
         except UserError as exc:
-            self.session.error_raised.emit(str(exc))
+            self.session.error_raised.emit(user_message(exc))
 
     def _do(self) -> None:
         raise NotImplementedError

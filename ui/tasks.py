@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from app.errors import UserError
 from app.storage import open_archive
+from ui.i18n import user_message
 
 log = logging.getLogger(__name__)
 
@@ -236,7 +237,7 @@ class TaskRunner(QObject):
         if handle.on_error is not None:
             handle.on_error(exc)
         elif isinstance(exc, UserError):
-            self.error_raised.emit(str(exc))
+            self.error_raised.emit(user_message(exc))
         else:
             log.error("task %s failed", handle.key, exc_info=exc)
             self.bug_raised.emit(exc)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Slot
 
 from app.domain import Claim
 from app.errors import UserError
+from ui.i18n import user_message
 from ui.jobs import MatchResults, match_claims
 from ui.models.claims_model import best_match
 from ui.widgets.window_parts import best_matched
@@ -95,7 +96,10 @@ class MatchingMixin(_Base):
 
     def _on_matches_failed(self, exc: BaseException) -> None:
         self._matching = False
-        message = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
+        if isinstance(exc, UserError):
+            message = user_message(exc)
+        else:
+            message = f"{type(exc).__name__}: {exc}"
         log.error("matching failed", exc_info=exc)
         self.show_error(self.tr("Earlier checks unavailable: %1").replace("%1", message))
         self.matches_pane.show_none(

@@ -83,7 +83,9 @@ def run(args: argparse.Namespace) -> int:
         if screenshot is None:  # launched from a desktop menu, stderr goes nowhere
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.critical(None, "Crible", str(exc))
+            from ui.i18n import user_message
+
+            QMessageBox.critical(None, "Crible", user_message(exc))
         raise
     try:
         demo_article = _load_demo(session) if first_start else None

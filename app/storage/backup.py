@@ -61,7 +61,9 @@ def backup_to(db: Database, target: Path) -> Path:
     except (OSError, sqlite3.Error) as exc:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
-        raise UserError(f"cannot write the backup {target}: {_reason(exc)}") from exc
+        raise UserError(
+            "cannot write the backup {path}: {reason}", path=target, reason=_reason(exc)
+        ) from exc
     return target
 
 

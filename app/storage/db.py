@@ -25,11 +25,13 @@ def open_archive(path: str | Path, *, migrate: bool = True) -> Database:
     if path_str != MEMORY:
         target = Path(path_str)
         if target.is_dir():
-            raise UserError(f"{target} is a folder, not an archive file")
+            raise UserError("{path} is a folder, not an archive file", path=target)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise UserError(f"cannot create the folder for {target}: {exc.strerror}") from exc
+            raise UserError(
+                "cannot create the folder for {path}: {reason}", path=target, reason=exc.strerror
+            ) from exc
     try:
         # Autocommit at the driver level: transactions are only the explicit ``db.atomic()``
         # blocks, so a stray write can never sit uncommitted and a read never pins a snapshot.
@@ -40,7 +42,9 @@ def open_archive(path: str | Path, *, migrate: bool = True) -> Database:
             isolation_level=None,
         )
     except sqlite3.Error as exc:
-        raise UserError(f"cannot open the archive {path_str}: {exc}") from exc
+        raise UserError(
+            "cannot open the archive {path}: {reason}", path=path_str, reason=exc
+        ) from exc
     db = Database(conn)
     try:
         _apply_policy(db)
@@ -98,9 +102,13 @@ def _migrate(db: Database, path: str) -> None:
 def _as_user_error(exc: sqlite3.DatabaseError, path: str) -> UserError:
     text = str(exc)
     if "locked" in text or "busy" in text:
-        return UserError(f"the archive {path} is busy in another program; try again")
+        return UserError("the archive {path} is busy in another program; try again", path=path)
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return UserError(f"{path} is not a readable Crible archive ({text}); it was left untouched")
+        return UserError(
+            "{path} is not a readable Crible archive ({reason}); it was left untouched",
+            path=path,
+            reason=text,
+        )
     if "readonly" in text or "read-only" in text:
-        return UserError(f"the archive {path} is read-only")
-    return UserError(f"cannot open the archive {path}: {text}")
+        return UserError("the archive {path} is read-only", path=path)
+    return UserError("cannot open the archive {path}: {reason}", path=path, reason=text)

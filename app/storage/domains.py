@@ -14,7 +14,7 @@ def _clean_domain(domain: str) -> str:
     if domain.startswith("www."):
         domain = domain[4:]
     if not domain or " " in domain or "/" in domain:
-        raise UserError(f"not a domain name: {domain!r}")
+        raise UserError("not a domain name: {domain}", domain=repr(domain))
     return domain
 
 

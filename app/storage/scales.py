@@ -72,9 +72,11 @@ def replace_scale_levels(db: Database, scale_id: int, levels: list[dict[str, Any
     for level in levels:
         value = level.get("value")
         if value is not None and not 0 <= float(value) <= 1:
-            raise UserError(f"level {level['key']!r}: value must be between 0 and 1")
+            raise UserError("level {key}: value must be between 0 and 1", key=repr(level["key"]))
         if not str(level.get("label_fr", "")).strip() or not str(level.get("label_en", "")).strip():
-            raise UserError(f"level {level['key']!r} needs a French and an English label")
+            raise UserError(
+                "level {key} needs a French and an English label", key=repr(level["key"])
+            )
     with db.atomic():
         marks = ", ".join("?" * len(keys))
         db.execute(

@@ -28,9 +28,9 @@ def web_domain(url: str) -> str:
     try:
         parts = urlsplit(url.strip())
     except ValueError as exc:
-        raise UserError(f"not a valid web address: {url!r}") from exc
+        raise UserError("not a valid web address: {url}", url=repr(url)) from exc
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise UserError(f"only http(s) addresses can be sources, not {url!r}")
+        raise UserError("only http(s) addresses can be sources, not {url}", url=repr(url))
     host = parts.hostname.lower()
     return host[4:] if host.startswith("www.") else host
 

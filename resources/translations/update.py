@@ -12,11 +12,17 @@ sources. And lupdate files a module-level helper such as ``def tr(text): return
 QCoreApplication.translate("Operations", text)`` under no context, while at run time the
 lookup uses "Operations": such messages are moved to the helper's context here, and their
 translations carried over from the previous .ts.
+
+The Qt-free core (app/) cannot call tr(), but the window shows its error messages: every
+literal template of ``UserError("…", name=value)`` (and its subclasses) and of
+``translatable("…")`` in app/ (the command-line modules in app/cli/ aside) is collected here
+under the "UserError" context, which ``ui.i18n.user_message`` looks up at run time.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import re
 import subprocess
 import sys
@@ -33,6 +39,8 @@ _HELPER = re.compile(
 )
 
 Key = tuple[str, str, str]  # context, source, comment
+CORE_CONTEXT = "UserError"  # ui.i18n.ERROR_CONTEXT
+CORE_MARKERS = frozenset({"UserError", "translatable"})
 
 
 def sources() -> list[str]:
@@ -105,6 +113,52 @@ def add_missed_calls(root: ET.Element) -> None:
                 ET.SubElement(message, "translation", type="unfinished")
 
 
+def _called_name(call: ast.Call) -> str:
+    func = call.func
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return func.id if isinstance(func, ast.Name) else ""
+
+
+def core_messages() -> list[str]:
+    """Literal UserError templates in app/ (outside app/cli/), in file order."""
+    trees = [
+        ast.parse(path.read_text(encoding="utf-8"))
+        for path in sorted((ROOT / "app").rglob("*.py"))
+        if "cli" not in path.relative_to(ROOT / "app").parts[:1]
+    ]
+    markers = set(CORE_MARKERS)
+    for tree in trees:  # subclasses: class ArchiveCancelled(UserError)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef):
+                bases = {getattr(base, "id", getattr(base, "attr", "")) for base in node.bases}
+                if bases & {"UserError"}:
+                    markers.add(node.name)
+    found: dict[str, None] = {}
+    for tree in trees:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and _called_name(node) in markers and node.args:
+                first = node.args[0]
+                if isinstance(first, ast.Constant) and isinstance(first.value, str) and first.value:
+                    found.setdefault(first.value)
+    return list(found)
+
+
+def add_core_messages(root: ET.Element) -> None:
+    """The core's error templates, under the context ui.i18n.user_message looks in."""
+    context = _context(root, CORE_CONTEXT)
+    known = {message.findtext("source") for message in context.iter("message")}
+    wanted = core_messages()
+    for message in list(context.iter("message")):
+        if message.findtext("source") not in wanted:
+            context.remove(message)  # gone from the core (-no-obsolete, as for ui/)
+    for source in wanted:
+        if source not in known:
+            message = ET.SubElement(context, "message")
+            ET.SubElement(message, "source").text = source
+            ET.SubElement(message, "translation", type="unfinished")
+
+
 def carry_over(root: ET.Element, old: dict[Key, ET.Element]) -> None:
     """Put back translations lost to a context move (code moved to another class)."""
     by_text = {(source, comment): translation for (_, source, comment), translation in old.items()}
@@ -145,6 +199,7 @@ def lupdate(ts: Path, language: str, *extra: str) -> None:
     fix_contexts(root)
     if "-pluralonly" not in extra:
         add_missed_calls(root)
+        add_core_messages(root)
     carry_over(root, old)
     strip_locations(root)
     write_ts(root, ts)
