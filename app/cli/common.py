@@ -9,11 +9,17 @@ from typing import Any
 
 from app.paths import resolve_db_path
 from app.storage import Archive, open_archive
+from app.storage.db import open_archive_for_reading
 
 
-def open_db(args: argparse.Namespace) -> Archive:
-    """The archive named by --db, $CRIBLE_DB or the default location."""
-    return open_archive(resolve_db_path(getattr(args, "db", None)))
+def open_db(args: argparse.Namespace, *, reading: bool = False) -> Archive:
+    """The archive named by --db, $CRIBLE_DB or the default location.
+
+    ``reading``: the command only reads, so a read-only archive (even in a read-only folder)
+    must open.
+    """
+    path = resolve_db_path(getattr(args, "db", None))
+    return open_archive_for_reading(path) if reading else open_archive(path)
 
 
 def print_json(data: Any) -> None:

@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"no such folder: {output.parent}")
     if args.org_url and not is_web_url(args.org_url):
         raise UserError(f"--org-url must be an http(s) address, not {args.org_url!r}")
-    db = open_db(args)
+    db = open_db(args, reading=True)
     try:
         _remember_organisation(db, args.org_name, args.org_url)
         # The archive is streamed (it can hold 100k reviews); reports are small, built whole

@@ -13,6 +13,7 @@ from typing import Any, TextIO
 from app.cli.common import open_db, print_json, print_json_line
 from app.errors import UserError
 from app.matching import MATCH_THRESHOLD, RELATED_THRESHOLD, Match, Matcher
+from app.matching.reindex import outdated_note
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -45,9 +46,11 @@ def run(args: argparse.Namespace) -> int:
     if (args.text is None) == (args.batch is None):
         raise UserError("give either TEXT or --batch FILE")
     query = _read_query(args.text) if args.text is not None else ""
-    db = open_db(args)
+    db = open_db(args, reading=True)
     try:
         matcher = Matcher(db)
+        if note := outdated_note(db):  # a read-only archive is matched as it is
+            sys.stderr.write(f"crible: {note}\n")
         if args.batch is not None:
             return _run_batch(matcher, args)
         results = _match(matcher, query, args)

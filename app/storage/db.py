@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -58,6 +59,53 @@ def open_archive(path: str | Path, *, migrate: bool = True) -> Database:
         conn.close()
         raise
     return db
+
+
+def open_archive_for_reading(path: str | Path) -> Database:
+    """``open_archive`` for commands that only read; it also opens an archive in a read-only folder.
+
+    SQLite reads a WAL archive through its ``-wal``/``-shm`` files. In a folder nobody can
+    write to, with neither file there, no writer can exist either: the file is opened
+    immutable. Such an archive cannot be migrated, so a pending migration is a UserError.
+    """
+    try:
+        return open_archive(path)
+    except UserError:
+        target = Path(str(path))
+        if not _in_frozen_folder(target):
+            raise
+    conn = sqlite3.connect(
+        target.resolve().as_uri() + "?mode=ro&immutable=1",
+        uri=True,
+        check_same_thread=False,
+        isolation_level=None,
+    )
+    db = Database(conn)
+    try:
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        _refuse_newer_schema(db, str(target))
+        if MIGRATIONS.pending(db):
+            raise UserError(
+                "the archive {path} needs an upgrade but its folder is read-only; copy it to a "
+                "folder you can write to",
+                path=target,
+            )
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise _as_user_error(exc, str(target)) from exc
+    except BaseException:
+        conn.close()
+        raise
+    return db
+
+
+def _in_frozen_folder(target: Path) -> bool:
+    journal = [target.with_name(target.name + suffix) for suffix in ("-wal", "-shm")]
+    return (
+        target.is_file()
+        and not any(p.exists() for p in journal)
+        and not os.access(target.parent, os.W_OK)
+    )
 
 
 def _apply_policy(db: Database) -> None:
