@@ -1,5 +1,10 @@
 """Why a candidate matched: shared terms with their spans in both original texts, numbers that
-agree or differ, countries in common or in conflict, and one line a checker can read."""
+agree or differ, countries in common or in conflict, and one line a checker can read.
+
+The fields are the evidence; ``summary`` is one English sentence for the command line and
+its JSON. The window composes its own sentence from the fields, in its language (the
+quantities and country codes are kept for that: ``ui/widgets/explain.py``).
+"""
 
 from __future__ import annotations
 
@@ -22,7 +27,8 @@ class Explanation:
     fuzzy_terms: tuple[tuple[str, str], ...] = ()  # (as in the query, as in the candidate)
     numbers_agreeing: tuple[str, ...] = ()
     numbers_differing: tuple[tuple[str, str], ...] = ()  # (query's, candidate's)
-    shared_places: tuple[str, ...] = ()
+    shared_places: tuple[str, ...] = ()  # English names (the JSON's)
+    shared_countries: tuple[str, ...] = ()  # the same places as ISO codes, in the same order
     shared_names: tuple[str, ...] = ()  # people, organisations, places: capitalised on both sides
     places_differing: bool = False
     same_speaker: bool = False
@@ -30,6 +36,8 @@ class Explanation:
     text_spans: tuple[Span, ...] = ()
     title_spans: tuple[Span, ...] = ()
     summary: str = ""
+    quantities_agreeing: tuple[Quantity, ...] = ()  # numbers_agreeing, unformatted
+    quantities_differing: tuple[tuple[Quantity, Quantity], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -39,6 +47,7 @@ class Explanation:
             "numbers_agreeing": list(self.numbers_agreeing),
             "numbers_differing": [{"query": q, "candidate": c} for q, c in self.numbers_differing],
             "shared_places": list(self.shared_places),
+            "shared_countries": list(self.shared_countries),
             "shared_names": list(self.shared_names),
             "places_differing": self.places_differing,
             "same_speaker": self.same_speaker,
@@ -62,16 +71,19 @@ def explain(
     in_query = scored.shared | fuzzy_query
     in_candidate = scored.shared | fuzzy_candidate
     shared_terms = tuple(dict.fromkeys(t.term for t in query_tokens if t.term in scored.shared))
-    places = tuple(sorted(country_name(code) for code in query_countries & scored.countries))
+    codes = sorted(query_countries & scored.countries, key=country_name)
     explanation = Explanation(
         shared_terms=shared_terms,
         fuzzy_terms=scored.fuzzy,
         numbers_agreeing=tuple(q.label() for q in scored.numbers.agreeing),
         numbers_differing=tuple(_pair(q, c) for q, c in scored.numbers.differing),
-        shared_places=places,
+        shared_places=tuple(country_name(code) for code in codes),
+        shared_countries=tuple(codes),
         shared_names=_shared_names(query, text, title, scored.shared),
         places_differing=scored.country_conflict,
         same_speaker=scored.same_speaker,
+        quantities_agreeing=scored.numbers.agreeing,
+        quantities_differing=scored.numbers.differing,
         query_spans=_spans(query_tokens, in_query),
         text_spans=_spans(text_tokens, in_candidate),
         title_spans=_spans(title_tokens, in_candidate),

@@ -1476,6 +1476,60 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         </message>
     </context>
     <context>
+        <name>Unit</name>
+        <message>
+            <source>million</source>
+            <translation>million</translation>
+        </message>
+        <message>
+            <source>billion</source>
+            <translation>milliard</translation>
+        </message>
+        <message>
+            <source>thousand</source>
+            <translation>mille</translation>
+        </message>
+        <message>
+            <source>million</source>
+            <comment>plural</comment>
+            <translation>millions</translation>
+        </message>
+        <message>
+            <source>billion</source>
+            <comment>plural</comment>
+            <translation>milliards</translation>
+        </message>
+        <message>
+            <source>thousand</source>
+            <comment>plural</comment>
+            <translation>mille</translation>
+        </message>
+        <message>
+            <source>year</source>
+            <translation>an</translation>
+        </message>
+        <message>
+            <source>years</source>
+            <translation>ans</translation>
+        </message>
+        <message>
+            <source>day</source>
+            <translation>jour</translation>
+        </message>
+        <message>
+            <source>days</source>
+            <translation>jours</translation>
+        </message>
+        <message>
+            <source>month</source>
+            <translation>mois</translation>
+        </message>
+        <message>
+            <source>months</source>
+            <translation>mois</translation>
+        </message>
+    </context>
+    <context>
         <name>VerdictEditor</name>
         <message>
             <source>One line: what the checker concluded</source>
@@ -1643,8 +1697,287 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>Mots communs :</translation>
         </message>
         <message>
+            <source>Same speaker</source>
+            <translation>Même auteur</translation>
+        </message>
+        <message>
+            <source>Same names:</source>
+            <translation>Mêmes noms :</translation>
+        </message>
+        <message>
             <source>Same places:</source>
             <translation>Mêmes lieux :</translation>
+        </message>
+    </context>
+    <context>
+        <name>UserError</name>
+        <message>
+            <source>a PDF</source>
+            <translation>un PDF</translation>
+        </message>
+        <message>
+            <source>a ZIP or office document</source>
+            <translation>une archive ZIP ou un document bureautique</translation>
+        </message>
+        <message>
+            <source>an image</source>
+            <translation>une image</translation>
+        </message>
+        <message>
+            <source>a program</source>
+            <translation>un programme</translation>
+        </message>
+        <message>
+            <source>{url} is not a web page ({kind})</source>
+            <translation>{url} n'est pas une page web ({kind})</translation>
+        </message>
+        <message>
+            <source>the article is empty</source>
+            <translation>l'article est vide</translation>
+        </message>
+        <message>
+            <source>{name}: unsupported file type {suffix} (use .txt, .md or .html)</source>
+            <translation>{name} : type de fichier {suffix} non pris en charge (utilisez .txt, .md ou .html)</translation>
+        </message>
+        <message>
+            <source>unsupported address (http or https only): {url}</source>
+            <translation>adresse non prise en charge (http ou https seulement) : {url}</translation>
+        </message>
+        <message>
+            <source>{name} is too large (limit {limit} MB)</source>
+            <translation>{name} est trop volumineux (limite : {limit} Mo)</translation>
+        </message>
+        <message>
+            <source>{name} is a binary file, not text</source>
+            <translation>{name} est un fichier binaire, pas du texte</translation>
+        </message>
+        <message>
+            <source>{name}: cannot tell its text encoding (save it as UTF-8)</source>
+            <translation>{name} : impossible de reconnaître l'encodage du texte (enregistrez-le en UTF-8)</translation>
+        </message>
+        <message>
+            <source>no article text found in {where}</source>
+            <translation>aucun texte d'article trouvé dans {where}</translation>
+        </message>
+        <message>
+            <source>standard input is larger than {limit} MB</source>
+            <translation>l'entrée standard dépasse {limit} Mo</translation>
+        </message>
+        <message>
+            <source>{name} is a folder, not a file</source>
+            <translation>{name} est un dossier, pas un fichier</translation>
+        </message>
+        <message>
+            <source>{name} is too large ({size} MB; limit {limit} MB)</source>
+            <translation>{name} est trop volumineux ({size} Mo ; limite : {limit} Mo)</translation>
+        </message>
+        <message>
+            <source>no such file: {path}</source>
+            <translation>fichier introuvable : {path}</translation>
+        </message>
+        <message>
+            <source>cannot read {path}: permission denied</source>
+            <translation>impossible de lire {path} : accès refusé</translation>
+        </message>
+        <message>
+            <source>{name} is {kind}, not text (paste its text or save it as .txt)</source>
+            <translation>{name} est {kind}, pas du texte (collez-en le texte ou enregistrez-le en .txt)</translation>
+        </message>
+        <message>
+            <source>Type some text to search for, or a publisher site to filter by.</source>
+            <translation>Saisissez un texte à chercher, ou le site d'un éditeur pour filtrer.</translation>
+        </message>
+        <message>
+            <source>The page size must be at least 1.</source>
+            <translation>La taille de page doit être d'au moins 1.</translation>
+        </message>
+        <message>
+            <source>The maximum age must be at least one day.</source>
+            <translation>L'ancienneté maximale doit être d'au moins un jour.</translation>
+        </message>
+        <message>
+            <source>No Internet Archive keys are stored: add the access key and secret key in Settings (from archive.org/account/s3.php).</source>
+            <translation>Aucune clé Internet Archive n'est enregistrée : ajoutez la clé d'accès et la clé secrète dans les Paramètres (depuis archive.org/account/s3.php).</translation>
+        </message>
+        <message>
+            <source>Archiving was cancelled.</source>
+            <translation>L'archivage a été annulé.</translation>
+        </message>
+        <message>
+            <source>not a web address (http or https only): {url}</source>
+            <translation>pas une adresse web (http ou https seulement) : {url}</translation>
+        </message>
+        <message>
+            <source>{url} is too large ({size} MB or more)</source>
+            <translation>{url} est trop volumineux ({size} Mo ou plus)</translation>
+        </message>
+        <message>
+            <source>{service} sent an unexpected answer.</source>
+            <translation>{service} a envoyé une réponse inattendue.</translation>
+        </message>
+        <message>
+            <source>{url} did not answer within {timeout} s</source>
+            <translation>{url} n'a pas répondu en {timeout} s</translation>
+        </message>
+        <message>
+            <source>could not connect to {url}</source>
+            <translation>connexion impossible à {url}</translation>
+        </message>
+        <message>
+            <source>{url} redirects too many times</source>
+            <translation>{url} redirige trop de fois</translation>
+        </message>
+        <message>
+            <source>could not fetch {url}: {error}</source>
+            <translation>impossible de récupérer {url} : {error}</translation>
+        </message>
+        <message>
+            <source>{url} is larger than {limit} MB</source>
+            <translation>{url} dépasse {limit} Mo</translation>
+        </message>
+        <message>
+            <source>{service} sent an answer that is not JSON.</source>
+            <translation>{service} a envoyé une réponse qui n'est pas du JSON.</translation>
+        </message>
+        <message>
+            <source>{url} answered HTTP {status}</source>
+            <translation>{url} a répondu HTTP {status}</translation>
+        </message>
+        <message>
+            <source>No usable system keyring (such as GNOME Keyring, KWallet, macOS Keychain or Windows Credential Manager) was found; keys can be kept for this session only, in memory.</source>
+            <translation>Aucun trousseau système utilisable (GNOME Keyring, KWallet, trousseau macOS ou Gestionnaire d'identification Windows) n'a été trouvé ; les clés peuvent être gardées en mémoire pour cette session seulement.</translation>
+        </message>
+        <message>
+            <source>Google Fact Check Tools API key</source>
+            <translation>clé d'API Google Fact Check Tools</translation>
+        </message>
+        <message>
+            <source>Internet Archive S3 access key</source>
+            <translation>clé d'accès S3 Internet Archive</translation>
+        </message>
+        <message>
+            <source>Internet Archive S3 secret key</source>
+            <translation>clé secrète S3 Internet Archive</translation>
+        </message>
+        <message>
+            <source>The {key} is empty; nothing was stored.</source>
+            <translation>La {key} est vide ; rien n'a été enregistré.</translation>
+        </message>
+        <message>
+            <source>The {key} must be a single line; nothing was stored.</source>
+            <translation>La {key} doit tenir sur une ligne ; rien n'a été enregistré.</translation>
+        </message>
+        <message>
+            <source>No {key} is stored: add it in Settings or run `crible secrets set {name}`.</source>
+            <translation>Aucune {key} n'est enregistrée : ajoutez-la dans les Paramètres ou lancez `crible secrets set {name}`.</translation>
+        </message>
+        <message>
+            <source>Keys are kept in memory for this session only.</source>
+            <translation>Les clés sont gardées en mémoire pour cette session seulement.</translation>
+        </message>
+        <message>
+            <source>The system keyring could not be read ({error}); is it locked?</source>
+            <translation>Le trousseau système n'a pas pu être lu ({error}) ; est-il verrouillé ?</translation>
+        </message>
+        <message>
+            <source>The system keyring refused to store the key ({error}).</source>
+            <translation>Le trousseau système a refusé d'enregistrer la clé ({error}).</translation>
+        </message>
+        <message>
+            <source>The system keyring refused to remove the key ({error}).</source>
+            <translation>Le trousseau système a refusé de supprimer la clé ({error}).</translation>
+        </message>
+        <message>
+            <source>the backup is the archive itself</source>
+            <translation>la sauvegarde est l'archive elle-même</translation>
+        </message>
+        <message>
+            <source>cannot write the backup {path}: {reason}</source>
+            <translation>impossible d'écrire la sauvegarde {path} : {reason}</translation>
+        </message>
+        <message>
+            <source>a claim cannot be empty</source>
+            <translation>une affirmation ne peut pas être vide</translation>
+        </message>
+        <message>
+            <source>only claims of an article can be split or merged</source>
+            <translation>seules les affirmations d'un article peuvent être scindées ou fusionnées</translation>
+        </message>
+        <message>
+            <source>split the claim at a point inside its text</source>
+            <translation>scindez l'affirmation à un point situé dans son texte</translation>
+        </message>
+        <message>
+            <source>only two claims of the same article can be merged</source>
+            <translation>seules deux affirmations du même article peuvent être fusionnées</translation>
+        </message>
+        <message>
+            <source>cannot open the archive {path}: {reason}</source>
+            <translation>impossible d'ouvrir l'archive {path} : {reason}</translation>
+        </message>
+        <message>
+            <source>the archive {path} is busy in another program; try again</source>
+            <translation>l'archive {path} est occupée par un autre programme ; réessayez</translation>
+        </message>
+        <message>
+            <source>{path} is not a readable Crible archive ({reason}); it was left untouched</source>
+            <translation>{path} n'est pas une archive Crible lisible ({reason}) ; elle n'a pas été modifiée</translation>
+        </message>
+        <message>
+            <source>the archive {path} is read-only</source>
+            <translation>l'archive {path} est en lecture seule</translation>
+        </message>
+        <message>
+            <source>{path} is a folder, not an archive file</source>
+            <translation>{path} est un dossier, pas un fichier d'archive</translation>
+        </message>
+        <message>
+            <source>the archive {path} needs an upgrade but its folder is read-only; copy it to a folder you can write to</source>
+            <translation>l'archive {path} doit être mise à niveau mais son dossier est en lecture seule ; copiez-la dans un dossier où vous pouvez écrire</translation>
+        </message>
+        <message>
+            <source>cannot create the folder for {path}: {reason}</source>
+            <translation>impossible de créer le dossier de {path} : {reason}</translation>
+        </message>
+        <message>
+            <source>not a domain name: {domain}</source>
+            <translation>pas un nom de domaine : {domain}</translation>
+        </message>
+        <message>
+            <source>a domain rating cannot be empty</source>
+            <translation>l'évaluation d'un domaine ne peut pas être vide</translation>
+        </message>
+        <message>
+            <source>a claim cannot be linked to itself</source>
+            <translation>une affirmation ne peut pas être liée à elle-même</translation>
+        </message>
+        <message>
+            <source>this archive has no rating scale</source>
+            <translation>cette archive n'a pas d'échelle de cotation</translation>
+        </message>
+        <message>
+            <source>each level needs a distinct, non-empty key</source>
+            <translation>chaque niveau demande une clé distincte et non vide</translation>
+        </message>
+        <message>
+            <source>level {key}: value must be between 0 and 1</source>
+            <translation>niveau {key} : la valeur doit être comprise entre 0 et 1</translation>
+        </message>
+        <message>
+            <source>level {key} needs a French and an English label</source>
+            <translation>le niveau {key} demande un libellé en français et en anglais</translation>
+        </message>
+        <message>
+            <source>only http(s) addresses can be sources, not {url}</source>
+            <translation>seules les adresses http(s) peuvent être des sources, pas {url}</translation>
+        </message>
+        <message>
+            <source>not a valid web address: {url}</source>
+            <translation>adresse web non valide : {url}</translation>
+        </message>
+        <message>
+            <source>this source is already linked to the claim</source>
+            <translation>cette source est déjà liée à l'affirmation</translation>
         </message>
     </context>
 </TS>
