@@ -3,16 +3,20 @@
 The records are generated (no shared data needed): French and English sentences drawn from a
 Zipf-distributed vocabulary of real words from the seeds plus 40k invented ones, with numbers,
 so the normaliser meets a realistic mix of known and unknown words. Generation is not timed.
-Run: .venv/bin/python bench/bench_import.py [N ...]   (default: 10000 100000 1000000)
+Run: .venv/bin/python bench/bench_import.py [N ...] [--workers K]   (default: 10000 100000
+1000000; workers: import_paths' own choice, 0 = all in one process). CPU time includes the
+worker processes'.
 """
 
 from __future__ import annotations
 
+import argparse
 import itertools
 import json
 import os
 import random
 import re
+import resource
 import sys
 import tempfile
 import time
@@ -81,31 +85,44 @@ def write_records(path: Path, count: int, rng: random.Random) -> None:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def bench(count: int, folder: Path) -> None:
+def cpu_seconds() -> float:
+    """CPU of this process and of its finished children (the import's worker processes)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
+def bench(count: int, folder: Path, workers: int | None) -> None:
     source = folder / f"records-{count}.jsonl"
     write_records(source, count, random.Random(count))
-    db = open_archive(folder / f"archive-{count}.db")
-    started, cpu = time.perf_counter(), time.process_time()
-    report = import_paths(db, [source], batch_size=10_000)
-    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
-    again = time.perf_counter()
-    second = import_paths(db, [source], batch_size=10_000)
-    reimport = time.perf_counter() - again
+    db = open_archive(folder / f"archive-{count}-{workers}.db")
+    started, cpu = time.perf_counter(), cpu_seconds()
+    report = import_paths(db, [source], batch_size=10_000, workers=workers)
+    elapsed, cpu = time.perf_counter() - started, cpu_seconds() - cpu
+    again, again_cpu = time.perf_counter(), cpu_seconds()
+    second = import_paths(db, [source], batch_size=10_000, workers=workers)
+    reimport, again_cpu = time.perf_counter() - again, cpu_seconds() - again_cpu
     db.close()
     assert report.imported == count and second.skipped == count, (report, second)
     # Wall time depends on what else runs on the machine: CPU time and the load say how much.
     print(
-        f"{count:>9} records: import {elapsed:6.1f} s wall, {cpu:6.1f} s CPU "
-        f"({count / elapsed:,.0f}/s wall), re-import (all duplicates) {reimport:6.1f} s wall; "
-        f"load average {os.getloadavg()[0]:.1f}"
+        f"{count:>9} records, workers {'auto' if workers is None else workers}: "
+        f"import {elapsed:6.1f} s wall, {cpu:6.1f} s CPU ({count / elapsed:,.0f}/s wall), "
+        f"re-import (all duplicates) {reimport:6.1f} s wall, {again_cpu:5.1f} s CPU; "
+        f"load average {os.getloadavg()[0]:.1f}",
+        flush=True,
     )
 
 
 def main() -> None:
-    counts = [int(arg) for arg in sys.argv[1:]] or [10_000, 100_000, 1_000_000]
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("counts", nargs="*", type=int, default=[10_000, 100_000, 1_000_000])
+    parser.add_argument(
+        "--workers", type=int, default=None, help="worker processes (default: import_paths picks)"
+    )
+    args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        for count in counts:
-            bench(count, Path(folder))
+        for count in args.counts:
+            bench(count, Path(folder), args.workers)
 
 
 if __name__ == "__main__":

@@ -8,20 +8,33 @@ keeps the batches already written, and a bad record never stops the others.
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
 from app.errors import UserError
 from app.interop.claimreview import parse_html, parse_jsonld
 from app.interop.records import BadRecord, ReviewRecord
-from app.interop.tabular import SAMPLE_BYTES, iter_csv, iter_jsonl, read_text
+from app.interop.tabular import (
+    SAMPLE_BYTES,
+    iter_csv,
+    iter_jsonl,
+    jsonl_records,
+    open_text,
+    read_text,
+)
 from app.storage.reviews import (
+    KnownKeys,
     PreparedReviews,
+    known_keys_reader,
     prepare_archive_reviews,
     store_archive_reviews,
 )
@@ -79,51 +92,97 @@ def import_records(
     when it has one, else the given estimate, else 0 (unknown). ``cancelled()`` is checked
     between batches. Reading and normalising the next batch runs in a helper thread while this
     one writes the current batch (SQLite releases the GIL), so the two overlap on two cores;
-    only the calling thread touches *db*.
+    only the calling thread touches *db* (the helper asks its own read-only connection which
+    keys are known, so duplicates are not normalised for nothing).
     """
     report = report if report is not None else ImportReport()
     if total is None:
         total = len(records) if hasattr(records, "__len__") else 0  # type: ignore[arg-type]
-    done = 0
     iterator = iter(records)
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="crible-import") as helper:
-        upcoming = helper.submit(_read_batch, iterator, batch_size, report)
-        while True:
-            batch = upcoming.result()
-            if not batch.size:
-                break
-            if cancelled and cancelled():
-                report.cancelled = True
-                break
-            upcoming = helper.submit(_read_batch, iterator, batch_size, report)
-            _store_batch(db, batch, report)
-            done += batch.size
-            if progress:
-                progress(done, max(total, done) if total else 0)
+    known = known_keys_reader(db)
+    writer = _Writer(db, report, progress, cancelled, total)
+    try:
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="crible-import") as helper:
+            upcoming = helper.submit(_read_batch, iterator, batch_size, known)
+            while True:
+                batch = upcoming.result()
+                if not batch.size and not batch.errors:
+                    break
+                if writer.stopped():
+                    break
+                upcoming = helper.submit(_read_batch, iterator, batch_size, known)
+                writer.store(batch)
+    finally:
+        if known is not None:
+            known.close()
     return report
 
 
 @dataclass(frozen=True, slots=True)
 class _Batch:
+    """One transaction's worth: how many records were read, the bad ones' messages (in
+    reading order) and the good ones prepared for storage."""
+
     size: int
+    errors: list[str]
     bad: int
     prepared: PreparedReviews
 
 
-def _read_batch(iterator: Iterator[Item], batch_size: int, report: ImportReport) -> _Batch:
-    """Runs in the helper thread, which alone adds errors: they stay in reading order."""
-    chunk = list(islice(iterator, batch_size))
+class _Writer:
+    """The calling thread's side: errors in order, one transaction per batch, progress."""
+
+    def __init__(
+        self,
+        db: Database,
+        report: ImportReport,
+        progress: Progress | None,
+        cancelled: Cancelled | None,
+        total: int,
+    ) -> None:
+        self.db, self.report, self.progress, self.cancelled = db, report, progress, cancelled
+        self.total = total
+        self.done = 0
+
+    def stopped(self) -> bool:
+        if self.cancelled and self.cancelled():
+            self.report.cancelled = True
+        return self.report.cancelled
+
+    def store(self, batch: _Batch) -> None:
+        for message in batch.errors:
+            self.report.add_error(message)
+        added = store_archive_reviews(self.db, batch.prepared)
+        self.report.imported += added.added
+        self.report.skipped += added.duplicates + batch.bad
+        self.done += batch.size
+        if self.progress:
+            self.progress(self.done, max(self.total, self.done) if self.total else 0)
+
+
+def _read_batch(
+    iterator: Iterator[Item | _FileError], batch_size: int, known: KnownKeys | None
+) -> _Batch:
+    return _prepare(list(islice(iterator, batch_size)), known)
+
+
+def _prepare(chunk: list[Item | _FileError], known: KnownKeys | None) -> _Batch:
     good = [item for item in chunk if isinstance(item, ReviewRecord)]
-    bad = [item for item in chunk if isinstance(item, BadRecord)]
-    for item in bad:
-        report.add_error(item.message())
-    return _Batch(len(chunk), len(bad), prepare_archive_reviews(good))
+    errors = [item.message() for item in chunk if not isinstance(item, ReviewRecord)]
+    bad = sum(isinstance(item, BadRecord) for item in chunk)
+    size = len(good) + bad
+    return _Batch(size, errors, bad, prepare_archive_reviews(good, known))
 
 
-def _store_batch(db: Database, batch: _Batch, report: ImportReport) -> None:
-    added = store_archive_reviews(db, batch.prepared)
-    report.imported += added.added
-    report.skipped += added.duplicates + batch.bad
+@dataclass(frozen=True, slots=True)
+class _FileError:
+    """A file that could not be read (or not to its end): reported in reading order, but
+    neither a record nor a skip."""
+
+    text: str
+
+    def message(self) -> str:
+        return self.text
 
 
 def import_paths(
@@ -133,14 +192,25 @@ def import_paths(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     batch_size: int = 1000,
+    workers: int | None = None,
 ) -> ImportReport:
     """Import every file; a file that cannot be read is an error line, the others go on.
 
     ``report.files_read`` says how many files could be read (the CLI exits 2 when none).
     ``progress`` gets records done and an estimated total (the last call has done == total).
+    *workers*: processes that parse and normalise while this one writes; None picks one per
+    core when the files hold at least ``POOL_MIN_RECORDS`` records (below that, starting them
+    costs more than it saves), 0 keeps everything in this process. Either way the archive
+    ends up the same, batch by batch.
     """
     report = ImportReport()
-    estimate = sum(_estimate_records(Path(p)) for p in paths)
+    paths = [Path(p) for p in paths]
+    estimate = sum(_estimate_records(p) for p in paths)
+    if workers is None:
+        workers = (os.cpu_count() or 1) if estimate >= POOL_MIN_RECORDS else 0
+    if workers > 0:
+        _import_pooled(db, paths, report, progress, cancelled, batch_size, estimate, workers)
+        return report
     import_records(
         db,
         _records_of(paths, report),
@@ -153,7 +223,122 @@ def import_paths(
     return report
 
 
-def _records_of(paths: list[Path], report: ImportReport) -> Iterator[Item]:
+# From this many records (estimated from the files), import_paths starts worker processes.
+POOL_MIN_RECORDS = 20_000
+# Chunks handed out ahead of the writer, per worker: enough to keep every worker busy.
+_AHEAD_PER_WORKER = 2
+
+
+def _import_pooled(
+    db: Database,
+    paths: list[Path],
+    report: ImportReport,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+    batch_size: int,
+    total: int,
+    workers: int,
+) -> None:
+    """Worker processes parse, key and normalise chunks of records; this process only writes,
+    one transaction per chunk, in reading order (so errors and progress keep their order).
+
+    Processes are started with ``spawn`` (never ``fork``: the GUI imports from a Qt thread,
+    and a forked copy of a threaded process can deadlock). JSON Lines files are read here in
+    chunks of lines and parsed in the workers; other shapes are parsed here and only
+    normalised there.
+    """
+    writer = _Writer(db, report, progress, cancelled, total)
+    known = known_keys_reader(db)
+    context = multiprocessing.get_context("spawn")
+    pending: deque[Future[_Batch]] = deque()
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    try:
+        for job in _jobs(paths, report, batch_size):
+            if isinstance(job, _Batch):
+                ready: Future[_Batch] = Future()
+                ready.set_result(job)
+                pending.append(ready)
+            else:
+                pending.append(pool.submit(*job, known))
+            while len(pending) > _AHEAD_PER_WORKER * workers:
+                if not _write_next(writer, pending):
+                    return
+        while pending:
+            if not _write_next(writer, pending):
+                return
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _write_next(writer: _Writer, pending: deque[Future[_Batch]]) -> bool:
+    """Store the oldest chunk; False when the import was cancelled (nothing more is stored)."""
+    batch = pending.popleft().result()
+    if writer.stopped():
+        return False
+    writer.store(batch)
+    return True
+
+
+Job = tuple[Any, ...] | _Batch
+
+
+def _jobs(paths: list[Path], report: ImportReport, batch_size: int) -> Iterator[Job]:
+    """What the workers are to do, file by file, in order; a file error is a ready batch."""
+    for path in paths:
+        found = False
+        try:
+            if _checked_kind(path) == "jsonl":
+                with open_text(path) as handle:
+                    first = 1
+                    while lines := list(islice(handle, batch_size)):
+                        found = found or any(line.strip() for line in lines)
+                        yield (_prepare_lines, str(path), first, lines, handle.encoding)
+                        first += len(lines)
+            else:
+                records = read_records(path)
+                while chunk := list(islice(records, batch_size)):
+                    found = True
+                    yield (_prepare_items, chunk)
+        except UserError as exc:
+            yield _error_batch(str(exc))
+            if found:
+                report.files_read += 1
+            continue
+        if found:
+            report.files_read += 1
+        else:
+            yield _error_batch(f"{path}: no fact-checks found")
+
+
+def _error_batch(message: str) -> _Batch:
+    return _Batch(0, [message], 0, prepare_archive_reviews([]))
+
+
+def _prepare_lines(
+    path: str, first: int, lines: list[str], encoding: str, known: KnownKeys | None
+) -> _Batch:
+    """In a worker process: a chunk of JSON Lines → a prepared batch."""
+    try:
+        return _prepare(list(jsonl_records(lines, path, encoding, first)), known)
+    finally:
+        _close(known)
+
+
+def _prepare_items(chunk: list[Item], known: KnownKeys | None) -> _Batch:
+    """In a worker process: records parsed by the main process → a prepared batch."""
+    try:
+        return _prepare(chunk, known)
+    finally:
+        _close(known)
+
+
+def _close(known: KnownKeys | None) -> None:
+    close = getattr(known, "close", None)
+    if close is not None:
+        close()
+
+
+def _records_of(paths: list[Path], report: ImportReport) -> Iterator[Item | _FileError]:
     for raw_path in paths:
         path = Path(raw_path)
         found = False
@@ -164,23 +349,19 @@ def _records_of(paths: list[Path], report: ImportReport) -> Iterator[Item]:
         except UserError as exc:
             # Raised before the first record (unreadable file) or mid-way (broken tail): the
             # records already read stay imported, and the file counts as read.
-            report.add_error(str(exc))
+            yield _FileError(str(exc))
             if found:
                 report.files_read += 1
             continue
         if found:
             report.files_read += 1
         else:
-            report.add_error(f"{path}: no fact-checks found")
+            yield _FileError(f"{path}: no fact-checks found")
 
 
 def read_records(path: Path) -> Iterator[Item]:
     """The records of one file, whatever its shape; UserError when the file cannot be read."""
-    if not path.exists():
-        raise UserError(f"{path}: no such file")
-    if path.is_dir():
-        raise UserError(f"{path}: is a folder, not a file")
-    kind = _kind(path)
+    kind = _checked_kind(path)
     if kind == "csv":
         yield from iter_csv(path)
     elif kind == "jsonl":
@@ -189,6 +370,14 @@ def read_records(path: Path) -> Iterator[Item]:
         yield from parse_html(read_text(path), str(path))
     else:
         yield from _json_records(path)
+
+
+def _checked_kind(path: Path) -> str:
+    if not path.exists():
+        raise UserError(f"{path}: no such file")
+    if path.is_dir():
+        raise UserError(f"{path}: is a folder, not a file")
+    return _kind(path)
 
 
 def _json_records(path: Path) -> Iterator[Item]:

@@ -11,7 +11,7 @@ import codecs
 import csv
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
@@ -147,16 +147,20 @@ def _column_map(fieldnames: list[str]) -> dict[str, str]:
 def iter_jsonl(path: Path) -> Iterator[ReviewRecord | BadRecord]:
     """Records from JSON Lines: plain claim objects, or ClaimReview JSON-LD, one per line."""
     with open_text(path) as handle:
-        yield from _jsonl_lines(handle, path)
+        yield from jsonl_records(handle, path, handle.encoding)
 
 
-def _jsonl_lines(handle: IO[str], path: Path) -> Iterator[ReviewRecord | BadRecord]:
-    for number, line in enumerate(handle, start=1):
+def jsonl_records(
+    lines: Iterable[str], path: Path | str, encoding: str, first: int = 1
+) -> Iterator[ReviewRecord | BadRecord]:
+    """Records from lines of a JSON Lines file (numbered from *first*) decoded as *encoding*:
+    the whole file, or a chunk of it read elsewhere (import worker processes get chunks)."""
+    for number, line in enumerate(lines, start=first):
         if not line.strip():
             continue
         where = f"{path} line {number}"
         if UNDECODABLE.search(line):
-            yield BadRecord(where, f"undecodable bytes ({handle.encoding})")
+            yield BadRecord(where, f"undecodable bytes ({encoding})")
             continue
         try:
             data = json.loads(line)
