@@ -12,15 +12,17 @@ one, and a cancelled task's result is never delivered (a new search replaces the
 
 from __future__ import annotations
 
+import errno
 import itertools
 import logging
+import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from app.errors import UserError
 from app.storage import open_archive
@@ -30,6 +32,10 @@ log = logging.getLogger(__name__)
 
 TaskFn = Callable[..., Any]
 SQLITE_CHECK_STEPS = 10_000
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TaskRunner", text)
 
 
 class Cancelled(Exception):
@@ -65,6 +71,67 @@ class Progress:
         # SQLite calls this every few thousand steps of a statement: non-zero aborts it,
         # so a cancelled search stops even in the middle of one long query.
         return 1 if self._cancel.is_set() else 0
+
+
+class EnvironmentFailure(UserError):
+    """A task stopped by the disk or another program, not by a bug: full or failing disk,
+    read-only file or disk, archive locked. The transaction it was in was rolled back, so
+    everything saved before is intact; the message (in the UI language) says what to do.
+    """
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
+_SQLITE_KINDS = (
+    (("database or disk is full", "disk i/o error"), "full"),
+    (("readonly", "read-only"), "read-only"),
+    (("database is locked", "database is busy"), "busy"),
+)
+
+
+def environment_failure_of(exc: BaseException) -> EnvironmentFailure | None:
+    """``exc`` (or what caused it) as a plain message when the disk or a lock is to blame."""
+    seen: BaseException | None = exc
+    for _ in range(6):  # the error itself and the few it was raised from
+        if seen is None:
+            return None
+        kind = _environment_kind(seen)
+        if kind is not None:
+            return EnvironmentFailure(kind, _environment_message(kind))
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+def _environment_kind(exc: BaseException) -> str | None:
+    if isinstance(exc, sqlite3.Error):
+        text = str(exc).lower()
+        for needles, kind in _SQLITE_KINDS:
+            if any(needle in text for needle in needles):
+                return kind
+        return None
+    if isinstance(exc, OSError):
+        if exc.errno in _FULL_ERRNOS:
+            return "full"
+        if exc.errno == errno.EROFS:
+            return "read-only"
+    return None
+
+
+def _environment_message(kind: str) -> str:
+    if kind == "full":
+        return _tr("The disk is full: nothing was lost. Free some space and try again.")
+    if kind == "read-only":
+        return _tr(
+            "The archive cannot be written to (a read-only file or disk): nothing was lost. "
+            "Make it writable and try again."
+        )
+    return _tr(
+        "The archive is busy in another program (another Crible?): nothing was lost. "
+        "Try again in a moment."
+    )
 
 
 class _TaskSignals(QObject):
@@ -133,7 +200,8 @@ class TaskRunner(QObject):
         progressed(str key, int done, int total, str message): a task reported progress.
         ended(str key): a task finished, failed or was cancelled.
         busy_changed(bool): whether any task is running.
-        error_raised(str message): a task failed with a ``UserError`` and had no handler.
+        error_raised(str message): a task failed with a ``UserError`` (a full disk, a
+            read-only or locked archive included: ``EnvironmentFailure``) and had no handler.
         bug_raised(object exception): a task failed with an unexpected error.
     """
 
@@ -234,6 +302,10 @@ class TaskRunner(QObject):
         if handle is None or handle.cancelled or isinstance(exc, Cancelled):
             return
         assert isinstance(exc, BaseException)
+        if not isinstance(exc, EnvironmentFailure):
+            # A full disk or a lock is the user's environment, not a bug: a message for every
+            # caller, whether it handles errors itself or not.
+            exc = environment_failure_of(exc) or exc
         if handle.on_error is not None:
             handle.on_error(exc)
         elif isinstance(exc, UserError):

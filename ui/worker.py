@@ -13,6 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
+from ui.tasks import EnvironmentFailure, environment_failure_of
+
 
 class _Carrier(QObject):
     """Lives on the GUI thread; the worker emits through it (queued)."""
@@ -43,7 +45,8 @@ class LatestCall(QObject):
 
     Signals:
         result_ready(object): the latest call returned this.
-        error_raised(object): the latest call raised this exception.
+        error_raised(object): the latest call raised this exception (a full disk or a
+            locked archive arrives as ``ui.tasks.EnvironmentFailure``, a ``UserError``).
 
     No bool-carrying signal on purpose: PySide6 6.12 over-releases Python's True/False
     when a Python-side signal emits a bool (a fatal "bool_dealloc" error at exit).
@@ -98,4 +101,6 @@ class LatestCall(QObject):
     def _on_failed(self, call_id: int, exc: object) -> None:
         if call_id == self._latest:
             self._busy = False
+            if isinstance(exc, BaseException) and not isinstance(exc, EnvironmentFailure):
+                exc = environment_failure_of(exc) or exc  # a full disk or a lock: a message
             self.error_raised.emit(exc)
