@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from app.domain import Claim
 from ui.jobs import Mark
-from ui.models.labels import STATUS_COLORS
+from ui.models.labels import STATUS_COLORS, reason_label
 
 ELEMENT_COLOR = "#1f5fae"
 LOADED_COLOR = "#b03a2e"
@@ -277,7 +277,7 @@ class ArticleView(QTextEdit):
         if claim_id is not None:
             claim = self._claims[claim_id]
             if claim.reasons:
-                lines.append(" · ".join(claim.reasons))
+                lines.append(" · ".join(reason_label(reason) for reason in claim.reasons))
         if lines:
             QToolTip.showText(global_pos, "\n".join(lines), self)
         else:

@@ -1147,6 +1147,73 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         </message>
     </context>
     <context>
+        <name>Reason</name>
+        <message>
+            <source>loaded words (opinion, not fact)</source>
+            <translation>mots connotés (opinion, pas un fait)</translation>
+        </message>
+        <message>
+            <source>anonymous sourcing</source>
+            <translation>source anonyme</translation>
+        </message>
+        <message>
+            <source>number with unit</source>
+            <translation>nombre avec unité</translation>
+        </message>
+        <message>
+            <source>attributed to</source>
+            <translation>attribué à</translation>
+        </message>
+        <message>
+            <source>opinion marker</source>
+            <translation>marque d'opinion</translation>
+        </message>
+        <message>
+            <source>direct quote</source>
+            <translation>citation directe</translation>
+        </message>
+        <message>
+            <source>a question</source>
+            <translation>une question</translation>
+        </message>
+        <message>
+            <source>comparison</source>
+            <translation>comparaison</translation>
+        </message>
+        <message>
+            <source>prediction</source>
+            <translation>prédiction</translation>
+        </message>
+        <message>
+            <source>quantity</source>
+            <translation>quantité</translation>
+        </message>
+        <message>
+            <source>causal</source>
+            <translation>lien de cause</translation>
+        </message>
+        <message>
+            <source>number</source>
+            <translation>nombre</translation>
+        </message>
+        <message>
+            <source>people</source>
+            <translation>personnes</translation>
+        </message>
+        <message>
+            <source>named</source>
+            <translation>noms cités</translation>
+        </message>
+        <message>
+            <source>about</source>
+            <translation>à propos de</translation>
+        </message>
+        <message>
+            <source>date</source>
+            <translation>date</translation>
+        </message>
+    </context>
+    <context>
         <name>Reliability</name>
         <message>
             <source>Reliable</source>
@@ -1656,6 +1723,21 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>Dismiss earlier check</source>
             <translation>Écarter la vérification antérieure</translation>
+        </message>
+    </context>
+    <context>
+        <name>TaskRunner</name>
+        <message>
+            <source>The disk is full: nothing was lost. Free some space and try again.</source>
+            <translation>Le disque est plein : rien n'est perdu. Libérez de la place et réessayez.</translation>
+        </message>
+        <message>
+            <source>The archive cannot be written to (a read-only file or disk): nothing was lost. Make it writable and try again.</source>
+            <translation>Impossible d'écrire dans l'archive (fichier ou disque en lecture seule) : rien n'est perdu. Rendez-la modifiable et réessayez.</translation>
+        </message>
+        <message>
+            <source>The archive is busy in another program (another Crible?): nothing was lost. Try again in a moment.</source>
+            <translation>L'archive est occupée par un autre programme (un autre Crible ?) : rien n'est perdu. Réessayez dans un instant.</translation>
         </message>
     </context>
     <context>

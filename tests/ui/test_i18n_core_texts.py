@@ -205,3 +205,19 @@ def test_every_core_message_has_a_french_translation():
         if message.find("translation").get("type") != "unfinished"
     }
     assert sorted(wanted - translated) == []
+
+
+def test_check_worthiness_reasons_are_french_in_the_real_catalogue(french):
+    from ui.models.labels import _reason_prefixes, reason_label
+
+    assert reason_label("people: Nicolas Maduro") == "personnes\u00a0: Nicolas Maduro"
+    assert reason_label("attributed to Mike Pompeo") == "attribué à Mike Pompeo"
+    assert reason_label("anonymous sourcing: plusieurs sources").startswith("source anonyme")
+    untranslated = [english for english, shown in _reason_prefixes().items() if english == shown]
+    assert untranslated == ["date"]  # the same word in French
+
+
+def test_reasons_stay_english_in_english(english):
+    from ui.models.labels import reason_label
+
+    assert reason_label("people: Nicolas Maduro") == "people: Nicolas Maduro"

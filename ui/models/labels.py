@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from app.domain import CLAIM_STATUSES
+from ui.i18n import current_language
 
 STATUS_COLORS = {
     "to_check": "#f2b632",
@@ -43,25 +44,28 @@ def _reason_prefixes() -> dict[str, str]:
     """The reasons ``app.text.claims`` writes, English prefix → label shown.
 
     The stored reasons stay English (the CLI's JSON contract); only their display is
-    translated. Longest prefixes first: "number with unit" before "number".
+    translated. Longest prefixes first: "number with unit" before "number". Each call is
+    spelled out: lupdate only finds literal ``QCoreApplication.translate("Reason", …)``.
     """
-    t = QCoreApplication.translate
     return {
-        "loaded words (opinion, not fact)": t("Reason", "loaded words (opinion, not fact)"),
-        "number with unit": t("Reason", "number with unit"),
-        "attributed to": t("Reason", "attributed to"),
-        "opinion marker": t("Reason", "opinion marker"),
-        "direct quote": t("Reason", "direct quote"),
-        "a question": t("Reason", "a question"),
-        "comparison": t("Reason", "comparison"),
-        "prediction": t("Reason", "prediction"),
-        "quantity": t("Reason", "quantity"),
-        "causal": t("Reason", "causal"),
-        "number": t("Reason", "number"),
-        "people": t("Reason", "people"),
-        "named": t("Reason", "named"),
-        "about": t("Reason", "about"),
-        "date": t("Reason", "date"),
+        "loaded words (opinion, not fact)": QCoreApplication.translate(
+            "Reason", "loaded words (opinion, not fact)"
+        ),
+        "anonymous sourcing": QCoreApplication.translate("Reason", "anonymous sourcing"),
+        "number with unit": QCoreApplication.translate("Reason", "number with unit"),
+        "attributed to": QCoreApplication.translate("Reason", "attributed to"),
+        "opinion marker": QCoreApplication.translate("Reason", "opinion marker"),
+        "direct quote": QCoreApplication.translate("Reason", "direct quote"),
+        "a question": QCoreApplication.translate("Reason", "a question"),
+        "comparison": QCoreApplication.translate("Reason", "comparison"),
+        "prediction": QCoreApplication.translate("Reason", "prediction"),
+        "quantity": QCoreApplication.translate("Reason", "quantity"),
+        "causal": QCoreApplication.translate("Reason", "causal"),
+        "number": QCoreApplication.translate("Reason", "number"),
+        "people": QCoreApplication.translate("Reason", "people"),
+        "named": QCoreApplication.translate("Reason", "named"),
+        "about": QCoreApplication.translate("Reason", "about"),
+        "date": QCoreApplication.translate("Reason", "date"),
     }
 
 
@@ -73,5 +77,8 @@ def reason_label(reason: str) -> str:
             return label
         for separator in (": ", " "):
             if reason.startswith(prefix + separator):
-                return label + separator + reason[len(prefix) + len(separator) :]
+                rest = reason[len(prefix) + len(separator) :]
+                if separator == ": " and current_language() == "fr":
+                    separator = "\u00a0: "  # French typography: a space before the colon
+                return label + separator + rest
     return reason
