@@ -217,5 +217,7 @@ def export_article(
             out.write(text)
         os.replace(temp, path)
     except OSError as exc:
-        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise UserError(
+            "cannot write {path}: {reason}", path=path, reason=exc.strerror or exc
+        ) from exc
     return str(path)

@@ -2061,5 +2061,13 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <source>this source is already linked to the claim</source>
             <translation>cette source est déjà liée à l'affirmation</translation>
         </message>
+        <message>
+            <source>no Google Fact Check Tools key</source>
+            <translation>aucune clé Google Fact Check Tools</translation>
+        </message>
+        <message>
+            <source>cannot write {path}: {reason}</source>
+            <translation>impossible d'écrire {path} : {reason}</translation>
+        </message>
     </context>
 </TS>

@@ -15,7 +15,7 @@ translations carried over from the previous .ts.
 
 The Qt-free core (app/) cannot call tr(), but the window shows its error messages: every
 literal template of ``UserError("…", name=value)`` (and its subclasses) and of
-``translatable("…")`` in app/ (the command-line modules in app/cli/ aside) is collected here
+``translatable("…")`` in app/ (app/cli/ aside) and ui/ is collected here
 under the "UserError" context, which ``ui.i18n.user_message`` looks up at run time.
 """
 
@@ -121,12 +121,10 @@ def _called_name(call: ast.Call) -> str:
 
 
 def core_messages() -> list[str]:
-    """Literal UserError templates in app/ (outside app/cli/), in file order."""
-    trees = [
-        ast.parse(path.read_text(encoding="utf-8"))
-        for path in sorted((ROOT / "app").rglob("*.py"))
-        if "cli" not in path.relative_to(ROOT / "app").parts[:1]
-    ]
+    """Literal UserError templates in app/ (outside app/cli/) and ui/, in file order."""
+    paths = [p for p in sorted((ROOT / "app").rglob("*.py")) if p.parent.name != "cli"]
+    paths += sorted((ROOT / "ui").rglob("*.py"))  # the window's jobs raise UserError too
+    trees = [ast.parse(path.read_text(encoding="utf-8")) for path in paths]
     markers = set(CORE_MARKERS)
     for tree in trees:  # subclasses: class ArchiveCancelled(UserError)
         for node in ast.walk(tree):
