@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import bisect
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QColor,
     QContextMenuEvent,
     QFont,
     QMouseEvent,
+    QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -98,6 +99,17 @@ class ArticleView(QTextEdit):
         self._marks: list[Mark] = []
         self._color_mode = "status"
         self._selected: int | None = None
+        # Keep the selected claim in view through relayouts (the first layout, a resize)
+        # until the checker scrolls elsewhere.
+        self._follow_selected = False
+        self._reveal_timer = QTimer(self)
+        self._reveal_timer.setSingleShot(True)
+        self._reveal_timer.setInterval(0)
+        self._reveal_timer.timeout.connect(self._on_reveal_timer_timeout)
+        self.document().documentLayout().documentSizeChanged.connect(
+            self._on_layout_document_size_changed
+        )
+        self.verticalScrollBar().actionTriggered.connect(self._on_scroll_action_triggered)
         self.new_claim_action = QAction(_tr("New claim from selection"), self)
         self.new_claim_action.setEnabled(False)
         self.new_claim_action.triggered.connect(self._on_new_claim_triggered)
@@ -110,6 +122,7 @@ class ArticleView(QTextEdit):
         self._u16 = _utf16_table(text)
         self._marks = sorted(marks or [], key=lambda m: (m.start, m.end))
         self._selected = None
+        self._follow_selected = False
         self.setPlainText(text)
         _space_paragraphs(self.document())
         self.set_claims(claims)
@@ -145,15 +158,34 @@ class ArticleView(QTextEdit):
         return self._color_mode
 
     def select_claim(self, claim_id: int | None) -> None:
-        """Outline a claim's span and scroll it into view."""
+        """Outline a claim's span and scroll it into view, now and after the next relayouts.
+
+        Selected before the view is laid out (``crible gui --claim N``) or followed by a
+        resize, the span would scroll out of sight as the text reflows: it is brought back
+        each time the layout changes, until the checker scrolls elsewhere.
+        """
         self._selected = claim_id if claim_id in self._claims else None
         self._update_highlights()
+        self._follow_selected = self._selected is not None
         if self._selected is not None:
             claim = self._claims[self._selected]
             cursor = self._cursor(claim.start or 0, claim.end or 0)
             cursor.setPosition(cursor.selectionStart())
             self.setTextCursor(cursor)
-            self.ensureCursorVisible()
+            self._reveal_selected()
+
+    def _reveal_selected(self) -> None:
+        """Scroll so the selected claim's span shows, its first line near the top third."""
+        if self._selected is None:
+            return
+        claim = self._claims[self._selected]
+        top = self.cursorRect(self._cursor(claim.start or 0, claim.start or 0)).top()
+        bottom = self.cursorRect(self._cursor(claim.end or 0, claim.end or 0)).bottom()
+        height = self.viewport().height()
+        if top >= 0 and bottom <= height:
+            return  # already fully in view: never move the text under the checker's eyes
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + top - max(0, min(height // 3, height - (bottom - top))))
 
     def selected_span(self) -> tuple[int, int] | None:
         """The checker's text selection in article offsets, trimmed of spaces; None if empty."""
@@ -243,6 +275,25 @@ class ArticleView(QTextEdit):
         return min(bisect.bisect_right(self._u16, position) - 1, len(self._text))
 
     # -- events -------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._follow_selected:
+            self._reveal_timer.start()
+
+    @Slot()
+    def _on_layout_document_size_changed(self) -> None:
+        if self._follow_selected:
+            self._reveal_timer.start()  # once Qt has adjusted the scroll bar to the new size
+
+    @Slot()
+    def _on_reveal_timer_timeout(self) -> None:
+        if self._follow_selected:
+            self._reveal_selected()
+
+    @Slot(int)
+    def _on_scroll_action_triggered(self, _action: int) -> None:
+        self._follow_selected = False  # the checker scrolls: the text stays where they put it
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)

@@ -136,3 +136,71 @@ def test_tooltips_say_what_to_check():
     assert "figure" in mark_tooltip(Mark("quantity", 0, 1))
     assert "Loaded" in mark_tooltip(Mark("loaded", 0, 1, loaded=True))
     assert "quote" in mark_tooltip(Mark("quote", 0, 1)).lower()
+
+
+LONG_TEXT = "\n".join(
+    f"Paragraphe {i} : le ministre a annoncé {i * 7} millions d'euros d'aide pour la région, "
+    "selon le communiqué publié hier soir par ses services."
+    for i in range(60)
+)
+
+
+def _long_claims() -> list[Claim]:
+    claims, start = [], 0
+    for number, line in enumerate(LONG_TEXT.split("\n"), start=1):
+        claims.append(
+            Claim(ClaimId(number), line, article_id=1, start=start, end=start + len(line))
+        )
+        start += len(line) + 1
+    return claims
+
+
+def _in_view(view: ArticleView, claim: Claim) -> bool:
+    """The claim's first line is inside the visible part of the text."""
+    rect = view.cursorRect(view._cursor(claim.start or 0, claim.start or 0))
+    return rect.top() >= 0 and rect.bottom() <= view.viewport().height()
+
+
+def test_a_claim_selected_before_layout_is_scrolled_to_once_shown(qtbot):
+    view = ArticleView()
+    qtbot.addWidget(view)
+    claims = _long_claims()
+    view.set_article(LONG_TEXT, claims)
+    view.select_claim(claims[-12].id)  # before the view has a size: no layout yet
+    view.resize(420, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: _in_view(view, claims[-12]), timeout=2000)
+
+
+def test_the_selected_claim_stays_in_view_when_the_window_is_resized(qtbot):
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(900, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    claims = _long_claims()
+    view.set_article(LONG_TEXT, claims)
+    view.select_claim(claims[40].id)
+    qtbot.waitUntil(lambda: _in_view(view, claims[40]), timeout=2000)
+    view.resize(300, 260)  # narrower: the text above grows, the claim moves down
+    qtbot.waitUntil(lambda: _in_view(view, claims[40]), timeout=2000)
+    view.resize(1100, 400)
+    qtbot.waitUntil(lambda: _in_view(view, claims[40]), timeout=2000)
+
+
+def test_scrolling_away_from_the_claim_is_respected(qtbot):
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(600, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    claims = _long_claims()
+    view.set_article(LONG_TEXT, claims)
+    view.select_claim(claims[40].id)
+    qtbot.waitUntil(lambda: _in_view(view, claims[40]), timeout=2000)
+    bar = view.verticalScrollBar()
+    bar.triggerAction(bar.SliderAction.SliderToMinimum)  # the checker scrolls to the top
+    view.resize(500, 300)
+    qtbot.wait(50)
+    assert bar.value() == 0 and _in_view(view, claims[0])
