@@ -4,9 +4,8 @@ selected claim's verdict beside tabs for its earlier checks, sources and online 
 from __future__ import annotations
 
 import logging
-from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -29,21 +28,20 @@ from ui.matches_pane import MatchesPane
 from ui.models.claims_model import ClaimRow, best_match
 from ui.sources_pane import SourcesPane
 from ui.verdict_editor import VerdictEditor
-from ui.widgets.task_status import TaskStatus
 from ui.widgets.window_parts import column, first_to_check, legend_html, titled
 from ui.widgets.window_parts import header_html as _header_html
 from ui.widgets.window_parts import header_title as _header_title
 from ui.window_dialogs import DialogsMixin
 from ui.window_edits import EditsMixin
 from ui.window_matching import MatchingMixin
+from ui.window_status import StatusMixin
 
 log = logging.getLogger(__name__)
 
 DEFAULT_SIZE = (1400, 900)
-ERROR_SHOWN_MS = 10_000  # an error stays this long unless a later action succeeds
 
 
-class MainWindow(EditsMixin, DialogsMixin, MatchingMixin, QMainWindow):
+class MainWindow(EditsMixin, DialogsMixin, MatchingMixin, StatusMixin, QMainWindow):
     """Crible's main window over one archive session.
 
     Signals:
@@ -66,10 +64,6 @@ class MainWindow(EditsMixin, DialogsMixin, MatchingMixin, QMainWindow):
         self._matching = False
         self._undo_index = 0
         self._auto_selected: int | None = None  # chosen by the window, not yet by the checker
-        self._error_timer = QTimer(self)
-        self._error_timer.setSingleShot(True)
-        self._error_timer.setInterval(ERROR_SHOWN_MS)
-        self._error_timer.timeout.connect(self.clear_error)
         self.open_on_claim: int | None = None  # 1-based: the claim to select on opening
         self.setWindowTitle("Crible")
         self.setWindowIcon(app_icon())
@@ -133,13 +127,6 @@ class MainWindow(EditsMixin, DialogsMixin, MatchingMixin, QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([540, 860])
         self.setCentralWidget(self.splitter)
-
-    def _build_status_bar(self) -> None:
-        self.task_status = TaskStatus(self.session.runner)
-        self.statusBar().addPermanentWidget(self.task_status)
-        self.archive_label = QLabel(str(self.session.path))
-        self.archive_label.setObjectName("archiveLabel")
-        self.statusBar().addPermanentWidget(self.archive_label)
 
     def _connect(self) -> None:
         s, a = self.session, self.actions_
@@ -333,60 +320,10 @@ class MainWindow(EditsMixin, DialogsMixin, MatchingMixin, QMainWindow):
         if claim_id == self.claims_pane.current_claim_id():
             self._show_sources(claim_id)
 
-    @Slot(int)
-    def _on_undo_stack_index_changed(self, index: int) -> None:
-        """Tell the checker each edit is saved (there is no Save button)."""
-        stack = self.session.undo_stack
-        if stack.count() == 0:  # cleared (another article): nothing was undone
-            self._undo_index = 0
-            return
-        if index < self._undo_index:
-            text = self.tr("Undone: %1").replace("%1", stack.text(index))
-        elif index > 0:
-            text = self.tr("Saved: %1").replace("%1", stack.text(index - 1))
-        else:
-            text = ""
-        self._undo_index = index
-        if text:
-            self.show_message(text, 4000)
-
     # -- state --------------------------------------------------------------------------
 
     def _lang(self) -> str:
         return (self.article.lang if self.article else None) or "fr"
-
-    def show_error(self, message: str) -> None:
-        """An expected failure: shown in the status bar, in red, until the next successful
-        action or ``ERROR_SHOWN_MS``."""
-        self.statusBar().setProperty("error", True)
-        self.statusBar().style().unpolish(self.statusBar())
-        self.statusBar().style().polish(self.statusBar())
-        self.statusBar().showMessage(f"⚠ {message}")
-        self._error_timer.start()
-
-    def clear_error(self) -> None:
-        """Take a shown error away (an action succeeded since, or it has been read)."""
-        self._error_timer.stop()
-        if self.statusBar().property("error"):
-            self.statusBar().clearMessage()
-            self._clear_error_style()
-
-    def _clear_error_style(self) -> None:
-        if not self.statusBar().property("error"):
-            return
-        self.statusBar().setProperty("error", False)
-        self.statusBar().style().unpolish(self.statusBar())
-        self.statusBar().style().polish(self.statusBar())
-
-    def show_message(self, message: str, msecs: int = 5000) -> None:
-        self._error_timer.stop()
-        self._clear_error_style()
-        self.statusBar().showMessage(message, msecs)
-
-    def _on_runner_bug_raised(self, exc: Any) -> None:
-        from ui.app import report_bug
-
-        report_bug(exc, self)
 
     def restore_state(self) -> None:
         settings = QSettings()

@@ -763,14 +763,6 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             </translation>
         </message>
         <message>
-            <source>Undone: %1</source>
-            <translation>Annulé : %1</translation>
-        </message>
-        <message>
-            <source>Saved: %1</source>
-            <translation>Enregistré : %1</translation>
-        </message>
-        <message>
             <source>&amp;Open article file…</source>
             <translation>&amp;Ouvrir un fichier d'article…</translation>
         </message>
@@ -1510,6 +1502,17 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>Context</source>
             <translation>Contexte</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusMixin</name>
+        <message>
+            <source>Undone: %1</source>
+            <translation>Annulé : %1</translation>
+        </message>
+        <message>
+            <source>Saved: %1</source>
+            <translation>Enregistré : %1</translation>
         </message>
     </context>
     <context>
