@@ -18,6 +18,7 @@ from app.errors import UserError
 from app.storage import claims as claims_store
 from app.storage import links as links_store
 from app.storage import sources as sources_store
+from app.storage import splits as splits_store
 from ui.database import ArchiveSession
 from ui.i18n import user_message
 
@@ -163,23 +164,23 @@ class SplitClaim(StorageCommand):
         super().__init__(session, tr("Split claim"))
         self.claim_id = claim_id
         self.at = at
-        self._undo_data: claims_store.SplitUndo | None = None
+        self._undo_data: splits_store.SplitUndo | None = None
         self._second: claims_store.ClaimSnapshot | None = None
 
     def _do(self) -> None:
-        first, _second, self._undo_data = claims_store.split_claim(
+        first, _second, self._undo_data = splits_store.split_claim(
             self.session.db, self.claim_id, self.at
         )
         self._notify(first.article_id)
 
     def _redo(self) -> None:
         assert self._undo_data is not None and self._second is not None
-        claim = claims_store.resplit_claim(self.session.db, self._undo_data, self._second)
+        claim = splits_store.resplit_claim(self.session.db, self._undo_data, self._second)
         self._notify(claim.article_id)
 
     def _undo(self) -> None:
         assert self._undo_data is not None
-        claim, self._second = claims_store.unsplit_claim(self.session.db, self._undo_data)
+        claim, self._second = splits_store.unsplit_claim(self.session.db, self._undo_data)
         self._notify(claim.article_id)
 
     def _notify(self, article_id: int | None) -> None:
@@ -194,10 +195,10 @@ class MergeClaims(StorageCommand):
         super().__init__(session, tr("Merge claims"))
         self.claim_id = claim_id
         self.other_id = other_id
-        self._undo_data: claims_store.MergeUndo | None = None
+        self._undo_data: splits_store.MergeUndo | None = None
 
     def _do(self) -> None:
-        merged, self._undo_data = claims_store.merge_claims(
+        merged, self._undo_data = splits_store.merge_claims(
             self.session.db, self.claim_id, self.other_id
         )
         if merged.article_id is not None:
@@ -205,7 +206,7 @@ class MergeClaims(StorageCommand):
 
     def _undo(self) -> None:
         assert self._undo_data is not None
-        claim = claims_store.unmerge_claims(self.session.db, self._undo_data)
+        claim = splits_store.unmerge_claims(self.session.db, self._undo_data)
         if claim.article_id is not None:
             self.session.claims_restructured.emit(claim.article_id)
 

@@ -13,14 +13,16 @@ from app.storage.claims import (
     add_claim,
     claims_of_article,
     get_claim,
+    save_article_with_claims,
+)
+from app.storage.sources import add_source, sources_of_claim
+from app.storage.splits import (
     merge_claims,
     resplit_claim,
-    save_article_with_claims,
     split_claim,
     unmerge_claims,
     unsplit_claim,
 )
-from app.storage.sources import add_source, sources_of_claim
 
 TEXT = "Le chômage a baissé de 12 %, selon le ministre. Les prix ont monté de 5 %."
 
