@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog
 from app.domain import Claim
 from app.storage import sources as sources_store
 from ui import operations as ops
+from ui.i18n import user_message
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -316,11 +317,13 @@ class EditsMixin(_Base):
 def _preserved_text(kept: Any) -> str:
     """Both halves of ``preserve_source``: the local copy, then the Wayback Machine."""
     if kept.snapshot_error:
-        local = _tr("local copy failed: %1").replace("%1", kept.snapshot_error)
+        reason = user_message(getattr(kept, "snapshot_failure", None) or kept.snapshot_error)
+        local = _tr("local copy failed: %1").replace("%1", reason)
     else:
         local = _tr("local copy kept (%1 characters)").replace("%1", str(kept.snapshot_chars))
     if kept.archive_error:
-        wayback = _tr("Wayback Machine failed: %1").replace("%1", kept.archive_error)
+        reason = user_message(getattr(kept, "archive_failure", None) or kept.archive_error)
+        wayback = _tr("Wayback Machine failed: %1").replace("%1", reason)
     else:
         wayback = _tr("archived at %1").replace("%1", str(kept.archive_url))
     return f"{local}; {wayback}"

@@ -74,8 +74,9 @@ def search_claims(
     """One page of fact-checked claims matching ``query``; UserError on every failure."""
     if not api_key:
         raise UserError(
-            f"No {SERVICE} API key is stored: add it in Settings or run "
-            "`crible secrets set google_factcheck_api_key`."
+            "No {service} API key is stored: add it in Settings or run "
+            "`crible secrets set google_factcheck_api_key`.",
+            service=SERVICE,
         )
     params = _params(
         query, language_code, review_publisher_site_filter, max_age_days, page_size, page_token
@@ -86,13 +87,19 @@ def search_claims(
             base_url.rstrip("/") + SEARCH_PATH, params=params, headers=headers, timeout=timeout
         )
     except httpx.TimeoutException:
-        raise UserError(f"{SERVICE} did not answer within {timeout:g} s; try again.") from None
+        raise UserError(
+            "{service} did not answer within {timeout} s; try again.",
+            service=SERVICE,
+            timeout=f"{timeout:g}",
+        ) from None
     except httpx.ConnectError:
-        raise UserError(f"{SERVICE} is unreachable: are you offline?") from None
+        raise UserError("{service} is unreachable: are you offline?", service=SERVICE) from None
     except httpx.TransportError as exc:
-        raise UserError(f"{SERVICE} could not be reached ({type(exc).__name__}).") from None
+        raise UserError(
+            "{service} could not be reached ({error}).", service=SERVICE, error=type(exc).__name__
+        ) from None
     if response.status_code != 200:
-        raise UserError(_error_message(response, api_key))
+        raise _error(response, api_key)
     return parse_search_response(json_object(response, SERVICE))
 
 
@@ -130,7 +137,7 @@ def _params(
     return params
 
 
-def _error_message(response: httpx.Response, api_key: str) -> str:
+def _error(response: httpx.Response, api_key: str) -> UserError:
     status = response.status_code
     try:
         error = response.json().get("error") or {}
@@ -142,20 +149,38 @@ def _error_message(response: httpx.Response, api_key: str) -> str:
     }
     message = str(error.get("message") or "").replace(api_key, "***")
     if "API_KEY_INVALID" in reasons or (status == 400 and "API key" in message):
-        return f"The {SERVICE} API key is not valid: check it in Settings."
+        return UserError(
+            "The {service} API key is not valid: check it in Settings.", service=SERVICE
+        )
     if "SERVICE_DISABLED" in reasons or "has not been used" in message:
-        return (
+        return UserError(
             "The Fact Check Tools API is not enabled for this key's Google Cloud project: "
             "enable it in the Google Cloud console."
         )
     if status in (401, 403):
-        return f"{SERVICE} refused the API key (HTTP {status}): check its restrictions."
+        return UserError(
+            "{service} refused the API key (HTTP {status}): check its restrictions.",
+            service=SERVICE,
+            status=status,
+        )
     if status == 429:
-        return f"The {SERVICE} quota is used up for now; try again later."
+        return UserError(
+            "The {service} quota is used up for now; try again later.", service=SERVICE
+        )
     if status >= 500:
-        return f"{SERVICE} failed (HTTP {status}); try again later."
-    detail = f": {message.splitlines()[0]}" if message else ""
-    return f"{SERVICE} rejected the search (HTTP {status}){detail}"
+        return UserError(
+            "{service} failed (HTTP {status}); try again later.", service=SERVICE, status=status
+        )
+    if message:
+        return UserError(
+            "{service} rejected the search (HTTP {status}): {message}",
+            service=SERVICE,
+            status=status,
+            message=message.splitlines()[0],
+        )
+    return UserError(
+        "{service} rejected the search (HTTP {status})", service=SERVICE, status=status
+    )
 
 
 def parse_search_response(data: dict[str, Any]) -> SearchPage:

@@ -7,14 +7,14 @@ The page is fetched once (``app.net.fetch``), its main text extracted with trafi
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import trafilatura
 from sqlite_utils import Database
 
 from app import net
-from app.errors import UserError
+from app.errors import UserError, translatable
 from app.intake import decode_text
 from app.interop import wayback
 from app.storage.sources import get_source, set_source_snapshot
@@ -46,6 +46,10 @@ class Preserved:
     archive_error: str | None = None
     snapshot_chars: int = 0
     snapshot_error: str | None = None
+    # The errors themselves, for the window to show in its language (the texts above are
+    # their English messages).
+    archive_failure: UserError | None = field(default=None, repr=False, compare=False)
+    snapshot_failure: UserError | None = field(default=None, repr=False, compare=False)
 
 
 def preserve_source(
@@ -64,10 +68,12 @@ def preserve_source(
     half is kept; only a cancellation (``wayback.ArchiveCancelled``) propagates.
     ``archive_options`` go to ``wayback.archive_url`` (base_url, timeout, cancelled…).
     """
+    snapshot_failure = None
     try:
-        snapshot_chars, snapshot_error = len(snapshot_source(db, source_id, fetch=fetch)), None
+        snapshot_chars = len(snapshot_source(db, source_id, fetch=fetch))
     except UserError as exc:
-        snapshot_chars, snapshot_error = 0, str(exc)
+        snapshot_chars, snapshot_failure = 0, exc
+    snapshot_error = str(snapshot_failure) if snapshot_failure else None
     try:
         archived = wayback.archive_source(
             db, source_id, access_key=access_key, secret_key=secret_key, **archive_options
@@ -75,8 +81,12 @@ def preserve_source(
     except wayback.ArchiveCancelled:
         raise
     except UserError as exc:
-        return Preserved(source_id, None, str(exc), snapshot_chars, snapshot_error)
-    return Preserved(source_id, archived, None, snapshot_chars, snapshot_error)
+        return Preserved(
+            source_id, None, str(exc), snapshot_chars, snapshot_error, exc, snapshot_failure
+        )
+    return Preserved(
+        source_id, archived, None, snapshot_chars, snapshot_error, None, snapshot_failure
+    )
 
 
 def page_text(result: net.FetchResult) -> str:
@@ -88,9 +98,13 @@ def page_text(result: net.FetchResult) -> str:
     elif kind.startswith("text/"):
         text = decode_text(result.content, shown, result.charset).replace("\r\n", "\n").strip()
     else:
-        raise UserError(f"{shown} is not a web page ({kind or 'unknown type'}); no text was kept")
+        raise UserError(
+            "{url} is not a web page ({kind}); no text was kept",
+            url=shown,
+            kind=kind or translatable("unknown type"),
+        )
     if len(text) < MIN_TEXT:
-        raise UserError(f"no readable text found on {shown}")
+        raise UserError("no readable text found on {url}", url=shown)
     return text
 
 

@@ -20,30 +20,36 @@ from typing import Any
 import httpx
 from sqlite_utils import Database
 
-from app.errors import UserError
+from app.errors import UserError, translatable
 from app.net import is_web_url, json_object, safe_url
 from app.storage.sources import get_source, set_source_archive_url
 
 DEFAULT_BASE_URL = "https://web.archive.org"
 ARCHIVE_PREFIX = "https://web.archive.org/web/"
-SERVICE = "The Wayback Machine"
+SERVICE = translatable("The Wayback Machine")
 
 # The status_ext codes a checker can act on, in plain words; others show the server's message.
 _STATUS_EXT: dict[str, str] = {
-    "error:not-found": "the page was not found (HTTP 404)",
-    "error:no-access": "the site refused access (HTTP 403)",
-    "error:blocked": "the site blocks the Internet Archive",
-    "error:blocked-url": "the address is on the Internet Archive's block list",
-    "error:invalid-host-resolution": "the site's host name does not resolve",
-    "error:invalid-url-syntax": "the address is not valid",
-    "error:too-many-daily-captures": "this page was already captured too many times today",
-    "error:user-session-limit": "too many captures are running for this account; wait a minute",
-    "error:too-many-requests": "the site is rate-limiting the Internet Archive; try again soon",
-    "error:unauthorized": "the page requires a login",
-    "error:gateway-timeout": "the site did not answer in time",
-    "error:read-timeout": "the site did not answer in time",
-    "error:service-unavailable": "the site is unavailable (HTTP 503)",
-    "error:soft-time-limit-exceeded": "the capture took too long and was stopped",
+    "error:not-found": translatable("the page was not found (HTTP 404)"),
+    "error:no-access": translatable("the site refused access (HTTP 403)"),
+    "error:blocked": translatable("the site blocks the Internet Archive"),
+    "error:blocked-url": translatable("the address is on the Internet Archive's block list"),
+    "error:invalid-host-resolution": translatable("the site's host name does not resolve"),
+    "error:invalid-url-syntax": translatable("the address is not valid"),
+    "error:too-many-daily-captures": translatable(
+        "this page was already captured too many times today"
+    ),
+    "error:user-session-limit": translatable(
+        "too many captures are running for this account; wait a minute"
+    ),
+    "error:too-many-requests": translatable(
+        "the site is rate-limiting the Internet Archive; try again soon"
+    ),
+    "error:unauthorized": translatable("the page requires a login"),
+    "error:gateway-timeout": translatable("the site did not answer in time"),
+    "error:read-timeout": translatable("the site did not answer in time"),
+    "error:service-unavailable": translatable("the site is unavailable (HTTP 503)"),
+    "error:soft-time-limit-exceeded": translatable("the capture took too long and was stopped"),
 }
 
 
@@ -83,7 +89,7 @@ def check_keys(
             daily_captures_limit=_int_or_none(data.get("daily_captures_limit")),
         )
     except (KeyError, TypeError, ValueError):
-        raise UserError(f"{SERVICE} sent an unexpected account status.") from None
+        raise UserError("{service} sent an unexpected account status.", service=SERVICE) from None
 
 
 def _int_or_none(value: object) -> int | None:
@@ -141,11 +147,15 @@ def _request(client: httpx.Client, method: str, path: str, **kwargs: Any) -> htt
     try:
         return client.request(method, path, **kwargs)
     except httpx.TimeoutException:
-        raise UserError(f"{SERVICE} did not answer in time; try again later.") from None
+        raise UserError(
+            "{service} did not answer in time; try again later.", service=SERVICE
+        ) from None
     except httpx.ConnectError:
-        raise UserError(f"{SERVICE} is unreachable: are you offline?") from None
+        raise UserError("{service} is unreachable: are you offline?", service=SERVICE) from None
     except httpx.TransportError as exc:
-        raise UserError(f"{SERVICE} could not be reached ({type(exc).__name__}).") from None
+        raise UserError(
+            "{service} could not be reached ({error}).", service=SERVICE, error=type(exc).__name__
+        ) from None
 
 
 def _submit(client: httpx.Client, url: str, keys: tuple[str, str]) -> str:
@@ -154,7 +164,7 @@ def _submit(client: httpx.Client, url: str, keys: tuple[str, str]) -> str:
     data = json_object(response, SERVICE)
     if data.get("job_id"):
         return str(data["job_id"])
-    raise UserError(_failure(data, keys))
+    raise _failure(data, keys)
 
 
 def _follow(
@@ -170,7 +180,9 @@ def _follow(
         _wait(poll_interval, deadline, cancelled)
         if time.monotonic() >= deadline:
             raise UserError(
-                f"{SERVICE} had not finished the capture after {timeout:g} s; try again later."
+                "{service} had not finished the capture after {timeout} s; try again later.",
+                service=SERVICE,
+                timeout=f"{timeout:g}",
             )
         response = _request(client, "GET", f"/save/status/{job_id}")
         if response.status_code == 429:
@@ -182,7 +194,7 @@ def _follow(
         if status == "success":
             return _capture_url(data)
         if status != "pending":
-            raise UserError(_failure(data, keys))
+            raise _failure(data, keys)
 
 
 def _wait(seconds: float, deadline: float, cancelled: Callable[[], bool] | None) -> None:
@@ -201,21 +213,31 @@ def _check_http(response: httpx.Response, *, submitting: bool) -> None:
     status = response.status_code
     if status in (401, 403):
         raise UserError(
-            f"{SERVICE} refused the Internet Archive keys (HTTP {status}): check them in Settings."
+            "{service} refused the Internet Archive keys (HTTP {status}): check them in Settings.",
+            service=SERVICE,
+            status=status,
         )
     if status == 429:
-        raise UserError(f"{SERVICE} is limiting captures for now; try again in a few minutes.")
+        raise UserError(
+            "{service} is limiting captures for now; try again in a few minutes.", service=SERVICE
+        )
     if status >= 500:
-        raise UserError(f"{SERVICE} is not available (HTTP {status}); try again later.")
+        raise UserError(
+            "{service} is not available (HTTP {status}); try again later.",
+            service=SERVICE,
+            status=status,
+        )
     if status >= 400 and not (submitting and _is_json(response)):
-        raise UserError(f"{SERVICE} rejected the request (HTTP {status}).")
+        raise UserError(
+            "{service} rejected the request (HTTP {status}).", service=SERVICE, status=status
+        )
 
 
 def _is_json(response: httpx.Response) -> bool:
     return response.headers.get("content-type", "").startswith("application/json")
 
 
-def _failure(data: dict[str, Any], keys: tuple[str, str]) -> str:
+def _failure(data: dict[str, Any], keys: tuple[str, str]) -> UserError:
     code = str(data.get("status_ext") or "")
     reason = _STATUS_EXT.get(code)
     if reason is None:
@@ -223,15 +245,17 @@ def _failure(data: dict[str, Any], keys: tuple[str, str]) -> str:
         for key in keys:
             if key:
                 message = message.replace(key, "***")
-        reason = message[:200] or "the capture failed"
+        reason = message[:200] or translatable("the capture failed")
         if code:
             reason = f"{reason} ({code})"
-    return f"{SERVICE} could not archive the page: {reason}."
+    return UserError(
+        "{service} could not archive the page: {reason}.", service=SERVICE, reason=reason
+    )
 
 
 def _capture_url(data: dict[str, Any]) -> str:
     timestamp = str(data.get("timestamp") or "")
     original = str(data.get("original_url") or "")
     if not (timestamp.isdigit() and is_web_url(original)):
-        raise UserError(f"{SERVICE} reported success without a capture address.")
+        raise UserError("{service} reported success without a capture address.", service=SERVICE)
     return f"{ARCHIVE_PREFIX}{timestamp}/{original}"

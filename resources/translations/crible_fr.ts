@@ -1869,6 +1869,14 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>{name} est {kind}, pas du texte (collez-en le texte ou enregistrez-le en .txt)</translation>
         </message>
         <message>
+            <source>{service} rejected the search (HTTP {status})</source>
+            <translation>{service} a refusé la recherche (HTTP {status})</translation>
+        </message>
+        <message>
+            <source>No {service} API key is stored: add it in Settings or run `crible secrets set google_factcheck_api_key`.</source>
+            <translation>Aucune clé d'API {service} n'est enregistrée : ajoutez-la dans les Paramètres ou lancez `crible secrets set google_factcheck_api_key`.</translation>
+        </message>
+        <message>
             <source>Type some text to search for, or a publisher site to filter by.</source>
             <translation>Saisissez un texte à chercher, ou le site d'un éditeur pour filtrer.</translation>
         </message>
@@ -1881,12 +1889,156 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>L'ancienneté maximale doit être d'au moins un jour.</translation>
         </message>
         <message>
+            <source>The {service} API key is not valid: check it in Settings.</source>
+            <translation>La clé d'API {service} n'est pas valide : vérifiez-la dans les Paramètres.</translation>
+        </message>
+        <message>
+            <source>The Fact Check Tools API is not enabled for this key's Google Cloud project: enable it in the Google Cloud console.</source>
+            <translation>L'API Fact Check Tools n'est pas activée pour le projet Google Cloud de cette clé : activez-la dans la console Google Cloud.</translation>
+        </message>
+        <message>
+            <source>{service} refused the API key (HTTP {status}): check its restrictions.</source>
+            <translation>{service} a refusé la clé d'API (HTTP {status}) : vérifiez ses restrictions.</translation>
+        </message>
+        <message>
+            <source>The {service} quota is used up for now; try again later.</source>
+            <translation>Le quota {service} est épuisé pour l'instant ; réessayez plus tard.</translation>
+        </message>
+        <message>
+            <source>{service} failed (HTTP {status}); try again later.</source>
+            <translation>{service} a échoué (HTTP {status}) ; réessayez plus tard.</translation>
+        </message>
+        <message>
+            <source>{service} rejected the search (HTTP {status}): {message}</source>
+            <translation>{service} a refusé la recherche (HTTP {status}) : {message}</translation>
+        </message>
+        <message>
+            <source>{service} did not answer within {timeout} s; try again.</source>
+            <translation>{service} n'a pas répondu en {timeout} s ; réessayez.</translation>
+        </message>
+        <message>
+            <source>{service} is unreachable: are you offline?</source>
+            <translation>{service} est injoignable : êtes-vous hors ligne ?</translation>
+        </message>
+        <message>
+            <source>{service} could not be reached ({error}).</source>
+            <translation>{service} est injoignable ({error}).</translation>
+        </message>
+        <message>
+            <source>no readable text found on {url}</source>
+            <translation>aucun texte lisible trouvé sur {url}</translation>
+        </message>
+        <message>
+            <source>{url} is not a web page ({kind}); no text was kept</source>
+            <translation>{url} n'est pas une page web ({kind}) ; aucun texte n'a été gardé</translation>
+        </message>
+        <message>
+            <source>unknown type</source>
+            <translation>type inconnu</translation>
+        </message>
+        <message>
+            <source>The Wayback Machine</source>
+            <translation>La Wayback Machine</translation>
+        </message>
+        <message>
+            <source>the page was not found (HTTP 404)</source>
+            <translation>la page est introuvable (HTTP 404)</translation>
+        </message>
+        <message>
+            <source>the site refused access (HTTP 403)</source>
+            <translation>le site a refusé l'accès (HTTP 403)</translation>
+        </message>
+        <message>
+            <source>the site blocks the Internet Archive</source>
+            <translation>le site bloque Internet Archive</translation>
+        </message>
+        <message>
+            <source>the address is on the Internet Archive's block list</source>
+            <translation>l'adresse figure sur la liste de blocage d'Internet Archive</translation>
+        </message>
+        <message>
+            <source>the site's host name does not resolve</source>
+            <translation>le nom d'hôte du site ne se résout pas</translation>
+        </message>
+        <message>
+            <source>the address is not valid</source>
+            <translation>l'adresse n'est pas valide</translation>
+        </message>
+        <message>
+            <source>this page was already captured too many times today</source>
+            <translation>cette page a déjà été capturée trop de fois aujourd'hui</translation>
+        </message>
+        <message>
+            <source>too many captures are running for this account; wait a minute</source>
+            <translation>trop de captures sont en cours pour ce compte ; attendez une minute</translation>
+        </message>
+        <message>
+            <source>the site is rate-limiting the Internet Archive; try again soon</source>
+            <translation>le site limite le débit d'Internet Archive ; réessayez bientôt</translation>
+        </message>
+        <message>
+            <source>the page requires a login</source>
+            <translation>la page demande une connexion</translation>
+        </message>
+        <message>
+            <source>the site did not answer in time</source>
+            <translation>le site n'a pas répondu à temps</translation>
+        </message>
+        <message>
+            <source>the site is unavailable (HTTP 503)</source>
+            <translation>le site est indisponible (HTTP 503)</translation>
+        </message>
+        <message>
+            <source>the capture took too long and was stopped</source>
+            <translation>la capture a pris trop de temps et a été arrêtée</translation>
+        </message>
+        <message>
+            <source>{service} could not archive the page: {reason}.</source>
+            <translation>{service} n'a pas pu archiver la page : {reason}.</translation>
+        </message>
+        <message>
             <source>No Internet Archive keys are stored: add the access key and secret key in Settings (from archive.org/account/s3.php).</source>
             <translation>Aucune clé Internet Archive n'est enregistrée : ajoutez la clé d'accès et la clé secrète dans les Paramètres (depuis archive.org/account/s3.php).</translation>
         </message>
         <message>
+            <source>{service} refused the Internet Archive keys (HTTP {status}): check them in Settings.</source>
+            <translation>{service} a refusé les clés Internet Archive (HTTP {status}) : vérifiez-les dans les Paramètres.</translation>
+        </message>
+        <message>
+            <source>{service} is limiting captures for now; try again in a few minutes.</source>
+            <translation>{service} limite les captures pour l'instant ; réessayez dans quelques minutes.</translation>
+        </message>
+        <message>
+            <source>{service} is not available (HTTP {status}); try again later.</source>
+            <translation>{service} n'est pas disponible (HTTP {status}) ; réessayez plus tard.</translation>
+        </message>
+        <message>
+            <source>{service} rejected the request (HTTP {status}).</source>
+            <translation>{service} a refusé la requête (HTTP {status}).</translation>
+        </message>
+        <message>
+            <source>{service} reported success without a capture address.</source>
+            <translation>{service} a annoncé un succès sans adresse de capture.</translation>
+        </message>
+        <message>
+            <source>{service} sent an unexpected account status.</source>
+            <translation>{service} a envoyé un état de compte inattendu.</translation>
+        </message>
+        <message>
+            <source>{service} did not answer in time; try again later.</source>
+            <translation>{service} n'a pas répondu à temps ; réessayez plus tard.</translation>
+        </message>
+        <message>
+            <source>{service} had not finished the capture after {timeout} s; try again later.</source>
+            <translation>{service} n'avait pas fini la capture après {timeout} s ; réessayez plus tard.</translation>
+        </message>
+        <message>
             <source>Archiving was cancelled.</source>
             <translation>L'archivage a été annulé.</translation>
+        </message>
+        <message>
+            <source>the capture failed</source>
+            <translation>la capture a échoué</translation>
         </message>
         <message>
             <source>not a web address (http or https only): {url}</source>
@@ -1985,18 +2137,6 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>une affirmation ne peut pas être vide</translation>
         </message>
         <message>
-            <source>only claims of an article can be split or merged</source>
-            <translation>seules les affirmations d'un article peuvent être scindées ou fusionnées</translation>
-        </message>
-        <message>
-            <source>split the claim at a point inside its text</source>
-            <translation>scindez l'affirmation à un point situé dans son texte</translation>
-        </message>
-        <message>
-            <source>only two claims of the same article can be merged</source>
-            <translation>seules deux affirmations du même article peuvent être fusionnées</translation>
-        </message>
-        <message>
             <source>cannot open the archive {path}: {reason}</source>
             <translation>impossible d'ouvrir l'archive {path} : {reason}</translation>
         </message>
@@ -2063,6 +2203,18 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>this source is already linked to the claim</source>
             <translation>cette source est déjà liée à l'affirmation</translation>
+        </message>
+        <message>
+            <source>only claims of an article can be split or merged</source>
+            <translation>seules les affirmations d'un article peuvent être scindées ou fusionnées</translation>
+        </message>
+        <message>
+            <source>split the claim at a point inside its text</source>
+            <translation>scindez l'affirmation à un point situé dans son texte</translation>
+        </message>
+        <message>
+            <source>only two claims of the same article can be merged</source>
+            <translation>seules deux affirmations du même article peuvent être fusionnées</translation>
         </message>
         <message>
             <source>no Google Fact Check Tools key</source>

@@ -221,3 +221,15 @@ def test_reasons_stay_english_in_english(english):
     from ui.models.labels import reason_label
 
     assert reason_label("people: Nicolas Maduro") == "people: Nicolas Maduro"
+
+
+def test_a_wayback_failure_reads_french_down_to_its_reason(french):
+    from app.interop import wayback
+
+    failure = wayback._failure({"status_ext": "error:not-found"}, ("", ""))
+    assert str(failure) == (
+        "The Wayback Machine could not archive the page: the page was not found (HTTP 404)."
+    )
+    assert user_message(failure) == (
+        "La Wayback Machine n'a pas pu archiver la page\u00a0: la page est introuvable (HTTP 404)."
+    )
