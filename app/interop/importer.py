@@ -34,6 +34,7 @@ from app.interop.tabular import (
 from app.storage.reviews import (
     KnownKeys,
     PreparedReviews,
+    bulk_writes,
     known_keys_reader,
     prepare_archive_reviews,
     store_archive_reviews,
@@ -102,7 +103,10 @@ def import_records(
     known = known_keys_reader(db)
     writer = _Writer(db, report, progress, cancelled, total)
     try:
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="crible-import") as helper:
+        with (
+            bulk_writes(db),
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="crible-import") as helper,
+        ):
             upcoming = helper.submit(_read_batch, iterator, batch_size, known)
             while True:
                 batch = upcoming.result()
@@ -253,21 +257,33 @@ def _import_pooled(
     pending: deque[Future[_Batch]] = deque()
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
     try:
-        for job in _jobs(paths, report, batch_size):
-            if isinstance(job, _Batch):
-                ready: Future[_Batch] = Future()
-                ready.set_result(job)
-                pending.append(ready)
-            else:
-                pending.append(pool.submit(*job, known))
-            while len(pending) > _AHEAD_PER_WORKER * workers:
-                if not _write_next(writer, pending):
-                    return
-        while pending:
-            if not _write_next(writer, pending):
-                return
+        with bulk_writes(db):
+            _feed_pool(pool, writer, pending, _jobs(paths, report, batch_size), known, workers)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _feed_pool(
+    pool: ProcessPoolExecutor,
+    writer: _Writer,
+    pending: deque[Future[_Batch]],
+    jobs: Iterator[Job],
+    known: KnownKeys | None,
+    workers: int,
+) -> None:
+    for job in jobs:
+        if isinstance(job, _Batch):
+            ready: Future[_Batch] = Future()
+            ready.set_result(job)
+            pending.append(ready)
+        else:
+            pending.append(pool.submit(*job, known))
+        while len(pending) > _AHEAD_PER_WORKER * workers:
+            if not _write_next(writer, pending):
+                return
+    while pending:
+        if not _write_next(writer, pending):
+            return
 
 
 def _write_next(writer: _Writer, pending: deque[Future[_Batch]]) -> bool:
