@@ -8,6 +8,7 @@ import traceback
 from importlib.resources import files
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -51,6 +52,17 @@ def setup_logging() -> Path:
     root.addHandler(handler)
     root.setLevel(logging.INFO)
     return path
+
+
+def start_auto_backup(session: Any) -> None:
+    """A rotating backup at most every 12 hours, taken in the background as the window opens."""
+    from app.storage.backup import auto_backup
+
+    def job(db: Any, progress: Any, path: Path) -> Path | None:
+        return auto_backup(db, path)
+
+    label = QCoreApplication.translate("App", "Backing up the archive…")
+    session.runner.start("auto-backup", job, session.path, label=label)
 
 
 def report_bug(exc: BaseException, parent: QWidget | None = None) -> QMessageBox:

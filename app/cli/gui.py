@@ -109,12 +109,9 @@ def run(args: argparse.Namespace) -> int:
 
 def _start_auto_backup(session: Any) -> None:
     """A rotating backup at most every 12 hours, taken in the background as the window opens."""
-    from app.storage.backup import auto_backup
+    from ui.app import start_auto_backup
 
-    def job(db: Any, progress: Any, path: Path) -> Path | None:
-        return auto_backup(db, path)
-
-    session.runner.start("auto-backup", job, session.path, label="Backing up the archive")
+    start_auto_backup(session)
 
 
 def _no_display() -> bool:

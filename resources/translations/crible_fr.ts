@@ -134,6 +134,10 @@
     <context>
         <name>App</name>
         <message>
+            <source>Backing up the archive…</source>
+            <translation>Sauvegarde de l'archive…</translation>
+        </message>
+        <message>
             <source>Crible: unexpected error</source>
             <translation>Crible : erreur inattendue</translation>
         </message>
