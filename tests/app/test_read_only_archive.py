@@ -11,13 +11,16 @@ from pathlib import Path
 
 import pytest
 
+from app import secrets
 from app.cli import main
 from app.errors import NewerSchemaError
+from app.interop import factcheck_api
 from app.matching.reindex import VERSION_KEY, norm_text_outdated, reindex_if_needed
 from app.storage import open_archive
 from app.storage.claims import add_claim
 from app.storage.db import open_archive_for_reading
 from app.storage.settings import set_setting
+from tests.fakes.http_server import Reply
 
 CLAIM = "Les éoliennes tuent des millions d'oiseaux chaque année en France."
 QUERY = "des millions d'oiseaux tués par les eoliennes"
@@ -126,3 +129,16 @@ def test_reading_a_read_only_folder_still_refuses_a_newer_schema(tmp_path) -> No
             open_archive_for_reading(archive)
     finally:
         _chattr("-i", archive, folder)
+
+
+def test_search_needs_no_write_to_the_archive(
+    frozen, memory_keyring, fake_server, monkeypatch, capsys
+) -> None:
+    """`crible search` opens the archive only for --import (a write); it lists from a frozen one."""
+    monkeypatch.setattr(factcheck_api, "DEFAULT_BASE_URL", fake_server.url)
+    secrets.set_secret(secrets.GOOGLE_FACTCHECK_API_KEY, "AIzaSy-read-only-key")
+    fake_server.add("GET", factcheck_api.SEARCH_PATH, Reply(json={"claims": []}))
+    before = _digest(frozen)
+    assert main(["search", "éoliennes", "--json", "--db", str(frozen)]) == 0
+    assert json.loads(capsys.readouterr().out)["results"] == []
+    assert _digest(frozen) == before
