@@ -22,7 +22,7 @@ from ui.article_view import ArticleView
 from ui.claims_pane import ClaimsPane
 from ui.database import ArchiveSession
 from ui.factcheck_panel import FactCheckPanel
-from ui.i18n import user_message
+from ui.i18n import current_language, user_message
 from ui.jobs import ArticleBundle, MatchResults, load_article
 from ui.matches_pane import MatchesPane
 from ui.models.claims_model import ClaimRow, best_match
@@ -244,7 +244,7 @@ class MainWindow(EditsMixin, DialogsMixin, MatchingMixin, StatusMixin, QMainWind
 
     def _row_for(self, number: int, claim: Claim) -> ClaimRow:
         level = self.session.level(claim.verdict_level_id)
-        lang = (self.article.lang if self.article else None) or "fr"
+        lang = self._lang()
         matches = self.results.matches.get(int(claim.id))
         best = best_match(matches or [], self.results.decisions.get(int(claim.id), {}))
         return ClaimRow(
@@ -323,7 +323,9 @@ class MainWindow(EditsMixin, DialogsMixin, MatchingMixin, StatusMixin, QMainWind
     # -- state --------------------------------------------------------------------------
 
     def _lang(self) -> str:
-        return (self.article.lang if self.article else None) or "fr"
+        """The language of the rating scale's labels on screen: the UI's (a French checker
+        reads "Faux" on an English article too; exports follow the article's language)."""
+        return current_language()
 
     def restore_state(self) -> None:
         settings = QSettings()

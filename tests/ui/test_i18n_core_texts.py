@@ -233,3 +233,17 @@ def test_a_wayback_failure_reads_french_down_to_its_reason(french):
     assert user_message(failure) == (
         "La Wayback Machine n'a pas pu archiver la page\u00a0: la page est introuvable (HTTP 404)."
     )
+
+
+def test_the_rating_scale_speaks_the_ui_language_on_any_article(french, window):
+    """A French checker reads "Faux" on an English article too (exports keep its language)."""
+    from app.domain import Article, Claim
+    from app.storage.scales import default_scale
+
+    level = default_scale(window.session.db).levels[-2]
+    window.article = Article(id=9, title="Jobs", text="Unemployment fell by 12%.", lang="en")
+    claim = Claim(id=1, text="Unemployment fell by 12%.", lang="en", verdict_level_id=level.id)
+    assert window._row_for(1, claim).verdict_label == level.label_fr == "Faux"
+    window.verdict_editor.set_claim(claim, window.session.scale, window._lang())
+    labels = [window.verdict_editor._rating.itemText(i) for i in range(1, 4)]
+    assert all(label in {lv.label_fr for lv in window.session.scale.levels} for label in labels)

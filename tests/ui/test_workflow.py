@@ -52,7 +52,8 @@ def test_open_select_match_source_verdict_undo_redo_reopen(window, qtbot, archiv
     level = default_scale(window.session.db).levels[-2]  # "Faux" / "False"
     window.edit_claim(claim.id, {"verdict_level_id": level.id, "verdict_text": "Non, 120 t."})
     row = window.claims_pane.model.row_of(claim.id)
-    assert window.claims_pane.model.row_at(row).verdict_label == level.label_fr
+    # The scale's labels follow the UI language (English here), not the article's.
+    assert window.claims_pane.model.row_at(row).verdict_label == level.label_en
 
     stack = window.session.undo_stack
     stack.undo()
