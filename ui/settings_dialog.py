@@ -68,7 +68,9 @@ class GeneralPage(QWidget):
         self.language.addItem("Français", "fr")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(self.language.findData(language), 0))
-        restart = QLabel(self.tr("A new language applies the next time Crible starts."))
+        restart = QLabel(
+            self.tr("A new language applies when Crible restarts; it offers to restart at once.")
+        )
         restart.setWordWrap(True)
         self.org_name = QLineEdit(org_name, objectName="org_name")
         self.org_name.setPlaceholderText(self.tr("e.g. Les Décodeurs"))

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QProcess, Qt, QTranslator
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from app import __version__
 from app.storage import domains as domains_store
 from app.storage import scales as scales_store
 from app.storage import settings as settings_store
+from ui.i18n import current_language, resolve_language, stored_language, translations_dir
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -19,6 +21,17 @@ if TYPE_CHECKING:
 else:
     _Base = object
 
+_RESTART = "RestartOffer"  # the restart question is asked in the language just chosen
+_SAY = {
+    "question": QT_TRANSLATE_NOOP(
+        "RestartOffer", "Restart Crible now to show it in the new language?"
+    ),
+    "saved": QT_TRANSLATE_NOOP(
+        "RestartOffer", "Your work is saved; Crible reopens on this article."
+    ),
+    "restart": QT_TRANSLATE_NOOP("RestartOffer", "&Restart now"),
+    "later": QT_TRANSLATE_NOOP("RestartOffer", "&Later"),
+}
 ARTICLE_FILTER = "Articles (*.txt *.md *.html *.htm *.json);;All files (*)"
 
 
@@ -117,8 +130,12 @@ class DialogsMixin(_Base):
         )
         if page:
             dialog.show_page(page)
+        language_before = stored_language()
         if dialog.exec():
             self.apply_settings(dialog)
+            chosen = dialog.language()
+            if chosen != language_before and resolve_language(chosen) != current_language():
+                self.offer_restart(resolve_language(chosen))
 
     def apply_settings(self, dialog: Any) -> None:
         """Store what the settings dialog returned (settings are not part of undo)."""
@@ -139,6 +156,41 @@ class DialogsMixin(_Base):
         self.verdict_editor.set_claim(self.current_claim(), self.session.scale, self._lang())
         self._show_sources(self.claims_pane.current_claim_id())
         self.show_message(self.tr("Settings saved."))
+
+    def offer_restart(self, language: str) -> None:
+        """A new UI language applies at the next start: offer to restart now, asked in it.
+
+        Every pane builds its texts once, so a live switch would leave half the window in
+        the old language; a restart reopens the same archive on the last article instead.
+        """
+        box = self.restart_box(language)
+        box.exec()
+        if box.clickedButton() is box.restart_button:
+            self.restart_application()
+
+    def restart_box(self, language: str) -> QMessageBox:
+        """The restart question, in ``language`` (not yet the window's)."""
+        translator = QTranslator(self)
+        translator.load(f"crible_{language}", str(translations_dir()))
+        say = {key: translator.translate(_RESTART, text) or text for key, text in _SAY.items()}
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Crible")
+        box.setText(say["question"])
+        box.setInformativeText(say["saved"])
+        restart = box.addButton(say["restart"], QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(say["later"], QMessageBox.ButtonRole.RejectRole)
+        box.restart_button = restart  # type: ignore[attr-defined]
+        return box
+
+    def restart_application(self) -> bool:
+        """Start a new Crible on the same archive (it reopens the last article), then close."""
+        arguments = ["-m", "app", "--db", str(self.session.path), "gui"]
+        if not QProcess.startDetached(sys.executable, arguments):
+            self.show_error(self.tr("Crible could not restart itself; please start it again."))
+            return False
+        self.close()
+        return True
 
     def show_shortcuts(self) -> None:
         from ui.shortcuts_dialog import ShortcutsDialog

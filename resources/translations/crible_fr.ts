@@ -415,6 +415,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>Réglages enregistrés.</translation>
         </message>
         <message>
+            <source>Crible could not restart itself; please start it again.</source>
+            <translation>Crible n'a pas pu redémarrer ; relancez-le, s'il vous plaît.</translation>
+        </message>
+        <message>
             <source>About Crible</source>
             <translation>À propos de Crible</translation>
         </message>
@@ -623,8 +627,8 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>Comme le système</translation>
         </message>
         <message>
-            <source>A new language applies the next time Crible starts.</source>
-            <translation>Une nouvelle langue s'applique au prochain démarrage de Crible.</translation>
+            <source>A new language applies when Crible restarts; it offers to restart at once.</source>
+            <translation>Une nouvelle langue s'applique au redémarrage de Crible, qui propose de redémarrer aussitôt.</translation>
         </message>
         <message>
             <source>e.g. Les Décodeurs</source>
@@ -1226,6 +1230,25 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>Satire</source>
             <translation>Satire</translation>
+        </message>
+    </context>
+    <context>
+        <name>RestartOffer</name>
+        <message>
+            <source>Restart Crible now to show it in the new language?</source>
+            <translation>Redémarrer Crible maintenant pour l'afficher dans la nouvelle langue ?</translation>
+        </message>
+        <message>
+            <source>Your work is saved; Crible reopens on this article.</source>
+            <translation>Votre travail est enregistré ; Crible rouvrira cet article.</translation>
+        </message>
+        <message>
+            <source>&amp;Restart now</source>
+            <translation>&amp;Redémarrer maintenant</translation>
+        </message>
+        <message>
+            <source>&amp;Later</source>
+            <translation>P&amp;lus tard</translation>
         </message>
     </context>
     <context>
