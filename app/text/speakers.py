@@ -72,6 +72,8 @@ def find_attribution(
             if any(q_start <= m_start < q_end for q_start, q_end in quoted):
                 continue  # "« Il a dit non », affirme X": the quoted verb reports nothing
             after_quote = text[m_start] in '»"”'  # the "present" form: «…», affirme X
+            if not after_quote and any(n.start <= m_start < n.end for n in names):
+                continue  # "the United States": a verb inside a name reports nothing
             while text[m_start] in '»"”, \u00a0\u202f':
                 m_start += 1
             verb = checkworthy.element_at("attribution", text, m_start, m_end)
@@ -183,8 +185,9 @@ def _subject_before(
     subject = [n for n in names if clause_start <= n.start and n.end <= verb]
     subject = [n for n in subject if not _in_relative_span(text, clause_start, n.start, lang)]
     set_off = text[clause_start:verb].rstrip(_SPACES).endswith(",")  # "Maduro, à Caracas, a dit"
-    if commas and not set_off and not _inside_relative(text, tail, verb, lang):
-        # "Venezuela is united, Maduro said": the subject is the phrase next to the verb
+    near = commas and not set_off and len(tail_words) <= _MAX_SPEAKER_WORDS
+    if near and not _inside_relative(text, tail, verb, lang):
+        # "Venezuela is united, Maduro said": a name next to the verb is its subject
         subject = [n for n in subject if n.start >= tail] or subject
     persons = [n for n in subject if n.kind == "person"] or subject
     if persons:

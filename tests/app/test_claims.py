@@ -393,6 +393,16 @@ def test_a_counted_subject_before_a_comma_is_not_unnamed_sourcing() -> None:
             "en",
             "Ann Lee",
         ),
+        (
+            "First of all, the Department of Energy has said the tax break costs $2.8 billion.",
+            "en",
+            "Department of Energy",
+        ),
+        (
+            "Sa moyenne de 0,54 but par match est la meilleure de la saison, a indiqué la MLS.",
+            "fr",
+            "MLS",
+        ),
     ],
 )
 def test_the_speaker_of_a_reporting_verb_after_a_comma(
@@ -411,3 +421,13 @@ def test_unnamed_sourcing_after_a_comma_is_no_speaker() -> None:
     (claim,) = extract_claims(sentence, "fr")
     assert claim.speaker is None
     assert "anonymous sourcing: un proche de Maduro" in claim.reasons
+
+
+def test_a_reporting_verb_inside_a_name_reports_nothing() -> None:
+    """ "States" in "the United States" is no "states" (the verb)."""
+    for sentence in (
+        "The United States sent 300 tonnes of food to Venezuela in 2019.",
+        "Secondly, there were three countries: Great Britain, Australia and the United States.",
+    ):
+        claim = next(c for c in extract_claims(sentence, "en") if c.start == 0)
+        assert claim.speaker is None, sentence
