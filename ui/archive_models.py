@@ -23,6 +23,7 @@ from app.storage.articles import get_article, list_articles
 from app.storage.claims import get_claims
 from ui.source_form import is_http_url
 from ui.sources_model import plain_tooltip
+from ui.widgets.explain import agreeing_figures, differing_figures, place_names
 
 _Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -224,12 +225,12 @@ def hit_details_html(hit: ArchiveHit) -> str:
     if why.shared_terms:
         facts.append((_fact("Shared words"), ", ".join(why.shared_terms)))
     if why.numbers_agreeing:
-        facts.append((_fact("Same numbers"), ", ".join(why.numbers_agreeing)))
+        facts.append((_fact("Same numbers"), ", ".join(agreeing_figures(why))))
     if why.numbers_differing:
-        pairs = ", ".join(f"{q} ≠ {c}" for q, c in why.numbers_differing)
+        pairs = ", ".join(f"{q} ≠ {c}" for q, c in differing_figures(why))
         facts.append((_fact("Different numbers"), pairs))
     if why.shared_places:
-        facts.append((_fact("Places in common"), ", ".join(why.shared_places)))
+        facts.append((_fact("Places in common"), ", ".join(place_names(why))))
     if why.places_differing:
         facts.append((_fact("Places"), _fact("different places named")))
     if match.verdict:

@@ -32,7 +32,9 @@ _SAY = {
     "restart": QT_TRANSLATE_NOOP("RestartOffer", "&Restart now"),
     "later": QT_TRANSLATE_NOOP("RestartOffer", "&Later"),
 }
-ARTICLE_FILTER = "Articles (*.txt *.md *.html *.htm *.json);;All files (*)"
+ARTICLE_FILTER = QT_TRANSLATE_NOOP(
+    "DialogsMixin", "Articles (*.txt *.md *.html *.htm *.json);;All files (*)"
+)
 
 
 class DialogsMixin(_Base):

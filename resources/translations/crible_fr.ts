@@ -347,6 +347,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
     <context>
         <name>DialogsMixin</name>
         <message>
+            <source>Articles (*.txt *.md *.html *.htm *.json);;All files (*)</source>
+            <translation>Articles (*.txt *.md *.html *.htm *.json);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
             <source>Open an article</source>
             <translation>Ouvrir un article</translation>
         </message>

@@ -247,3 +247,11 @@ def test_the_rating_scale_speaks_the_ui_language_on_any_article(french, window):
     window.verdict_editor.set_claim(claim, window.session.scale, window._lang())
     labels = [window.verdict_editor._rating.itemText(i) for i in range(1, 4)]
     assert all(label in {lv.label_fr for lv in window.session.scale.levels} for label in labels)
+
+
+def test_the_archive_browser_details_are_french_too(french):
+    from ui.archive_models import ArchiveHit, hit_details_html
+
+    text = hit_details_html(ArchiveHit(_match(WHY)))
+    assert "3,4\u00a0millions" in text and "Colombie, Venezuela" in text
+    assert "Colombia" not in text and "million," not in text

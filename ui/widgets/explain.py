@@ -85,21 +85,24 @@ def quantity_text(quantity: Any, language: str | None = None) -> str:
     return f"{number}{NBSP}{words[1] if plural else words[0]}"
 
 
-def _agreeing(why: Any) -> list[str]:
+def agreeing_figures(why: Any) -> list[str]:
+    """The figures both claims give, written in the UI language."""
     quantities = getattr(why, "quantities_agreeing", ())
     if quantities:
         return [quantity_text(q) for q in quantities]
     return list(why.numbers_agreeing)  # an explanation from before the quantities were kept
 
 
-def _differing(why: Any) -> list[tuple[str, str]]:
+def differing_figures(why: Any) -> list[tuple[str, str]]:
+    """(query's, candidate's) figures that disagree, written in the UI language."""
     pairs = getattr(why, "quantities_differing", ())
     if pairs:
         return [(quantity_text(q), quantity_text(c)) for q, c in pairs]
     return list(why.numbers_differing)
 
 
-def _places(why: Any) -> list[str]:
+def place_names(why: Any) -> list[str]:
+    """The countries both claims name, in the UI language (Babel's names)."""
     codes = getattr(why, "shared_countries", ())
     if codes:
         language = current_language()
@@ -171,7 +174,7 @@ def _shared_words(why: Any, query: str) -> list[str]:
 def _why_html(why: Any, query: str = "") -> str:
     """The evidence as a list, composed here (not the core's English ``summary``)."""
     rows = []
-    differing = _differing(why)
+    differing = differing_figures(why)
     if differing:
         pairs = ", ".join(f"{q} ≠ {c}" for q, c in differing)
         rows.append(
@@ -183,7 +186,7 @@ def _why_html(why: Any, query: str = "") -> str:
             f"<li style='color:{DIFFER_COLOR}'><b>"
             f"{html.escape(_tr('Names a different country'))}</b></li>"
         )
-    agreeing = _agreeing(why)
+    agreeing = agreeing_figures(why)
     if agreeing:
         rows.append(
             f"<li style='color:{AGREE_COLOR}'>{html.escape(_tr('Same figures:'))} "
@@ -200,7 +203,7 @@ def _why_html(why: Any, query: str = "") -> str:
     names = getattr(why, "shared_names", ())
     if names:
         rows.append(f"<li>{html.escape(_tr('Same names:'))} {html.escape(', '.join(names))}</li>")
-    places = _places(why)
+    places = place_names(why)
     if places:
         rows.append(f"<li>{html.escape(_tr('Same places:'))} {html.escape(', '.join(places))}</li>")
     return f"<ul style='margin-left:-20px'>{''.join(rows)}</ul>" if rows else ""
