@@ -18,7 +18,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from app.domain import Article, Claim, Review
-from app.errors import UserError
+from app.errors import UserError, translatable
 from app.storage.articles import get_article
 from app.storage.claims import claims_of_article, get_claim
 from app.storage.reviews import all_reviews, own_checked_claims
@@ -29,7 +29,7 @@ from app.text.sourcing import is_anonymous_source
 
 CONTEXT = "https://schema.org"
 WORST, BEST = 1, 5
-NO_ORGANISATION = (
+NO_ORGANISATION = translatable(
     "set your organisation's name first (Settings › General, or crible export --org-name NAME"
     " --org-url URL): a ClaimReview must name its author"
 )
@@ -44,7 +44,7 @@ def claim_review(
         raise UserError(NO_ORGANISATION)
     claim = get_claim(db, claim_id)
     if not has_verdict(claim):
-        raise UserError(f"claim {claim_id} has no verdict yet")
+        raise UserError("claim {claim} has no verdict yet", claim=claim_id)
     article = get_article(db, claim.article_id) if claim.article_id is not None else None
     review: dict[str, Any] = {
         "@context": CONTEXT,

@@ -1900,6 +1900,14 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>{name} est {kind}, pas du texte (collez-en le texte ou enregistrez-le en .txt)</translation>
         </message>
         <message>
+            <source>set your organisation's name first (Settings › General, or crible export --org-name NAME --org-url URL): a ClaimReview must name its author</source>
+            <translation>indiquez d'abord le nom de votre organisation (Paramètres › Général, ou crible export --org-name NOM --org-url URL) : un ClaimReview doit nommer son auteur</translation>
+        </message>
+        <message>
+            <source>claim {claim} has no verdict yet</source>
+            <translation>l'affirmation {claim} n'a pas encore de verdict</translation>
+        </message>
+        <message>
             <source>{service} rejected the search (HTTP {status})</source>
             <translation>{service} a refusé la recherche (HTTP {status})</translation>
         </message>
