@@ -87,7 +87,7 @@ def checked_claim_date(value: str) -> str:
     try:
         datetime.strptime(value, formats[len(value)])
     except (KeyError, ValueError):
-        raise UserError(f"not a date: {value!r} (expected YYYY-MM-DD)") from None
+        raise UserError("not a date: {value} (expected YYYY-MM-DD)", value=repr(value)) from None
     return value
 
 
@@ -120,7 +120,7 @@ def add_claim(db: Database, *, text: str, **fields: Any) -> Claim:
 def get_claim(db: Database, claim_id: int) -> Claim:
     rows = fetch_dicts(db.conn, "SELECT * FROM claims WHERE id = ?", [claim_id])
     if not rows:
-        raise UserError(f"no claim {claim_id} in this archive")
+        raise UserError("no claim {claim} in this archive", claim=claim_id)
     return claim_from_row(rows[0])
 
 
@@ -161,7 +161,7 @@ def update_claim(db: Database, claim_id: int, **changes: Any) -> Claim:
             {**values, "claim_id": claim_id},
         )
         if cursor.rowcount == 0:
-            raise UserError(f"no claim {claim_id} in this archive")
+            raise UserError("no claim {claim} in this archive", claim=claim_id)
     return get_claim(db, claim_id)
 
 
@@ -176,7 +176,7 @@ def delete_claim(db: Database, claim_id: int) -> ClaimSnapshot:
     """Delete a claim and what hangs on it; the snapshot lets ``restore_claim`` undo it."""
     rows = fetch_dicts(db.conn, "SELECT * FROM claims WHERE id = ?", [claim_id])
     if not rows:
-        raise UserError(f"no claim {claim_id} in this archive")
+        raise UserError("no claim {claim} in this archive", claim=claim_id)
     related = {}
     for table, sql in _RELATED_TABLES.items():
         params = [claim_id] * sql.count("?")

@@ -2176,6 +2176,14 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>une affirmation ne peut pas être vide</translation>
         </message>
         <message>
+            <source>no claim {claim} in this archive</source>
+            <translation>pas d'affirmation {claim} dans cette archive</translation>
+        </message>
+        <message>
+            <source>not a date: {value} (expected YYYY-MM-DD)</source>
+            <translation>pas une date : {value} (attendu : AAAA-MM-JJ)</translation>
+        </message>
+        <message>
             <source>cannot open the archive {path}: {reason}</source>
             <translation>impossible d'ouvrir l'archive {path} : {reason}</translation>
         </message>
