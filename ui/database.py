@@ -27,7 +27,7 @@ from app.storage import open_archive
 from app.storage import scales as scales_store
 from app.storage import settings as settings_store
 from app.storage import sources as sources_store
-from app.storage.integrity import environment_failure
+from app.storage.integrity import environment_error
 from ui.i18n import user_message
 from ui.tasks import TaskRunner
 
@@ -79,10 +79,10 @@ class ArchiveSession(QObject):
             return False
         except sqlite3.OperationalError as exc:
             # A full or read-only disk, or another program's lock: a message, not a bug.
-            message = environment_failure(exc)
-            if message is None:
+            error = environment_error(exc)
+            if error is None:
                 raise
-            self.error_raised.emit(message)
+            self.error_raised.emit(user_message(error))
             return False
         self.undo_stack.push(command)
         return True

@@ -6,6 +6,8 @@ import sqlite3
 
 from sqlite_utils import Database
 
+from app.errors import UserError, translatable
+
 FTS_TABLE = "claims_fts"
 _MAX_PROBLEMS = 50
 
@@ -77,16 +79,21 @@ def rebuild_search_index(db: Database) -> None:
 _ENVIRONMENT_FAILURES = (
     (
         ("database or disk is full", "disk i/o error"),
-        "could not write to the archive: the disk is full or failing ({error}); that change was "
-        "not saved, the ones before it are safe",
+        translatable(
+            "could not write to the archive: the disk is full or failing ({error}); that change "
+            "was not saved, the ones before it are safe"
+        ),
     ),
     (
         ("readonly", "read-only"),
-        "the archive is read-only (its file or its disk); nothing was changed",
+        translatable("the archive is read-only (its file or its disk); nothing was changed"),
     ),
     (
         ("database is locked", "database is busy"),
-        "the archive is busy in another program (another Crible?); nothing was changed, try again",
+        translatable(
+            "the archive is busy in another program (another Crible?); nothing was changed, "
+            "try again"
+        ),
     ),
 )
 
@@ -97,8 +104,14 @@ def environment_failure(exc: sqlite3.Error) -> str | None:
     Full or failing disks, read-only files and locks are the user's environment, not a bug:
     they get a message. Anything else (a bad statement, a missing table) stays a bug.
     """
+    error = environment_error(exc)
+    return str(error) if error is not None else None
+
+
+def environment_error(exc: sqlite3.Error) -> UserError | None:
+    """The same as `environment_failure`, as a ``UserError`` the window can translate."""
     text = str(exc).lower()
-    for needles, message in _ENVIRONMENT_FAILURES:
+    for needles, template in _ENVIRONMENT_FAILURES:
         if any(needle in text for needle in needles):
-            return message.format(error=exc)
+            return UserError(template, error=exc) if "{error}" in template else UserError(template)
     return None

@@ -2220,6 +2220,18 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>l'évaluation d'un domaine ne peut pas être vide</translation>
         </message>
         <message>
+            <source>could not write to the archive: the disk is full or failing ({error}); that change was not saved, the ones before it are safe</source>
+            <translation>impossible d'écrire dans l'archive : le disque est plein ou défaillant ({error}) ; cette modification n'a pas été enregistrée, les précédentes sont en sécurité</translation>
+        </message>
+        <message>
+            <source>the archive is read-only (its file or its disk); nothing was changed</source>
+            <translation>l'archive est en lecture seule (son fichier ou son disque) ; rien n'a été modifié</translation>
+        </message>
+        <message>
+            <source>the archive is busy in another program (another Crible?); nothing was changed, try again</source>
+            <translation>l'archive est occupée par un autre programme (un autre Crible ?) ; rien n'a été modifié, réessayez</translation>
+        </message>
+        <message>
             <source>a claim cannot be linked to itself</source>
             <translation>une affirmation ne peut pas être liée à elle-même</translation>
         </message>
