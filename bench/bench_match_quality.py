@@ -1,13 +1,18 @@
 """Matching quality on CheckThat! claim retrieval (MAP@5, official definition), dev splits.
 
 Run: .venv/bin/python bench/bench_match_quality.py [--split dev|train] [--task NAME]
+     [--no-context]
 Builds a temporary archive per collection through the importer (title + subtitle as the
 review's title), ranks every query with the product's ``Matcher`` and scores the top 5.
+2B lines are matched with their speaker and the debate lines around them as context
+(``--no-context``: without), against the whole collection and, a second figure, against the
+archive as it stood on the debate's day (claims stated later left out).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 import tempfile
 import time
@@ -30,6 +35,9 @@ TASKS = {
     "2022-2A": (checkthat.task_2022a, ("dev", "dev-test")),
     "2022-2B": (checkthat.task_2022b, ("dev",)),
 }
+# "As of the debate": claims stated up to a day after it (PolitiFact dates a claim by the day
+# it was said; a late-evening debate's claims can carry the next day's date).
+AS_OF_GRACE = datetime.timedelta(days=1)
 
 
 def build_archive(path: Path, vclaims: list[checkthat.VClaim]) -> tuple[object, dict[int, str]]:
@@ -41,6 +49,7 @@ def build_archive(path: Path, vclaims: list[checkthat.VClaim]) -> tuple[object, 
             review_url=URL_PREFIX + v.vclaim_id,
             lang="en",
             claimant=v.speaker,
+            claim_date=v.date.isoformat() if v.date else None,
         )
         for v in vclaims
     ]
@@ -49,22 +58,37 @@ def build_archive(path: Path, vclaims: list[checkthat.VClaim]) -> tuple[object, 
     return db, ids
 
 
-def evaluate(task: checkthat.Task, workdir: Path, k: int = 5) -> dict[str, float]:
-    db, ids = build_archive(workdir / f"{task.name.replace(' ', '_')}.db", task.vclaims)
-    matcher = Matcher(db)
+def evaluate(
+    task: checkthat.Task, workdir: Path, k: int = 5, *, context: bool = True, as_of: bool = False
+) -> dict[str, float]:
+    """MAP@k and MRR; *as_of*: each query against the claims stated by its day (one archive
+    per day), for tasks that date their queries."""
+    days: dict[datetime.date | None, list[str]] = {}
+    for query_id in task.queries:
+        day = (task.dates or {}).get(query_id) if as_of else None
+        days.setdefault(day, []).append(query_id)
     total_ap = 0.0
     reciprocal = 0.0
-    started = time.perf_counter()
-    for query_id, text in task.queries.items():
-        speaker = (task.speakers or {}).get(query_id)
-        info = matcher.query_info(text, "en")
-        ranked = [ids[claim_id] for _, claim_id in matcher.rank(info, speaker=speaker)]
-        relevant = task.qrels[query_id]
-        total_ap += checkthat.average_precision_at(ranked, relevant, k)
-        first = next((i for i, doc in enumerate(ranked, 1) if doc in relevant), None)
-        reciprocal += 1.0 / first if first else 0.0
-    elapsed = time.perf_counter() - started
-    db.close()
+    elapsed = 0.0
+    for day, query_ids in days.items():
+        vclaims = task.vclaims
+        if day is not None:
+            vclaims = [v for v in vclaims if v.date is None or v.date <= day + AS_OF_GRACE]
+        stem = task.name.replace(" ", "_") + (f"-{day}" if day else "")
+        db, ids = build_archive(workdir / f"{stem}.db", vclaims)
+        matcher = Matcher(db)
+        started = time.perf_counter()
+        for query_id in query_ids:
+            speaker = (task.speakers or {}).get(query_id)
+            around = (task.contexts or {}).get(query_id) if context else None
+            info = matcher.query_info(task.queries[query_id], "en", context=around)
+            ranked = [ids[claim_id] for _, claim_id in matcher.rank(info, speaker=speaker)]
+            relevant = task.qrels[query_id]
+            total_ap += checkthat.average_precision_at(ranked, relevant, k)
+            first = next((i for i, doc in enumerate(ranked, 1) if doc in relevant), None)
+            reciprocal += 1.0 / first if first else 0.0
+        elapsed += time.perf_counter() - started
+        db.close()
     n = max(len(task.queries), 1)
     return {"map5": total_ap / n, "mrr": reciprocal / n, "queries": n, "ms": 1000 * elapsed / n}
 
@@ -73,6 +97,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "train"), default="dev")
     parser.add_argument("--task", choices=sorted(TASKS), action="append")
+    parser.add_argument("--no-context", action="store_true", help="2B lines without context")
     args = parser.parse_args()
     if not checkthat.available():
         print(f"skipped: {checkthat.BENCHMARKS} not found")
@@ -82,12 +107,14 @@ def main() -> int:
             loader, splits = TASKS[name]
             for split in splits if args.split == "dev" else ("train",):
                 task = loader(split)
-                r = evaluate(task, Path(tmp))
-                print(
-                    f"{task.name:<18} MAP@5 {r['map5']:.3f}  MRR {r['mrr']:.3f}"
-                    f"  ({r['queries']} queries, {r['ms']:.1f} ms/query)",
-                    flush=True,
-                )
+                for as_of in (False, True) if task.dates else (False,):
+                    r = evaluate(task, Path(tmp), context=not args.no_context, as_of=as_of)
+                    label = task.name + (" as of the debate" if as_of else "")
+                    print(
+                        f"{label:<34} MAP@5 {r['map5']:.3f}  MRR {r['mrr']:.3f}"
+                        f"  ({r['queries']} queries, {r['ms']:.1f} ms/query)",
+                        flush=True,
+                    )
     return 0
 
 

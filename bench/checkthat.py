@@ -7,7 +7,9 @@ repository: the data stays in ``../shared/benchmarks``.
 from __future__ import annotations
 
 import csv
+import datetime
 import json
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,6 +25,7 @@ class VClaim:
     text: str
     title: str
     speaker: str | None = None
+    date: datetime.date | None = None  # when the claim was made (2B: PolitiFact's "stated on")
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,8 @@ class Task:
     queries: dict[str, str]
     qrels: dict[str, set[str]]
     speakers: dict[str, str] | None = None  # query id → who said it, when the task knows
+    contexts: dict[str, str] | None = None  # query id → the lines around it (2B transcripts)
+    dates: dict[str, datetime.date] | None = None  # query id → the day it was said
 
 
 def available() -> bool:
@@ -80,9 +85,20 @@ def vclaims_2022a() -> list[VClaim]:
 def vclaims_2022b() -> list[VClaim]:
     folder = BENCHMARKS / "checkthat2022-task2b-en" / "politifact-vclaims"
     return [
-        VClaim(d["vclaim_id"], d["vclaim"], d.get("title", ""), d.get("speaker"))
+        VClaim(d["vclaim_id"], d["vclaim"], d.get("title", ""), d.get("speaker"), _stated(d))
         for d in _jsonl(sorted(folder.glob("*.jsonl")))
     ]
+
+
+def _stated(vclaim: dict) -> datetime.date | None:
+    """PolitiFact's "stated on October 22, 2019 in a campaign mailer.:" as a date."""
+    found = re.search(r"stated on (\w+ \d{1,2}, \d{4})", vclaim.get("date") or "")
+    if not found:
+        return None
+    try:
+        return datetime.datetime.strptime(found.group(1), "%B %d, %Y").date()
+    except ValueError:
+        return None
 
 
 def task_2020(split: str) -> Task:
@@ -111,23 +127,37 @@ def task_2022b(split: str) -> Task:
     name = "Train" if split == "train" else "Dev"
     qrels = _qrels(folder / f"CT2022-Task2B-EN-{name}_QRELs.tsv")
     queries = {r[0]: r[1] for r in rows if len(r) > 1 and r[0] in qrels}
-    return Task(f"2022-2B {split}", vclaims_2022b(), queries, qrels, _speakers_2b(queries))
-
-
-def _speakers_2b(queries: dict[str, str]) -> dict[str, str]:
-    """Who said each debate line, from the transcripts (date prefix + line number, per README)."""
-    lines: dict[tuple[str, int], str] = {}
-    for path in (BENCHMARKS / "checkthat2022-task2b-en" / "transcripts").glob("*/*.tsv"):
-        date = path.stem.split("_")[0]
-        for row in _tsv(path, header=False):
-            if len(row) >= 3 and row[0].strip().isdigit():
-                lines[(date, int(row[0]))] = row[1]
-    found = {}
+    lines = _transcript_lines()
+    speakers, contexts, dates = {}, {}, {}
     for query_id in queries:
-        date, number = query_id.split("_")[0], query_id.rsplit("_", 1)[1]
-        if number.isdigit() and (date, int(number)) in lines:
-            found[query_id] = lines[(date, int(number))]
-    return found
+        day, number = query_id.split("_")[0], query_id.rsplit("_", 1)[1]
+        dates[query_id] = datetime.datetime.strptime(day, "%Y%m%d").date()
+        if not number.isdigit() or (day, int(number)) not in lines:
+            continue
+        transcript, index = lines[(day, int(number))]
+        speakers[query_id] = transcript[index][1]
+        around = transcript[max(0, index - CONTEXT_BEFORE) : index]
+        around += transcript[index + 1 : index + 1 + CONTEXT_AFTER]
+        contexts[query_id] = " ".join(row[2] for row in around)
+    return Task(f"2022-2B {split}", vclaims_2022b(), queries, qrels, speakers, contexts, dates)
+
+
+# The debate lines around a 2B query line given as its context (chosen on the train split:
+# 2+2 lines 0.578, 3+3 0.568, 2 before only 0.572, 1+2 0.573, none 0.547).
+CONTEXT_BEFORE = 2
+CONTEXT_AFTER = 2
+
+
+def _transcript_lines() -> dict[tuple[str, int], tuple[list[list[str]], int]]:
+    """(date prefix, line number) → (its transcript's rows, the line's index), per README:
+    query ids start with the transcript's date and end with the line number."""
+    lines: dict[tuple[str, int], tuple[list[list[str]], int]] = {}
+    for path in sorted((BENCHMARKS / "checkthat2022-task2b-en" / "transcripts").glob("*/*.tsv")):
+        date = path.stem.split("_")[0]
+        rows = [r for r in _tsv(path, header=False) if len(r) >= 3 and r[0].strip().isdigit()]
+        for index, row in enumerate(rows):
+            lines[(date, int(row[0]))] = (rows, index)
+    return lines
 
 
 def average_precision_at(ranked: list[str], relevant: set[str], k: int = 5) -> float:

@@ -95,6 +95,7 @@ class Matcher:
         exclude_claim_ids: Collection[int] = (),
         speaker: str | None = None,
         include_unchecked: bool = False,
+        context: str | None = None,
     ) -> list[Match]:
         """Best first (score, then claim id). By default only match and related tiers.
 
@@ -102,6 +103,9 @@ class Matcher:
         the same person a little higher. Sentences of other opened articles that nobody has
         checked yet (no verdict, no review) are left out unless *include_unchecked*: an
         article opened twice would otherwise be every claim's best "match", with no verdict.
+        *context*, the text around the query (a debate's neighbouring lines), says what its
+        "it" and "that" are: its words rank candidates a little higher, never into the match
+        tier by themselves.
         """
         query_lang = pick_lang(text, lang)
         query_terms = terms(text, query_lang)
@@ -111,7 +115,8 @@ class Matcher:
         excluded = set(exclude_claim_ids)
         if exclude_article_id is not None:
             excluded.update(search.claims_of_article_ids(self._db, exclude_article_id))
-        info = self._query_info(query_terms)
+        around = terms(context, query_lang) if context else None
+        info = self._query_info(query_terms, around)
         ranked = self.rank(info, excluded, speaker=speaker, include_unchecked=include_unchecked)
         kept = [(s, i) for s, i in ranked if s.score >= floor][:limit]
         return self._matches(text, query_lang, info, kept)
@@ -175,16 +180,21 @@ class Matcher:
         best = sorted(scored, key=lambda pair: (-pair[0].score, pair[1]))[:CORRECTION_FROM]
         return sorted({right for s, _ in best for _, right in s.fuzzy})
 
-    def query_info(self, text: str, lang: str | None = None) -> QueryInfo:
-        return self._query_info(terms(text, pick_lang(text, lang)))
+    def query_info(
+        self, text: str, lang: str | None = None, *, context: str | None = None
+    ) -> QueryInfo:
+        """*text* analysed for ``rank``; *context*: the text around it (see ``match``)."""
+        query_lang = pick_lang(text, lang)
+        return self._query_info(terms(text, query_lang), terms(context or "", query_lang))
 
-    def _query_info(self, query_terms: list[str]) -> QueryInfo:
+    def _query_info(self, query_terms: list[str], context: list[str] | None = None) -> QueryInfo:
         self._refresh()
-        freqs = self._freqs(query_terms)
+        around = context or []
+        freqs = self._freqs(query_terms + around)
         total = max(self._size, 1)
-        weights = {t: idf(freqs[t], total) for t in freqs}
-        unseen = frozenset(t for t, n in freqs.items() if n == 0)
-        return QueryInfo.build(query_terms, weights, unseen, self._avg_length)
+        weights = {t: idf(n, total) for t, n in freqs.items() if n or t in query_terms}
+        unseen = frozenset(t for t in query_terms if freqs[t] == 0)
+        return QueryInfo.build(query_terms, weights, unseen, self._avg_length, around)
 
     def _retrieve(self, info: QueryInfo, extra: int) -> tuple[list[int], list[str]]:
         """Candidate ids, best BM25 first, and the query terms that fetched them."""

@@ -42,6 +42,10 @@ CONFLICT_FACTOR = 0.85
 # same politician repeating a claim is the commonest case in debates (+0.055 MAP@5 on
 # CheckThat! 2B dev). It reorders, but never lifts a candidate into the match tier.
 SPEAKER_BONUS = 10.0
+# Terms of the text around a query (a debate's neighbouring lines: what "it" and "that" refer
+# to) count this much of their idf; they only add to the BM25 part of the score, and never lift
+# a candidate into the match tier on their own (see ``QueryInfo.build``'s ``context``).
+CONTEXT_WEIGHT = 0.3
 # A match must share at least this many words that say something (not numbers nor units; stop
 # words are never terms): a bare "300" finds every claim about 300 of anything, each "the same".
 MIN_MATCH_WORDS = 2
@@ -77,6 +81,7 @@ class QueryInfo:
     countries: frozenset[str]
     avg_length: float  # mean terms per claim (text + title), for BM25's length norm
     ideal: float  # BM25 of the query against itself: the score's 100 %
+    context: frozenset[str] = frozenset()  # terms only the surrounding text holds (at the end)
 
     @classmethod
     def build(
@@ -85,14 +90,21 @@ class QueryInfo:
         weights: Mapping[str, float],
         unseen: frozenset[str],
         avg_length: float = 12.0,
+        context: Sequence[str] = (),
     ) -> QueryInfo:
+        """*context*: the terms of the text around the query, weighted CONTEXT_WEIGHT; the
+        score's 100 % (``ideal``) and everything but BM25 stay the query's own."""
         unique = tuple(dict.fromkeys(terms))
         total = sum(weights.get(t, 0.0) for t in unique)
         avg_length = max(avg_length, 1.0)
         saturation = (K1 + 1) / (1 + K1 * (1 - B + B * len(unique) / avg_length))
+        around = tuple(t for t in dict.fromkeys(context) if t not in unique and weights.get(t))
+        all_weights = dict(weights)
+        for term in around:
+            all_weights[term] = all_weights.get(term, 0.0) * CONTEXT_WEIGHT
         return cls(
-            terms=unique,
-            weights=dict(weights),
+            terms=unique + around,
+            weights=all_weights,
             total_weight=total,
             unknown_weight=max(total / len(unique), 1.0) if unique else 1.0,
             unseen=unseen,
@@ -101,7 +113,15 @@ class QueryInfo:
             countries=countries(terms),
             avg_length=avg_length,
             ideal=total * saturation,
+            context=frozenset(around),
         )
+
+    @property
+    def own_terms(self) -> tuple[str, ...]:
+        """The query's own terms, without those of its context."""
+        if not self.context:
+            return self.terms
+        return tuple(t for t in self.terms if t not in self.context)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,17 +159,31 @@ def score_candidate(query: QueryInfo, norm_text: str, norm_title: str) -> Scored
     if title_terms:
         for term in title_terms:
             counts[term] += TITLE_WEIGHT
-    shared = frozenset(t for t in query.terms if t in counts)
+    own = query.own_terms
+    shared = frozenset(t for t in own if t in counts)
     fuzzy = _fuzzy_pairs(query, shared, counts.keys())
-    bm25, gained = _bm25(query, counts, shared, fuzzy, len(text_terms) + len(title_terms))
+    length = len(text_terms) + len(title_terms)
+    bm25, gained = _bm25(query, counts, own, shared, fuzzy, length)
     fuzzy_matched = {c for _, c in fuzzy}
     missing = tuple(
         sorted(t for t in set(text_terms) if t not in shared and t not in fuzzy_matched)
     )
-    cand_cover = gained / (gained + len(missing) * query.unknown_weight) if gained else 0.0
-    token_set = fuzz.token_set_ratio(query.norm, norm_text, processor=None) / 100.0
-    relative = min(bm25 / query.ideal, 1.0) if query.ideal else 0.0
-    score = 100.0 * (W_BM25 * relative + W_CAND_COVER * cand_cover + W_TOKEN_SET * token_set)
+    score = _blend(query, bm25, gained, len(missing), query.norm, norm_text)
+    around = [t for t in query.terms if t in query.context and t in counts]
+    if around:
+        # The context's terms count as the query's (at CONTEXT_WEIGHT): in BM25, as covering
+        # the candidate, in token_set_ratio. They reorder candidates but never make one "the
+        # same claim" by themselves, and never lower a score.
+        said = score
+        extra, extra_gained = _bm25(query, counts, around, frozenset(around), (), length)
+        held = set(around)
+        unexplained = sum(1 for t in missing if t not in held)
+        with_context = f"{query.norm} {' '.join(around)}"
+        score = _blend(query, bm25, gained + extra_gained, unexplained, with_context, norm_text)
+        score += 100.0 * W_BM25 * extra / query.ideal if query.ideal else 0.0
+        score = max(score, said)
+        if said < MATCH_THRESHOLD:
+            score = min(score, MATCH_THRESHOLD - 1.0)
     numbers = compare(query.quantities, quantities(text_terms))
     places = countries(text_terms + title_terms)
     place_conflict = country_conflict(query.countries, places)
@@ -188,9 +222,21 @@ def _words(shared: frozenset[str]) -> int:
     return sum(1 for t in shared if not t[0].isdigit() and t not in UNIT_TERMS)
 
 
+def _blend(
+    query: QueryInfo, bm25: float, gained: float, missing: int, query_norm: str, norm_text: str
+) -> float:
+    """The 0–100 score before caps: BM25 relative to the query's own, the share of the
+    candidate the query covers (idf mass held vs *missing* terms), and token_set_ratio."""
+    relative = min(bm25 / query.ideal, 1.0) if query.ideal else 0.0
+    cover = gained / (gained + missing * query.unknown_weight) if gained else 0.0
+    token_set = fuzz.token_set_ratio(query_norm, norm_text, processor=None) / 100.0
+    return 100.0 * (W_BM25 * relative + W_CAND_COVER * cover + W_TOKEN_SET * token_set)
+
+
 def _bm25(
     query: QueryInfo,
     counts: Mapping[str, float],
+    terms: Sequence[str],
     shared: frozenset[str],
     fuzzy: tuple[tuple[str, str], ...],
     length: int,
@@ -198,7 +244,7 @@ def _bm25(
     """(BM25 of the candidate, idf mass of the query terms it holds)."""
     norm = K1 * (1 - B + B * length / query.avg_length)
     score = gained = 0.0
-    matches = [(t, counts[t]) for t in query.terms if t in shared]
+    matches = [(t, counts[t]) for t in terms if t in shared]
     matches += [(q, counts[c] * FUZZY_FACTOR) for q, c in fuzzy]
     for term, freq in matches:
         weight = query.weights.get(term, 0.0)
@@ -241,7 +287,7 @@ def _fuzzy_pairs(
     if not pool:
         return ()
     pairs = []
-    for term in query.terms:
+    for term in query.own_terms:
         if term not in query.unseen or len(term) < FUZZY_MIN_LEN or term[0].isdigit():
             continue
         best = process.extractOne(

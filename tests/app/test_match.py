@@ -288,3 +288,34 @@ def test_containment_needs_nearly_all_of_the_candidate(db: Database) -> None:
         add_claim(db, text=text, lang="fr")
     found = {m.claim_id: m for m in Matcher(db).match(CONTAINED, lang="fr", min_score=0)}
     assert long_claim not in found or found[long_claim].score < MATCH_THRESHOLD
+
+
+def test_the_context_says_what_it_refers_to_but_never_makes_a_match(db: Database) -> None:
+    metro = add_claim(db, text="Le nouveau métro a coûté 20 milliards aux contribuables.")
+    wall = add_claim(db, text="Le mur à la frontière a coûté 20 milliards aux contribuables.")
+    matcher = Matcher(db)
+    line = "Et ça a coûté 20 milliards aux contribuables"
+    alone = matcher.match(line, min_score=0)
+    assert alone[0].claim_id == metro.id  # a tie, broken by id
+    plain = {r.claim_id: r for r in alone}
+    context = "Parlons du mur à la frontière sud."
+    said = matcher.match(line, min_score=0, context=context)
+    assert said[0].claim_id == wall.id
+    by_id = {r.claim_id: r for r in said}
+    assert by_id[wall.id].score > plain[wall.id].score
+    assert by_id[metro.id].score == plain[metro.id].score  # nothing of it in the context
+    # The context's words are not the line's: no match by context alone, none in "shared".
+    only_context = matcher.match("Parlons-en", min_score=0, context=context)
+    assert all(r.tier != "match" for r in only_context)
+    assert "frontiere" not in by_id[wall.id].why.shared_terms
+
+
+def test_a_context_never_lowers_a_match(db: Database, archive: dict[str, int]) -> None:
+    query = "La France a envoyé 300 tonnes d'aide humanitaire au Liban en 2020"
+    matcher = Matcher(db)
+    plain = {r.claim_id: r.score for r in matcher.match(query, min_score=0)}
+    noisy = matcher.match(query, min_score=0, context="Les éoliennes tuent des oiseaux. Le vaccin.")
+    assert noisy[0].claim_id == archive[ARCHIVE[0]] and noisy[0].tier == "match"
+    for result in noisy:  # the context may also fetch other claims, never in the match tier
+        assert result.score >= plain.get(result.claim_id, 0.0)
+        assert result.claim_id in plain or result.tier != "match"
