@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -21,7 +22,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--batch",
         metavar="FILE",
-        help="one query per line, or JSONL with id and text; - = stdin. One JSON line out each",
+        help="one query per line, or JSONL with id and text (optional: context, the text"
+        " around it, e.g. a debate's neighbouring lines; speaker); - = stdin. One JSON line"
+        " out each",
     )
     parser.add_argument("--limit", type=int, default=10, metavar="N", help="results (default 10)")
     parser.add_argument(
@@ -72,9 +75,21 @@ def result_json(query: str, results: list[Match]) -> dict[str, Any]:
     }
 
 
-def _match(matcher: Matcher, query: str, args: argparse.Namespace) -> list[Match]:
+def _match(
+    matcher: Matcher,
+    query: str,
+    args: argparse.Namespace,
+    *,
+    speaker: str | None = None,
+    context: str | None = None,
+) -> list[Match]:
     return matcher.match(
-        query, lang=args.lang, limit=args.limit, min_score=args.min_score, speaker=args.speaker
+        query,
+        lang=args.lang,
+        limit=args.limit,
+        min_score=args.min_score,
+        speaker=speaker or args.speaker,
+        context=context,
     )
 
 
@@ -88,13 +103,14 @@ def _read_query(text: str) -> str:
 def _run_batch(matcher: Matcher, args: argparse.Namespace) -> int:
     failed = 0
     with _open_batch(args.batch) as stream:
-        for number, query_id, query, error in _batch_queries(stream):
+        for number, query, error in _batch_queries(stream):
             if error:
                 failed += 1
                 print_json_line({"line": number, "error": error})
                 continue
-            line = result_json(query, _match(matcher, query, args))
-            print_json_line({"id": query_id, **line} if query_id is not None else line)
+            found = _match(matcher, query.text, args, speaker=query.speaker, context=query.context)
+            line = result_json(query.text, found)
+            print_json_line({"id": query.id, **line} if query.id is not None else line)
     if failed:
         sys.stderr.write(f"crible: {failed} line(s) of the batch could not be read\n")
         return 2
@@ -110,25 +126,38 @@ def _open_batch(path: str) -> AbstractContextManager[TextIO]:
         raise UserError(f"cannot read {path}: {exc.strerror}") from exc
 
 
-def _batch_queries(stream: TextIO) -> Iterator[tuple[int, Any, str, str | None]]:
-    """(line number, id or None, query, error) for each non-blank line."""
+@dataclass(frozen=True, slots=True)
+class _BatchQuery:
+    text: str
+    id: Any = None
+    speaker: str | None = None
+    context: str | None = None
+
+
+def _batch_queries(stream: TextIO) -> Iterator[tuple[int, _BatchQuery, str | None]]:
+    """(line number, query, error) for each non-blank line."""
     for number, raw in enumerate(stream, start=1):
         line = raw.strip()
         if not line:
             continue
         if not line.startswith("{"):
-            yield number, None, line, None
+            yield number, _BatchQuery(line), None
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield number, None, "", f"line {number}: not JSON ({exc.msg})"
+            yield number, _BatchQuery(""), f"line {number}: not JSON ({exc.msg})"
             continue
         text = record.get("text") if isinstance(record, dict) else None
         if not isinstance(text, str) or not text.strip():
-            yield number, None, "", f"line {number}: a JSON line needs a non-empty text"
+            yield number, _BatchQuery(""), f"line {number}: a JSON line needs a non-empty text"
             continue
-        yield number, record.get("id"), text.strip(), None
+        extras = {key: record.get(key) for key in ("speaker", "context")}
+        wrong = sorted(key for key, value in extras.items() if not isinstance(value, str | None))
+        if wrong:
+            yield number, _BatchQuery(""), f"line {number}: {wrong[0]} must be a string"
+            continue
+        yield number, _BatchQuery(text.strip(), record.get("id"), **extras), None
 
 
 def _print_human(results: list[Match]) -> None:

@@ -112,3 +112,28 @@ def test_bad_usage_is_one_line_and_exit_2(argv, db_path, capsys) -> None:
     assert main([*argv, "--db", str(db_path)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("crible: ") and err.count("\n") == 1
+
+
+def test_batch_lines_carry_their_speaker_and_context(archive, db_path, tmp_path, capsys) -> None:
+    db = open_archive(db_path)
+    metro = add_claim(db, text="Le nouveau métro a coûté 20 milliards.", lang="fr").id
+    wall = add_claim(db, text="Le mur à la frontière a coûté 20 milliards.", lang="fr").id
+    db.close()
+    batch = tmp_path / "debate.jsonl"
+    line = "Et ça a coûté 20 milliards"
+    batch.write_text(
+        json.dumps({"id": "a", "text": line})
+        + "\n"
+        + json.dumps({"id": "b", "text": line, "context": "Le mur à la frontière sud."})
+        + "\n"
+        + json.dumps({"id": "c", "text": line, "speaker": 3})
+        + "\n",
+        encoding="utf-8",
+    )
+    assert main(["match", "--batch", str(batch), "--db", str(db_path), "--min-score", "0"]) == 2
+    lines = [json.loads(out) for out in capsys.readouterr().out.splitlines()]
+    assert lines[0]["results"][0]["claim_id"] == metro  # a tie, broken by id
+    assert lines[1]["results"][0]["claim_id"] == wall
+    before = {r["claim_id"]: r["score"] for r in lines[0]["results"]}
+    assert lines[1]["results"][0]["score"] > before[wall]
+    assert "speaker must be a string" in lines[2]["error"]
