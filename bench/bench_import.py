@@ -20,12 +20,13 @@ import resource
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from app.interop.importer import import_paths  # noqa: E402
+from app.interop.importer import ImportReport, import_paths  # noqa: E402
 from app.storage import open_archive  # noqa: E402
 
 SYLLABLES = [
@@ -85,30 +86,36 @@ def write_records(path: Path, count: int, rng: random.Random) -> None:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def cpu_seconds() -> float:
-    """CPU of this process and of its finished children (the import's worker processes)."""
+def cpu_seconds() -> tuple[float, float]:
+    """CPU of this process, and of its finished children (the import's worker processes)."""
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return time.process_time() + children.ru_utime + children.ru_stime
+    return time.process_time(), children.ru_utime + children.ru_stime
+
+
+def timed(run: Callable[[], ImportReport]) -> tuple[ImportReport, str]:
+    started, (main_cpu, workers_cpu) = time.perf_counter(), cpu_seconds()
+    report = run()
+    elapsed = time.perf_counter() - started
+    main_after, workers_after = cpu_seconds()
+    main_cpu, workers_cpu = main_after - main_cpu, workers_after - workers_cpu
+    return report, (
+        f"{elapsed:6.1f} s wall, {main_cpu + workers_cpu:6.1f} s CPU "
+        f"({main_cpu:.1f} main + {workers_cpu:.1f} workers)"
+    )
 
 
 def bench(count: int, folder: Path, workers: int | None) -> None:
     source = folder / f"records-{count}.jsonl"
     write_records(source, count, random.Random(count))
     db = open_archive(folder / f"archive-{count}-{workers}.db")
-    started, cpu = time.perf_counter(), cpu_seconds()
-    report = import_paths(db, [source], batch_size=10_000, workers=workers)
-    elapsed, cpu = time.perf_counter() - started, cpu_seconds() - cpu
-    again, again_cpu = time.perf_counter(), cpu_seconds()
-    second = import_paths(db, [source], batch_size=10_000, workers=workers)
-    reimport, again_cpu = time.perf_counter() - again, cpu_seconds() - again_cpu
+    report, first = timed(lambda: import_paths(db, [source], batch_size=10_000, workers=workers))
+    second, again = timed(lambda: import_paths(db, [source], batch_size=10_000, workers=workers))
     db.close()
     assert report.imported == count and second.skipped == count, (report, second)
     # Wall time depends on what else runs on the machine: CPU time and the load say how much.
     print(
-        f"{count:>9} records, workers {'auto' if workers is None else workers}: "
-        f"import {elapsed:6.1f} s wall, {cpu:6.1f} s CPU ({count / elapsed:,.0f}/s wall), "
-        f"re-import (all duplicates) {reimport:6.1f} s wall, {again_cpu:5.1f} s CPU; "
-        f"load average {os.getloadavg()[0]:.1f}",
+        f"{count:>9} records, workers {'auto' if workers is None else workers}: import {first}; "
+        f"re-import (all duplicates) {again}; load average {os.getloadavg()[0]:.1f}",
         flush=True,
     )
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import multiprocessing.connection
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
@@ -255,7 +257,9 @@ def _import_pooled(
     known = known_keys_reader(db)
     context = multiprocessing.get_context("spawn")
     pending: deque[Future[_Batch]] = deque()
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_end_with_parent
+    )
     try:
         with bulk_writes(db):
             _feed_pool(pool, writer, pending, _jobs(paths, report, batch_size), known, workers)
@@ -334,24 +338,38 @@ def _prepare_lines(
     path: str, first: int, lines: list[str], encoding: str, known: KnownKeys | None
 ) -> _Batch:
     """In a worker process: a chunk of JSON Lines → a prepared batch."""
-    try:
-        return _prepare(list(jsonl_records(lines, path, encoding, first)), known)
-    finally:
-        _close(known)
+    return _prepare(list(jsonl_records(lines, path, encoding, first)), _kept(known))
 
 
 def _prepare_items(chunk: list[Item], known: KnownKeys | None) -> _Batch:
     """In a worker process: records parsed by the main process → a prepared batch."""
-    try:
-        return _prepare(chunk, known)
-    finally:
-        _close(known)
+    return _prepare(chunk, _kept(known))
 
 
-def _close(known: KnownKeys | None) -> None:
-    close = getattr(known, "close", None)
-    if close is not None:
-        close()
+def _end_with_parent() -> None:
+    """In a worker process: exit as soon as the importing process is gone (killed, say).
+    A pool worker would otherwise wait forever on its task queue (it holds both ends)."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="crible-import-parent", daemon=True).start()
+
+
+# In a worker process: its key reader for the whole import (one connection, its cache warm),
+# whatever copy each task brought. Closed when the worker process ends.
+_WORKER_READERS: dict[object, KnownKeys] = {}
+
+
+def _kept(known: KnownKeys | None) -> KnownKeys | None:
+    if known is None:
+        return None
+    key = getattr(known, "path", None)
+    return _WORKER_READERS.setdefault(key, known) if key is not None else known
 
 
 def _records_of(paths: list[Path], report: ImportReport) -> Iterator[Item | _FileError]:

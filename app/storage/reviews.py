@@ -251,17 +251,22 @@ class KeysReader:
         return {"path": self.path, "_conn": None}
 
     def __call__(self, keys: Sequence[str]) -> set[str]:
-        if self._conn is None:
-            uri = Path(self.path).resolve().as_uri() + "?mode=ro"
-            self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
         found: set[str] = set()
-        for start in range(0, len(keys), _IN_CHUNK):
-            chunk = list(keys[start : start + _IN_CHUNK])
-            marks = ", ".join("?" * len(chunk))
-            rows = self._conn.execute(
-                f"SELECT dedup_key FROM reviews WHERE dedup_key IN ({marks})", chunk
-            )
-            found.update(row[0] for row in rows)
+        try:
+            if self._conn is None:
+                uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+                self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                # The key index of a million reviews is ~60 MB: keep it cached between calls.
+                self._conn.execute("PRAGMA cache_size = -65536")
+            for start in range(0, len(keys), _IN_CHUNK):
+                chunk = list(keys[start : start + _IN_CHUNK])
+                marks = ", ".join("?" * len(chunk))
+                rows = self._conn.execute(
+                    f"SELECT dedup_key FROM reviews WHERE dedup_key IN ({marks})", chunk
+                )
+                found.update(row[0] for row in rows)
+        except sqlite3.Error:
+            return set()  # only a hint: without it every record is normalised, nothing else
         return found
 
     def close(self) -> None:
