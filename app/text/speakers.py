@@ -57,7 +57,11 @@ def _attribution_patterns(lang: str) -> dict[str, re.Pattern[str]]:
         ),
         "source": re.compile(rf"\b(?:{lex.SOURCE_MARKERS})\s+", flags),
         "pronoun": re.compile(rf"^\W*(?:{lex.PRONOUNS})\b", flags),
-    }
+    } | (
+        # "…, affirme Maduro.": a French present after a comma, kept only when a speaker
+        # closes the sentence (English "present" already reads "…, says X").
+        {"incise": re.compile(rf",\s*(?:{lex.SPEECH_PRESENTS})\b", flags)} if lang != "en" else {}
+    )
 
 
 def find_attribution(
@@ -67,7 +71,9 @@ def find_attribution(
     found = _attribution_patterns(lang)
     names = [e for e in elements if e.kind in ("person", "name")]
     quoted = [(e.start, e.end) for e in elements if e.kind == "quote"]
-    for kind in ("inverted", "perfect", "present", "source"):
+    for kind in ("inverted", "perfect", "present", "incise", "source"):
+        if kind not in found:
+            continue
         for m_start, m_end in checkworthy.scan(found[kind], text, start, end):
             if any(q_start <= m_start < q_end for q_start, q_end in quoted):
                 continue  # "« Il a dit non », affirme X": the quoted verb reports nothing
@@ -80,6 +86,11 @@ def find_attribution(
             if kind == "inverted":
                 speaker = context
                 speaker_el = None
+            elif kind == "incise":
+                speaker_el = _speaker_after_comma(text, start, m_start, m_end, end, names, lang)
+                if speaker_el is None:
+                    continue
+                speaker = speaker_el.text
             elif kind == "source" or after_quote or _follows_quote(text, start, m_start):
                 speaker_el = _noun_phrase_after(text, m_end, end, names, lang)
                 speaker = speaker_el.text if speaker_el else None

@@ -403,6 +403,7 @@ def test_a_counted_subject_before_a_comma_is_not_unnamed_sourcing() -> None:
             "fr",
             "MLS",
         ),
+        ("L'ONU a versé 300 millions d'euros en 2019, affirme Maduro.", "fr", "Maduro"),
     ],
 )
 def test_the_speaker_of_a_reporting_verb_after_a_comma(
@@ -421,6 +422,13 @@ def test_unnamed_sourcing_after_a_comma_is_no_speaker() -> None:
     (claim,) = extract_claims(sentence, "fr")
     assert claim.speaker is None
     assert "anonymous sourcing: un proche de Maduro" in claim.reasons
+
+
+def test_a_french_present_after_a_comma_needs_a_speaker_closing_the_sentence() -> None:
+    sentence = "Le gouvernement prépare un plan de 300 millions, lance un appel et rappelle tout."
+    (claim,) = extract_claims(sentence, "fr")
+    assert claim.speaker is None
+    assert not any(e.kind == "attribution" for e in claim.elements)
 
 
 def test_a_reporting_verb_inside_a_name_reports_nothing() -> None:
