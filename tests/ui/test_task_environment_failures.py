@@ -132,7 +132,7 @@ def test_a_task_with_its_own_error_handler_gets_the_message(session, qtbot) -> N
 
 
 def test_a_backup_on_a_full_disk_is_a_message(session, qtbot) -> None:
-    from app.storage.backup import list_backups, make_backup
+    from app.storage.backup import backup_dir, list_backups, make_backup
 
     def job(db, progress, path):
         return make_backup(db, path)
@@ -146,7 +146,9 @@ def test_a_backup_on_a_full_disk_is_a_message(session, qtbot) -> None:
         session.runner.start("backup", job, session.path)
     session.runner.wait()
     assert blocker.args == [FULL] and bugs == []
-    assert all(b.path.stat().st_size > 0 for b in list_backups(session.path))
+    assert list_backups(session.path) == []  # no half backup under a backup's name
+    folder = backup_dir(session.path)
+    assert not folder.exists() or not list(folder.glob("*.partial"))
 
 
 def test_a_search_as_you_type_call_on_a_locked_archive_gets_the_message(qtbot) -> None:
