@@ -93,12 +93,15 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
         sys.__excepthook__(kind, exc, tb)
         return
     from app.errors import UserError
+    from ui.tasks import environment_failure_of
 
-    if isinstance(exc, UserError):
+    # A full disk or a locked archive met on the GUI thread is a message too, not a bug.
+    expected = exc if isinstance(exc, UserError) else environment_failure_of(exc)
+    if expected is not None:
         window = QApplication.activeWindow()
         show = getattr(window, "show_error", None)
         if show is not None:
-            show(user_message(exc))
+            show(user_message(expected))
             return
     report_bug(exc, QApplication.activeWindow())
 

@@ -9,15 +9,18 @@ from __future__ import annotations
 import errno
 import resource
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.errors import UserError
 from app.storage import open_archive
 from app.storage.integrity import check_archive
+from ui import app as ui_app
 from ui.tasks import EnvironmentFailure, environment_failure_of
 
 FULL = "The disk is full: nothing was lost. Free some space and try again."
@@ -163,3 +166,14 @@ def test_a_search_as_you_type_call_on_a_locked_archive_gets_the_message(qtbot) -
     call.wait()
     (failure,) = blocker.args
     assert isinstance(failure, EnvironmentFailure) and failure.kind == "busy"
+
+
+def test_a_locked_archive_met_on_the_gui_thread_is_a_message(window, monkeypatch) -> None:
+    monkeypatch.setattr(QApplication, "activeWindow", staticmethod(lambda: window))
+    try:
+        raise sqlite3.OperationalError("database is locked")
+    except sqlite3.OperationalError:
+        ui_app._excepthook(*sys.exc_info())
+    assert "busy in another program" in window.statusBar().currentMessage()
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+    assert not any("OperationalError" in box.text() for box in boxes)
