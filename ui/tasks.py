@@ -34,10 +34,6 @@ TaskFn = Callable[..., Any]
 SQLITE_CHECK_STEPS = 10_000
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TaskRunner", text)
-
-
 class Cancelled(Exception):
     """Raised inside a task (by ``Progress.check``) to stop early; never reported."""
 
@@ -121,16 +117,21 @@ def _environment_kind(exc: BaseException) -> str | None:
 
 
 def _environment_message(kind: str) -> str:
+    # QCoreApplication.translate with its context spelled out: lupdate reads these literals.
     if kind == "full":
-        return _tr("The disk is full: nothing was lost. Free some space and try again.")
-    if kind == "read-only":
-        return _tr(
-            "The archive cannot be written to (a read-only file or disk): nothing was lost. "
-            "Make it writable and try again."
+        return QCoreApplication.translate(
+            "TaskRunner", "The disk is full: nothing was lost. Free some space and try again."
         )
-    return _tr(
+    if kind == "read-only":
+        return QCoreApplication.translate(
+            "TaskRunner",
+            "The archive cannot be written to (a read-only file or disk): nothing was lost. "
+            "Make it writable and try again.",
+        )
+    return QCoreApplication.translate(
+        "TaskRunner",
         "The archive is busy in another program (another Crible?): nothing was lost. "
-        "Try again in a moment."
+        "Try again in a moment.",
     )
 
 
