@@ -204,3 +204,17 @@ def test_scrolling_away_from_the_claim_is_respected(qtbot):
     view.resize(500, 300)
     qtbot.wait(50)
     assert bar.value() == 0 and _in_view(view, claims[0])
+
+
+def test_the_window_opened_on_a_late_claim_shows_it_in_the_article(window, qtbot):
+    """`crible gui ARTICLE --claim N --screenshot`: the claim is in view once all is shown."""
+    window.resize(1000, 600)
+    window.open_on_claim = 50
+    with qtbot.waitSignal(window.matches_ready, timeout=30_000):
+        window.open_text(LONG_TEXT)
+    claim = window.current_claim()
+    assert claim is not None and claim.id == window.claims[49].id
+    view = window.article_view
+    qtbot.waitUntil(lambda: _in_view(view, claim), timeout=2000)
+    window.resize(760, 420)
+    qtbot.waitUntil(lambda: _in_view(view, claim), timeout=2000)
