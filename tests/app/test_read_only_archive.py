@@ -17,6 +17,7 @@ from app.errors import NewerSchemaError
 from app.interop import factcheck_api
 from app.matching.reindex import VERSION_KEY, norm_text_outdated, reindex_if_needed
 from app.storage import open_archive
+from app.storage.articles import add_article
 from app.storage.claims import add_claim
 from app.storage.db import open_archive_for_reading
 from app.storage.settings import set_setting
@@ -29,6 +30,7 @@ QUERY = "des millions d'oiseaux tués par les eoliennes"
 def _archive(path: Path, *, outdated: bool) -> Path:
     db = open_archive(path)
     claim = add_claim(db, text=CLAIM, lang="fr")
+    add_article(db, text=f"{CLAIM} Fin.", title="Éoliennes", lang="fr")
     db.execute(
         "INSERT INTO reviews(claim_id, dedup_key, publisher, url, date_published, textual_rating)"
         " VALUES (?, 'k', 'AFP Factuel', 'https://factuel.afp.com/x', '2021-03-02', 'Faux')",
@@ -86,6 +88,10 @@ def test_export_reads_a_read_only_archive(frozen, tmp_path, capsys) -> None:
     assert main(["export", "--archive", "-o", str(output), "--db", str(frozen)]) == 0
     feed = json.loads(output.read_text(encoding="utf-8"))
     assert len(feed["dataFeedElement"]) == 1
+    report = tmp_path / "report.md"
+    args = ["export", "1", "--format", "markdown", "-o", str(report), "--db", str(frozen)]
+    assert main(args) == 0
+    assert "Éoliennes" in report.read_text(encoding="utf-8")
 
 
 def test_an_up_to_date_read_only_archive_says_nothing(tmp_path, capsys) -> None:
