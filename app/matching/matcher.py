@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from app.matching.explain import Explanation, explain
 from app.matching.reindex import reindex_if_needed
+from app.matching.retrieval import Retriever
 from app.matching.scoring import (
     MATCH_THRESHOLD,
     RELATED_THRESHOLD,
@@ -29,15 +30,11 @@ from app.matching.scoring import (
 from app.storage import search
 from app.text.normalize import pick_lang, terms, tokens
 
-# How many FTS5 candidates are re-ranked. The FTS5 query ORs the query's terms from the rarest
-# up, while their summed document frequencies (the rows FTS5 must rank) stay within the budget:
-# on a large archive the commonest words alone would make every query slow, and a claim that
-# shares only common words with the query cannot rank high anyway.
-CANDIDATES = 100
-POSTINGS_BUDGET = 8_000
-MIN_QUERY_TERMS = 1
-# Right spellings of misspelt query words are taken from this many of the best candidates.
-CORRECTION_FROM = 10
+# How many of the best first-stage candidates (BM25 over every query term, see retrieval.py)
+# the exact scorer re-ranks.
+CANDIDATES = 50
+# ``warm`` loads ahead the postings of the terms at least this many claims hold.
+WARM_MIN_DOCS = 1_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +78,21 @@ class Matcher:
         self._candidates = candidates
         self._doc_freqs: dict[str, int] = {}
         self._size = 0
-        self._marker: tuple[int, int] | None = None
+        self._marker: object = None
         self._avg_length = 1.0
+        self._retriever = Retriever(db)
+
+    def warm(self, min_docs: int = WARM_MIN_DOCS) -> int:
+        """Load ahead what queries would load on demand: the postings of the terms held by at
+        least *min_docs* claims (≈ 1.5 s and 30 MB for a million claims). For long-lived
+        matchers (the GUI, batches, benchmarks); returns the terms loaded."""
+        self._refresh()
+        return self._retriever.warm(min_docs)
+
+    @property
+    def peak_postings(self) -> int:
+        """The most posting ids the retrieval cache has held at once (4 bytes each)."""
+        return self._retriever.peak_postings
 
     def match(
         self,
@@ -130,24 +140,19 @@ class Matcher:
         include_unchecked: bool = False,
     ) -> list[tuple[Scored, int]]:
         """Every retrieved candidate scored, best first (no threshold): for benchmarks too."""
-        retrieved, chosen = self._retrieve(info, len(excluded))
+        self._refresh()
+        weights = {t: info.weights.get(t, 0.0) for t in info.terms if t not in info.unseen}
+        # A misspelt query word ("campiagn") is in no claim: the claims holding a word spelt
+        # almost alike ("campaign") count it, as the scorer does.
+        misspelt = {t: info.weights.get(t, 0.0) for t in info.terms if t in info.unseen}
+        ids = self._retriever.best(
+            weights, info.avg_length, self._candidates + len(excluded), misspelt
+        )
+        ids = [i for i in ids if i not in excluded]
         if not include_unchecked:
-            excluded = set(excluded) | search.unchecked_article_claims(self._db, retrieved)
-        ids = [i for i in retrieved if i not in excluded]
+            unchecked = search.unchecked_article_claims(self._db, ids)
+            ids = [i for i in ids if i not in unchecked]
         scored = self._score(info, ids)
-        corrected = self._corrections(info, scored)
-        if corrected:
-            # A misspelt query word ("campiagn") is in no claim, so FTS5 could not use it; the
-            # best candidates show its right spelling: fetch the claims holding that too.
-            seen = set(ids) | set(excluded)
-            more = search.ranked_ids_with(
-                self._db, corrected, chosen, self._candidates + len(excluded)
-            )
-            new = [i for i, _ in more if i not in seen]
-            if not include_unchecked:
-                unchecked = search.unchecked_article_claims(self._db, new)
-                new = [i for i in new if i not in unchecked]
-            scored += self._score(info, new)
         key = speaker_key(speaker)
         if key:
             said = search.claimants(self._db, [i for _, i in scored])
@@ -173,13 +178,6 @@ class Matcher:
             for s, i in scored
         ]
 
-    @staticmethod
-    def _corrections(info: QueryInfo, scored: list[tuple[Scored, int]]) -> list[str]:
-        if not info.unseen:
-            return []
-        best = sorted(scored, key=lambda pair: (-pair[0].score, pair[1]))[:CORRECTION_FROM]
-        return sorted({right for s, _ in best for _, right in s.fuzzy})
-
     def query_info(
         self, text: str, lang: str | None = None, *, context: str | None = None
     ) -> QueryInfo:
@@ -196,32 +194,24 @@ class Matcher:
         unseen = frozenset(t for t in query_terms if freqs[t] == 0)
         return QueryInfo.build(query_terms, weights, unseen, self._avg_length, around)
 
-    def _retrieve(self, info: QueryInfo, extra: int) -> tuple[list[int], list[str]]:
-        """Candidate ids, best BM25 first, and the query terms that fetched them."""
-        known = [t for t in info.terms if self._doc_freqs.get(t, 0) > 0]
-        chosen: list[str] = []
-        postings = 0
-        for term in sorted(known, key=lambda t: (self._doc_freqs[t], t)):
-            postings += self._doc_freqs[term]
-            if postings > POSTINGS_BUDGET and len(chosen) >= MIN_QUERY_TERMS:
-                break
-            chosen.append(term)
-        ranked = search.ranked_ids(self._db, chosen, self._candidates + extra)
-        return [i for i, _ in ranked], chosen
-
     def _refresh(self) -> None:
         """Forget cached term counts when the archive changed since the last query."""
-        marker = search.change_marker(self._db)
+        marker = search.index_marker(self._db)
+        if self._db.conn.in_transaction:
+            # FTS5 keeps a transaction's writes in memory until it commits: trust nothing.
+            marker = (marker, self._db.conn.total_changes, object())
         if marker != self._marker:
             self._marker = marker
             self._size = search.claim_count(self._db)
             self._doc_freqs.clear()
             self._avg_length = search.average_terms(self._db)
+            self._retriever.refresh(marker)
 
     def _freqs(self, query_terms: list[str]) -> dict[str, int]:
         missing = [t for t in dict.fromkeys(query_terms) if t not in self._doc_freqs]
-        if missing:
-            self._doc_freqs.update(search.doc_freqs(self._db, missing))
+        # From the postings retrieval loads anyway (FTS5's vocabulary table reads a term's
+        # whole doclist to count it: no cheaper).
+        self._doc_freqs.update((t, self._retriever.doc_freq(t)) for t in missing)
         return {t: self._doc_freqs[t] for t in dict.fromkeys(query_terms)}
 
     def _matches(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from sqlite_utils import Database
 
 from app.storage.rows import fetch_dicts
@@ -74,6 +75,75 @@ def ranked_ids_with(
         [TEXT_WEIGHT, TITLE_WEIGHT, f"({need}) AND ({extra})", limit],
     ).fetchall()
     return [(int(row[0]), float(row[1])) for row in rows]
+
+
+def term_occurrences(db: Database, term: str) -> np.ndarray:
+    """The id of the claim of each occurrence of *term* (text or title), ascending, as
+    int32: a claim holding it twice is there twice. Read through a temporary ``fts5vocab``
+    'instance' table (created on first use, on this connection only): no ranking, and one
+    ``group_concat`` string parsed by numpy instead of a Python row per claim (≈ 0.2 µs an
+    occurrence)."""
+    if not term or "\x00" in term:
+        return np.empty(0, dtype=np.int32)
+    db.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.claims_fts_instance"
+        " USING fts5vocab(main, claims_fts, 'instance')"
+    )
+    row = db.execute(
+        "SELECT group_concat(doc) FROM temp.claims_fts_instance WHERE term = ?", [term]
+    ).fetchone()
+    if not row or not row[0]:
+        return np.empty(0, dtype=np.int32)
+    return np.fromstring(row[0], dtype=np.int32, sep=",")
+
+
+def vocabulary(db: Database) -> list[str]:
+    """Every term of the FTS index (it reads the whole index: ≈ 0.1 s per 100k claims)."""
+    return [row[0] for row in db.execute("SELECT term FROM claims_fts_vocab")]
+
+
+def frequent_terms(db: Database, min_docs: int) -> list[str]:
+    """Terms held by at least *min_docs* claims, commonest first (reads the whole index)."""
+    rows = db.execute(
+        "SELECT term FROM claims_fts_vocab WHERE doc >= ? ORDER BY doc DESC", [min_docs]
+    )
+    return [row[0] for row in rows]
+
+
+def doc_lengths(db: Database) -> tuple[np.ndarray, np.ndarray]:
+    """(claim ids, terms per claim in text + title) for every indexed claim, as FTS5 counted
+    them (its ``docsize`` shadow table): ≈ 0.7 s of CPU per million claims."""
+    # A blob of two bytes is two one-byte varints (both columns < 128 terms): read in bulk.
+    ids, sizes = db.execute(
+        "SELECT group_concat(id), group_concat(hex(sz), '') FROM claims_fts_docsize"
+        " WHERE length(sz) = 2"
+    ).fetchone()
+    found_ids = np.fromstring(ids or "", dtype=np.int64, sep=",") if ids else np.empty(0)
+    raw = np.frombuffer(bytes.fromhex(sizes or ""), dtype=np.uint8).reshape(-1, 2)
+    lengths = raw.astype(np.int64).sum(axis=1)
+    rest = db.execute("SELECT id, sz FROM claims_fts_docsize WHERE length(sz) != 2").fetchall()
+    if rest:
+        found_ids = np.concatenate([found_ids, [int(r[0]) for r in rest]])
+        lengths = np.concatenate([lengths, [_varint_sum(r[1]) for r in rest]])
+    return found_ids.astype(np.int64), lengths.astype(np.int64)
+
+
+def _varint_sum(blob: bytes) -> int:
+    """The sum of the SQLite varints in *blob* (one per FTS5 column)."""
+    total = value = 0
+    for byte in blob:
+        value = (value << 7) | (byte & 0x7F)
+        if byte < 0x80:
+            total += value
+            value = 0
+    return total
+
+
+def index_marker(db: Database) -> bytes:
+    """Changes whenever the FTS index does (its structure record, FTS5 row id 10): claims
+    added, deleted or re-normalised, but not a verdict or a note edited."""
+    row = db.execute("SELECT block FROM claims_fts_data WHERE id = 10").fetchone()
+    return bytes(row[0]) if row and row[0] is not None else b""
 
 
 def doc_freqs(db: Database, terms: Collection[str]) -> dict[str, int]:

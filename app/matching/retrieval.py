@@ -1,0 +1,301 @@
+"""First-stage retrieval: the archive's best BM25 candidates from term postings kept in memory.
+
+FTS5's ``bm25()`` ranks every row an OR query matches (≈ 2 µs a row): on a million claims the
+query's common words alone match hundreds of thousands. Here each term's postings (the ids of
+the claims holding it, fetched once from FTS5 without ranking, ≈ 0.1 µs a row) are kept as
+sorted numpy arrays in a bounded LRU cache. With each term counted once per claim, BM25 is the
+sum of the idf of the query terms a claim holds times a factor of the claim's length:
+
+- the rarest terms are summed into an array indexed by claim id, from the rarest up, until the
+  weight of the terms left cannot lift a claim holding none of the summed ones into the best
+  ``POOL`` sums (MaxScore): the claims holding a summed term are the candidates;
+- the common terms left are looked up for those candidates only (binary search in their
+  postings), so a common word costs ≈ candidates × log(postings), not its postings;
+- the best ``POOL`` sums are re-weighted by their claims' lengths (FTS5's ``docsize``, cached)
+  and the best of those go to the exact scorer.
+
+The cache is dropped when the FTS index changes (``search.index_marker``), not when a verdict
+is edited.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import OrderedDict
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from sqlite_utils import Database
+
+from app.matching.scoring import FUZZY_CUTOFF, FUZZY_FACTOR, FUZZY_MIN_LEN, K1, B
+from app.storage import search
+
+# Candidates with the best idf sums whose lengths are read to rank them by BM25.
+POOL = 500
+# Postings held across queries (4 bytes each): beyond this the least recently used terms go.
+CACHE_POSTINGS = 25_000_000
+# A weight below this is no real term (idf is floored at 0.05).
+_EPS = 1e-3
+# Pruning stops summing new terms once the weight left, times this margin (the length factor
+# can favour a short claim), is below the pool-th best sum so far.
+MARGIN = 1.0
+# The pruning keeps every claim that can be among the best NEED_FACTOR × k sums (at most POOL).
+NEED_FACTOR = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Postings:
+    """The sorted ids of the claims holding a term, and for the few holding it several
+    times (title and text, or said twice) what BM25 adds: tf × (k1 + 1) / (tf + k1), for
+    a claim of average length, over the same for tf = 1, minus 1."""
+
+    ids: np.ndarray
+    multi: np.ndarray
+    gain: np.ndarray
+
+    @classmethod
+    def of(cls, occurrences: np.ndarray) -> Postings:
+        """From each occurrence's claim id (any order, repeated for each occurrence)."""
+        if len(occurrences) > 1 and bool(np.any(occurrences[1:] < occurrences[:-1])):
+            occurrences = np.sort(occurrences)
+        if not len(occurrences):
+            return cls(occurrences, occurrences, np.empty(0, dtype=np.float32))
+        first = np.concatenate(([True], occurrences[1:] != occurrences[:-1]))
+        ids = occurrences[first]
+        if len(ids) == len(occurrences):
+            return cls(ids, ids[:0], np.empty(0, dtype=np.float32))
+        counts = np.diff(np.concatenate((np.flatnonzero(first), [len(occurrences)])))
+        several = counts > 1
+        tf = counts[several].astype(np.float32)
+        gain = tf * (K1 + 1) / (tf + K1) / ((K1 + 1) / (1 + K1)) - 1
+        return cls(ids, ids[several], gain.astype(np.float32))
+
+    @property
+    def size(self) -> int:
+        return len(self.ids) + 2 * len(self.multi)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def _merge(groups: list[Postings]) -> Postings:
+    """The claims holding any of several terms (counted once each; the extra of the first
+    term held several times)."""
+    if len(groups) == 1:
+        return groups[0]
+    ids = _union([g.ids for g in groups])
+    multi = np.concatenate([g.multi for g in groups])
+    gain = np.concatenate([g.gain for g in groups])
+    order = np.argsort(multi, kind="stable")
+    multi, gain = multi[order], gain[order]
+    first = np.concatenate(([True], multi[1:] != multi[:-1])) if len(multi) else multi
+    return Postings(ids, multi[first], gain[first])
+
+
+class Retriever:
+    """Per-term postings cached across queries, and the BM25 top-k over them."""
+
+    def __init__(self, db: Database, *, max_postings: int = CACHE_POSTINGS) -> None:
+        self._db = db
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cached = 0
+        self._max = max_postings
+        self._marker: object = None
+        self._vocabulary: tuple[list[str], list[int]] | None = None
+        self._lengths: np.ndarray | None = None
+        # Scratch arrays indexed by claim id, all zero between queries.
+        self._real = np.zeros(0, dtype=np.float32)
+        self._fuzzy = np.zeros(0, dtype=np.float32)
+        self.peak_postings = 0  # the most postings held at once (for benchmarks)
+
+    def refresh(self, marker: object) -> None:
+        """Forget everything cached when the index *marker* changed."""
+        if marker != self._marker:
+            self._marker = marker
+            self._cache.clear()
+            self._cached = 0
+            self._vocabulary = None
+            self._lengths = None
+
+    def postings(self, term: str) -> Postings:
+        """The claims holding *term*, sorted, and those holding it more than once."""
+        found = self._cache.get(term)
+        if found is not None:
+            self._cache.move_to_end(term)
+            return found
+        found = Postings.of(search.term_occurrences(self._db, term))
+        self._cache[term] = found
+        self._cached += found.size
+        while self._cached > self._max and len(self._cache) > 1:
+            _, old = self._cache.popitem(last=False)
+            self._cached -= old.size
+        self.peak_postings = max(self.peak_postings, self._cached)
+        return found
+
+    def doc_freq(self, term: str) -> int:
+        """How many claims hold *term*."""
+        return len(self.postings(term))
+
+    def warm(self, min_docs: int) -> int:
+        """Load the postings of every term held by at least *min_docs* claims (the ones
+        slow to load on demand) and the claims' lengths; returns the terms loaded."""
+        self.lengths()
+        frequent = search.frequent_terms(self._db, min_docs)
+        for term in frequent:
+            self.postings(term)
+        return len(frequent)
+
+    def lengths(self) -> np.ndarray:
+        """Terms per claim (text + title) by claim id, read once (≈ 0.7 s CPU per 1M)."""
+        if self._lengths is None:
+            ids, sizes = search.doc_lengths(self._db)
+            lengths = np.zeros(int(ids.max()) + 1 if len(ids) else 1, dtype=np.float32)
+            lengths[ids] = sizes
+            self._lengths = lengths
+        return self._lengths
+
+    def spelt_alike(self, term: str, exclude: Collection[str] = ()) -> list[str]:
+        """Index terms the scorer would take for *term* misspelt (``fuzz.ratio`` ≥ cutoff)."""
+        size = len(term)
+        if size < FUZZY_MIN_LEN or term[0].isdigit():
+            return []
+        if self._vocabulary is None:
+            words = sorted(
+                (w for w in search.vocabulary(self._db) if len(w) >= FUZZY_MIN_LEN - 1),
+                key=len,
+            )
+            words = [w for w in words if not w[0].isdigit()]
+            self._vocabulary = (words, [len(w) for w in words])
+        words, sizes = self._vocabulary
+        # fuzz.ratio ≥ 80 needs the shorter word to be at least 2/3 of the longer.
+        pool = words[bisect_left(sizes, -(-2 * size // 3)) : bisect_right(sizes, 3 * size // 2)]
+        found = process.extract(
+            term, pool, scorer=fuzz.ratio, processor=None, score_cutoff=FUZZY_CUTOFF, limit=None
+        )
+        return sorted(t for t, _, _ in found if t not in exclude)
+
+    def best(
+        self,
+        weights: Mapping[str, float],
+        avg_length: float,
+        k: int,
+        misspelt: Mapping[str, float] | None = None,
+    ) -> list[int]:
+        """The *k* claims holding a term of *weights* with the best BM25 (each term counted
+        once), best first. Each *misspelt* term (in no claim) counts, with its weight ×
+        FUZZY_FACTOR, for those claims holding a term spelt almost alike, as the scorer
+        credits them (``scoring._fuzzy_pairs``)."""
+        entries = [(self.postings(t), w, False) for t, w in weights.items() if w > 0]
+        entries = [e for e in entries if len(e[0])]
+        if k <= 0 or not entries:
+            return []
+        for term, weight in (misspelt or {}).items():
+            alike = [self.postings(t) for t in self.spelt_alike(term, exclude=weights)]
+            alike = [p for p in alike if len(p)]
+            if alike and weight > 0:
+                entries.append((_merge(alike), weight * FUZZY_FACTOR, True))
+        lengths = self.lengths()
+        top = max(int(p.ids[-1]) for p, _, _ in entries)
+        if len(self._real) <= top:
+            size = max(top + 1 + top // 8, len(lengths))
+            self._real = np.zeros(size, dtype=np.float32)
+            self._fuzzy = np.zeros(size, dtype=np.float32)
+        taken: list[np.ndarray] = []
+        try:
+            ids, sums = self._candidates(entries, taken, k)
+        finally:
+            for done in taken:
+                self._real[done.ids] = 0.0
+                self._fuzzy[done.ids] = 0.0
+        if not len(ids):
+            return []
+        size = np.where(ids < len(lengths), lengths[np.minimum(ids, len(lengths) - 1)], 0)
+        size = np.where(size > 0, size, avg_length).astype(np.float32)
+        avg = max(avg_length, 1.0)
+        bm25 = sums * (K1 + 1) / (1 + K1 * (1 - B + B * size / avg))
+        if len(ids) > k:
+            keep = np.argpartition(bm25, -k)[-k:]
+            ids, bm25 = ids[keep], bm25[keep]
+        order = np.lexsort((ids, -bm25))
+        return [int(i) for i in ids[order]]
+
+    def _candidates(
+        self, entries: list[tuple[Postings, float, bool]], taken: list[Postings], k: int
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(claim ids, summed weights) of the claims that can be among the best sums.
+
+        Entries (real terms, misspelt words' alike-spelt groups) are summed by decreasing
+        weight; once the weight of those left, times MARGIN, is below the POOL-th (at least
+        the k-th) best sum of the claims known to hold a real term, a claim holding none of
+        the summed ones cannot get there: the rest are looked up for the candidates only. A
+        claim holding no real term (only a word spelt like a misspelt one) is no candidate."""
+        entries = sorted(entries, key=lambda e: (-e[1], len(e[0])))
+        total = left = sum(w for _, w, _ in entries)
+        need = max(k, min(POOL, k * NEED_FACTOR))
+        pieces: list[np.ndarray] = []  # the claims touched, each once
+        at = 0
+        while at < len(entries):
+            postings, weight, fuzzy = entries[at]
+            ids = postings.ids
+            pieces.append(ids[(self._real[ids] == 0) & (self._fuzzy[ids] == 0)])
+            sums = self._fuzzy if fuzzy else self._real
+            sums[ids] += np.float32(weight)
+            sums[postings.multi] += np.float32(weight) * postings.gain
+            taken.append(postings)
+            left -= weight
+            at += 1
+            if at == len(entries):
+                break
+            summed = total - left  # no claim's sum so far can exceed this (give or take tf)
+            if left * MARGIN < summed and left * MARGIN < self._floor(pieces, need):
+                break
+        cand = np.concatenate(pieces) if len(pieces) > 1 else pieces[0]
+        real = self._real[cand]
+        fuzzy = self._fuzzy[cand]
+        for postings, weight, is_fuzzy in entries[at:]:
+            sums = fuzzy if is_fuzzy else real
+            sums[_holding(postings.ids, cand)] += np.float32(weight)
+            if len(postings.multi):
+                where = _position(postings.multi, cand)
+                sums[where >= 0] += np.float32(weight) * postings.gain[where[where >= 0]]
+        keep = real > _EPS
+        return cand[keep], (real + fuzzy)[keep]
+
+    def _floor(self, pieces: list[np.ndarray], need: int) -> float:
+        """The need-th best sum of real terms so far (0 when fewer claims hold one)."""
+        if sum(len(p) for p in pieces) < need:
+            return 0.0
+        sure = self._real[np.concatenate(pieces)]
+        sure = sure[sure > 0]
+        if len(sure) < need:
+            return 0.0
+        return float(np.partition(sure, len(sure) - need)[len(sure) - need])
+
+
+def _holding(ids: np.ndarray, cand: np.ndarray) -> np.ndarray:
+    """A mask of the *cand* claims that are in the sorted *ids*."""
+    where = np.searchsorted(ids, cand)
+    where[where == len(ids)] = 0
+    return ids[where] == cand
+
+
+def _position(ids: np.ndarray, cand: np.ndarray) -> np.ndarray:
+    """Each *cand* claim's index in the sorted *ids*, -1 when absent."""
+    where = np.searchsorted(ids, cand)
+    where[where == len(ids)] = 0
+    return np.where(ids[where] == cand, where, -1)
+
+
+def _union(lists: list[np.ndarray]) -> np.ndarray:
+    """Sorted ids in any of the sorted *lists*."""
+    if len(lists) == 1:
+        return lists[0]
+    merged = np.sort(np.concatenate(lists))
+    if len(merged) < 2:
+        return merged
+    return merged[np.concatenate(([True], merged[1:] != merged[:-1]))]
+
+
+__all__ = ["CACHE_POSTINGS", "POOL", "Postings", "Retriever"]
