@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from app.matching.places import country_name
+from app.matching.places import countries, country_name
 from app.matching.quantities import Quantity
 from app.matching.scoring import Scored
 from app.text.normalize import Token
@@ -102,6 +102,8 @@ def _shared_names(
     names = {}
     for token in query[1]:
         if token.term in shared and token.term in in_candidate and _is_name(query[0], token):
+            if countries([token.term]):  # "Russie" is told among the places already
+                continue
             names.setdefault(token.term, query[0][token.start : token.end])
     return tuple(names.values())
 

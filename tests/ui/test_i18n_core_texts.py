@@ -255,3 +255,13 @@ def test_the_archive_browser_details_are_french_too(french):
     text = hit_details_html(ArchiveHit(_match(WHY)))
     assert "3,4\u00a0millions" in text and "Colombie, Venezuela" in text
     assert "Colombia" not in text and "million," not in text
+
+
+def test_a_country_is_told_once_among_the_places_not_the_names(tmp_path):
+    db = open_archive(tmp_path / "archive.db")
+    load_demo(db)
+    query = "Il a assuré que 300 tonnes d'aide humanitaire envoyées par la Russie arriveraient."
+    why = Matcher(db).match(query)[0].why
+    db.close()
+    assert "RU" in why.shared_countries
+    assert "Russie" not in why.shared_names
