@@ -82,6 +82,8 @@ class ArchiveBrowser(QDialog):
         # The window may hand over its TaskRunner: only the archive's path is taken from it.
         self._path = Path(getattr(path, "db_path", path))
         self._limit = limit
+        self._searching_for = ""  # the text of the running search
+        self._hits_query = ""  # the text the shown hits answer (their spans index it)
         self.hits = HitsModel(self)
         self.articles = ArticlesModel(self)
         self._search_call = LatestCall(self)
@@ -194,6 +196,7 @@ class ArchiveBrowser(QDialog):
             self._update_actions()
             return
         self.search_status.setText(self.tr("Searching…"))
+        self._searching_for = text  # the latest search wins (LatestCall): its hits are for it
         self._search_call.start(
             search_archive, self._path, text, self._limit, self.weaker.isChecked()
         )
@@ -221,6 +224,7 @@ class ArchiveBrowser(QDialog):
 
     @Slot(object)
     def _on_search_result_ready(self, hits: list[ArchiveHit]) -> None:
+        self._hits_query = self._searching_for
         self.hits.set_hits(hits)
         if hits:
             self.search_status.setText(self.tr("%n earlier claim(s) found.", "", len(hits)))
@@ -259,7 +263,8 @@ class ArchiveBrowser(QDialog):
     def _update_actions(self) -> None:
         hit = self.selected_hit()
         self.open_hit_button.setEnabled(hit is not None and hit.article_id is not None)
-        self.details.setHtml(hit_details_html(hit) if hit is not None else "")
+        details = hit_details_html(hit, self._hits_query) if hit is not None else ""
+        self.details.setHtml(details)
         self.open_article_button.setEnabled(self.selected_article() is not None)
 
     @Slot()

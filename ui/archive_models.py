@@ -23,7 +23,7 @@ from app.storage.articles import get_article, list_articles
 from app.storage.claims import get_claims
 from ui.source_form import is_http_url
 from ui.sources_model import plain_tooltip
-from ui.widgets.explain import agreeing_figures, differing_figures, place_names
+from ui.widgets.explain import agreeing_figures, differing_figures, place_names, shared_words
 
 _Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -212,8 +212,8 @@ def _fact(name: str) -> str:
     return QCoreApplication.translate("ArchiveBrowser", _FACTS[name])
 
 
-def hit_details_html(hit: ArchiveHit) -> str:
-    """Why a result matched, as escaped HTML."""
+def hit_details_html(hit: ArchiveHit, query: str = "") -> str:
+    """Why a result matched, as escaped HTML (shared words as written in ``query``)."""
     match, why = hit.match, hit.match.why
     color = TIER_COLORS.get(match.tier, "#757575")
     parts = [
@@ -222,8 +222,8 @@ def hit_details_html(hit: ArchiveHit) -> str:
         f"<p><b>{escape(match.text)}</b></p>",
     ]
     facts = []
-    if why.shared_terms:
-        facts.append((_fact("Shared words"), ", ".join(why.shared_terms)))
+    if why.shared_terms or why.fuzzy_terms:
+        facts.append((_fact("Shared words"), ", ".join(shared_words(why, query))))
     if why.numbers_agreeing:
         facts.append((_fact("Same numbers"), ", ".join(agreeing_figures(why))))
     if why.numbers_differing:

@@ -127,7 +127,7 @@ def test_search_runs_in_the_background_and_ranks(browser, archive, qtbot):
     assert best.article_id == article_id and best.match.tier == "match"
     assert "Entretien" in best.article_title
     assert browser.selected_hit() == best  # first result selected, details shown
-    assert "chomage" in browser.details.toPlainText()
+    assert "chômage" in browser.details.toPlainText()  # the shared words as typed
     with qtbot.waitSignal(browser.article_open_requested) as opened:
         browser.open_hit_button.click()
     assert opened.args == [article_id]

@@ -265,3 +265,19 @@ def test_a_country_is_told_once_among_the_places_not_the_names(tmp_path):
     db.close()
     assert "RU" in why.shared_countries
     assert "Russie" not in why.shared_names
+
+
+def test_archive_browser_shows_shared_words_as_written(french, qtbot, tmp_path):
+    from ui.archive_browser import ArchiveBrowser
+
+    db = open_archive(tmp_path / "archive.db")
+    load_demo(db)
+    db.close()
+    browser = ArchiveBrowser(tmp_path / "archive.db")
+    qtbot.addWidget(browser)
+    browser.query.setText("300 tonnes d'aide humanitaire envoyées par la Russie")
+    with qtbot.waitSignal(browser.search_finished, timeout=60_000):
+        browser.search()
+    details = browser.details.toPlainText()
+    assert "envoyées" in details and "Russie" in details
+    assert "envoyer" not in details and "Russia" not in details

@@ -162,7 +162,7 @@ def explanation_html(query: str, match: Any, decision: str | None = None) -> str
     return "".join(parts)
 
 
-def _shared_words(why: Any, query: str) -> list[str]:
+def shared_words(why: Any, query: str) -> list[str]:
     """The shared words as the checker wrote them ("millions", "quitté"), not as normalised
     ("million", "quitter"); the normalised terms when the query is not at hand."""
     if query and why.query_spans:
@@ -192,7 +192,7 @@ def _why_html(why: Any, query: str = "") -> str:
             f"<li style='color:{AGREE_COLOR}'>{html.escape(_tr('Same figures:'))} "
             f"{html.escape(', '.join(agreeing))}</li>"
         )
-    terms = _shared_words(why, query)
+    terms = shared_words(why, query)
     if terms:
         marked = ", ".join(
             f"<span style='background:{SHARED_BG}'>{html.escape(t)}</span>" for t in terms
