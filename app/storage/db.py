@@ -131,8 +131,9 @@ def _refuse_newer_schema(db: Database, path: str) -> None:
     unknown = set(applied_migrations(db)) - set(known_migrations())
     if unknown:
         raise NewerSchemaError(
-            f"{path} was written by a newer Crible (schema {max(unknown)}); "
-            "update Crible to open it"
+            "{path} was written by a newer Crible (schema {schema}); update Crible to open it",
+            path=path,
+            schema=max(unknown),
         )
 
 

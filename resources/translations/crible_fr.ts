@@ -1547,6 +1547,21 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         </message>
     </context>
     <context>
+        <name>TaskRunner</name>
+        <message>
+            <source>The disk is full: nothing was lost. Free some space and try again.</source>
+            <translation>Le disque est plein : rien n'est perdu. Libérez de la place et réessayez.</translation>
+        </message>
+        <message>
+            <source>The archive cannot be written to (a read-only file or disk): nothing was lost. Make it writable and try again.</source>
+            <translation>Impossible d'écrire dans l'archive (fichier ou disque en lecture seule) : rien n'est perdu. Rendez-la modifiable et réessayez.</translation>
+        </message>
+        <message>
+            <source>The archive is busy in another program (another Crible?): nothing was lost. Try again in a moment.</source>
+            <translation>L'archive est occupée par un autre programme (un autre Crible ?) : rien n'est perdu. Réessayez dans un instant.</translation>
+        </message>
+    </context>
+    <context>
         <name>TaskStatus</name>
         <message>
             <source>Cancel</source>
@@ -1757,21 +1772,6 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>Dismiss earlier check</source>
             <translation>Écarter la vérification antérieure</translation>
-        </message>
-    </context>
-    <context>
-        <name>TaskRunner</name>
-        <message>
-            <source>The disk is full: nothing was lost. Free some space and try again.</source>
-            <translation>Le disque est plein : rien n'est perdu. Libérez de la place et réessayez.</translation>
-        </message>
-        <message>
-            <source>The archive cannot be written to (a read-only file or disk): nothing was lost. Make it writable and try again.</source>
-            <translation>Impossible d'écrire dans l'archive (fichier ou disque en lecture seule) : rien n'est perdu. Rendez-la modifiable et réessayez.</translation>
-        </message>
-        <message>
-            <source>The archive is busy in another program (another Crible?): nothing was lost. Try again in a moment.</source>
-            <translation>L'archive est occupée par un autre programme (un autre Crible ?) : rien n'est perdu. Réessayez dans un instant.</translation>
         </message>
     </context>
     <context>
@@ -2186,6 +2186,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>cannot open the archive {path}: {reason}</source>
             <translation>impossible d'ouvrir l'archive {path} : {reason}</translation>
+        </message>
+        <message>
+            <source>{path} was written by a newer Crible (schema {schema}); update Crible to open it</source>
+            <translation>{path} a été écrit par une version plus récente de Crible (schéma {schema}) ; mettez Crible à jour pour l'ouvrir</translation>
         </message>
         <message>
             <source>the archive {path} is busy in another program; try again</source>
