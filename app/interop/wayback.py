@@ -124,7 +124,9 @@ def archive_url(
     requests. Every failure is a one-line UserError that never contains the keys.
     """
     if not is_web_url(url):
-        raise UserError(f"Only web pages (http or https) can be archived, not {safe_url(url)}.")
+        raise UserError(
+            "Only web pages (http or https) can be archived, not {url}.", url=safe_url(url)
+        )
     headers = _headers(access_key, secret_key)
     deadline = time.monotonic() + timeout
     with httpx.Client(

@@ -60,7 +60,7 @@ def insert_article_row(db: Database, **fields: object) -> int:
 def get_article(db: Database, article_id: int) -> Article:
     rows = fetch_dicts(db.conn, "SELECT * FROM articles WHERE id = ?", [article_id])
     if not rows:
-        raise UserError(f"no article {article_id} in this archive")
+        raise UserError("no article {article} in this archive", article=article_id)
     return article_from_row(rows[0])
 
 

@@ -29,7 +29,7 @@ def _level(row: dict[str, Any]) -> RatingLevel:
 def get_scale(db: Database, scale_id: int) -> RatingScale:
     rows = fetch_dicts(db.conn, "SELECT * FROM rating_scales WHERE id = ?", [scale_id])
     if not rows:
-        raise UserError(f"no rating scale {scale_id}")
+        raise UserError("no rating scale {scale}", scale=scale_id)
     levels = fetch_dicts(
         db.conn, "SELECT * FROM rating_levels WHERE scale_id = ? ORDER BY position", [scale_id]
     )
@@ -56,7 +56,7 @@ def list_scales(db: Database) -> list[RatingScale]:
 def get_level(db: Database, level_id: int) -> RatingLevel:
     rows = fetch_dicts(db.conn, "SELECT * FROM rating_levels WHERE id = ?", [level_id])
     if not rows:
-        raise UserError(f"no rating level {level_id}")
+        raise UserError("no rating level {level}", level=level_id)
     return _level(rows[0])
 
 

@@ -93,7 +93,7 @@ def _update(db: Database, table: str, row_id: int, values: dict[str, Any]) -> No
 def get_claim_source(db: Database, link_id: int) -> ClaimSource:
     rows = fetch_dicts(db.conn, _SELECT + " WHERE cs.id = ?", [link_id])
     if not rows:
-        raise UserError(f"no source link {link_id} in this archive")
+        raise UserError("no source link {link} in this archive", link=link_id)
     return claim_source_from_row(rows[0])
 
 
@@ -184,7 +184,7 @@ def get_source(db: Database, source_id: int) -> Source:
     """One source page by id (archiving and snapshots work on the page, not the link)."""
     rows = fetch_dicts(db.conn, "SELECT * FROM sources WHERE id = ?", [source_id])
     if not rows:
-        raise UserError(f"no source {source_id} in this archive")
+        raise UserError("no source {source} in this archive", source=source_id)
     return source_from_row(rows[0])
 
 

@@ -2040,6 +2040,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>Aucune clé Internet Archive n'est enregistrée : ajoutez la clé d'accès et la clé secrète dans les Paramètres (depuis archive.org/account/s3.php).</translation>
         </message>
         <message>
+            <source>Only web pages (http or https) can be archived, not {url}.</source>
+            <translation>Seules les pages web (http ou https) peuvent être archivées, pas {url}.</translation>
+        </message>
+        <message>
             <source>{service} refused the Internet Archive keys (HTTP {status}): check them in Settings.</source>
             <translation>{service} a refusé les clés Internet Archive (HTTP {status}) : vérifiez-les dans les Paramètres.</translation>
         </message>
@@ -2164,6 +2168,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>Le trousseau système a refusé de supprimer la clé ({error}).</translation>
         </message>
         <message>
+            <source>no article {article} in this archive</source>
+            <translation>pas d'article {article} dans cette archive</translation>
+        </message>
+        <message>
             <source>the backup is the archive itself</source>
             <translation>la sauvegarde est l'archive elle-même</translation>
         </message>
@@ -2240,8 +2248,16 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>une affirmation ne peut pas être liée à elle-même</translation>
         </message>
         <message>
+            <source>no rating scale {scale}</source>
+            <translation>pas d'échelle de cotation {scale}</translation>
+        </message>
+        <message>
             <source>this archive has no rating scale</source>
             <translation>cette archive n'a pas d'échelle de cotation</translation>
+        </message>
+        <message>
+            <source>no rating level {level}</source>
+            <translation>pas de niveau de cotation {level}</translation>
         </message>
         <message>
             <source>each level needs a distinct, non-empty key</source>
@@ -2258,6 +2274,14 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>only http(s) addresses can be sources, not {url}</source>
             <translation>seules les adresses http(s) peuvent être des sources, pas {url}</translation>
+        </message>
+        <message>
+            <source>no source link {link} in this archive</source>
+            <translation>pas de lien de source {link} dans cette archive</translation>
+        </message>
+        <message>
+            <source>no source {source} in this archive</source>
+            <translation>pas de source {source} dans cette archive</translation>
         </message>
         <message>
             <source>not a valid web address: {url}</source>
