@@ -20,7 +20,6 @@ is edited.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
@@ -103,7 +102,7 @@ class Retriever:
         self._cached = 0
         self._max = max_postings
         self._marker: object = None
-        self._vocabulary: tuple[list[str], list[int]] | None = None
+        self._vocabulary: tuple[list[str], np.ndarray, np.ndarray] | None = None
         self._lengths: np.ndarray | None = None
         # Scratch arrays indexed by claim id, all zero between queries.
         self._real = np.zeros(0, dtype=np.float32)
@@ -167,10 +166,22 @@ class Retriever:
                 key=len,
             )
             words = [w for w in words if not w[0].isdigit()]
-            self._vocabulary = (words, [len(w) for w in words])
-        words, sizes = self._vocabulary
-        # fuzz.ratio ≥ 80 needs the shorter word to be at least 2/3 of the longer.
-        pool = words[bisect_left(sizes, -(-2 * size // 3)) : bisect_right(sizes, 3 * size // 2)]
+            sizes = np.array([len(w) for w in words], dtype=np.int16)
+            self._vocabulary = (words, sizes, _letter_counts(words))
+        words, sizes, counts = self._vocabulary
+        # fuzz.ratio ≥ 80 needs the shorter word to be at least 2/3 of the longer, and at most
+        # 20 % of both lengths inserted or deleted: at least the difference of their letter
+        # counts (a cheap bound that leaves rapidfuzz a few hundred words to compare).
+        low = int(np.searchsorted(sizes, -(-2 * size // 3), side="left"))
+        high = int(np.searchsorted(sizes, 3 * size // 2, side="right"))
+        lengths = sizes[low:high]
+        own = _letter_counts([term])[:, 0]
+        shared = np.zeros(high - low, dtype=np.int16)
+        for letter in np.flatnonzero(own):
+            shared += np.minimum(counts[letter, low:high], own[letter])
+        apart = size + lengths - 2 * shared  # the letters one word has and the other lacks
+        room = (1 - FUZZY_CUTOFF / 100) * (size + lengths)
+        pool = [words[low + i] for i in np.flatnonzero(apart <= room + 1e-9)]
         found = process.extract(
             term, pool, scorer=fuzz.ratio, processor=None, score_cutoff=FUZZY_CUTOFF, limit=None
         )
@@ -272,6 +283,20 @@ class Retriever:
         if len(sure) < need:
             return 0.0
         return float(np.partition(sure, len(sure) - need)[len(sure) - need])
+
+
+def _letter_counts(words: list[str]) -> np.ndarray:
+    """How many of each letter a-z (and of any other character, in a 27th row) each word
+    holds: one column per word."""
+    counts = np.zeros((27, len(words)), dtype=np.int16)
+    if not words:
+        return counts
+    codes = np.frombuffer("".join(words).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    letters = codes - ord("a")
+    letters[(letters < 0) | (letters >= 26)] = 26
+    columns = np.repeat(np.arange(len(words)), [len(w) for w in words])
+    np.add.at(counts, (letters, columns), 1)
+    return counts
 
 
 def _holding(ids: np.ndarray, cand: np.ndarray) -> np.ndarray:

@@ -6,6 +6,7 @@ import random
 
 import numpy as np
 import pytest
+from rapidfuzz import fuzz, process
 from sqlite_utils import Database
 
 from app.matching import Matcher, retrieval
@@ -155,3 +156,19 @@ def test_common_terms_together_can_outrank_a_rare_one(db: Database) -> None:
     target = add_claim(db, text="abeille pesticide interdiction", lang="fr").id
     weights = {"glyphosate": 3.0, "abeille": 2.0, "pesticide": 2.0, "interdiction": 2.0}
     assert Retriever(db).best(weights, 2.0, 1) == [target]
+
+
+def test_spelt_alike_finds_what_rapidfuzz_finds_over_the_whole_vocabulary(db: Database) -> None:
+    rng = random.Random(3)
+    letters = "abcdeéilmnorstu"
+    words = {"".join(rng.choices(letters, k=rng.randint(4, 11))) for _ in range(400)}
+    for chunk in range(0, 400, 40):
+        add_claim(db, text=" ".join(sorted(words)[chunk : chunk + 40]), lang="en")
+    retriever = Retriever(db)
+    vocabulary = [w for w in search.vocabulary(db) if len(w) >= 4 and not w[0].isdigit()]
+    for word in rng.sample(sorted(words), 30):
+        typo = word[:2] + word[3:] + rng.choice(letters)
+        expected = process.extract(
+            typo, vocabulary, scorer=fuzz.ratio, processor=None, score_cutoff=80, limit=None
+        )
+        assert retriever.spelt_alike(typo) == sorted(w for w, _, _ in expected)
