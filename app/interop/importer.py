@@ -205,15 +205,15 @@ def import_paths(
     ``report.files_read`` says how many files could be read (the CLI exits 2 when none).
     ``progress`` gets records done and an estimated total (the last call has done == total).
     *workers*: processes that parse and normalise while this one writes; None picks one per
-    core when the files hold at least ``POOL_MIN_RECORDS`` records (below that, starting them
-    costs more than it saves), 0 keeps everything in this process. Either way the archive
-    ends up the same, batch by batch.
+    core (at most ``MAX_WORKERS``) when the files hold at least ``POOL_MIN_RECORDS`` records
+    (below that, starting them costs more than it saves), 0 keeps everything in this process.
+    Either way the archive ends up the same, batch by batch.
     """
     report = ImportReport()
     paths = [Path(p) for p in paths]
     estimate = sum(_estimate_records(p) for p in paths)
     if workers is None:
-        workers = (os.cpu_count() or 1) if estimate >= POOL_MIN_RECORDS else 0
+        workers = min(os.cpu_count() or 1, MAX_WORKERS) if estimate >= POOL_MIN_RECORDS else 0
     if workers > 0:
         _import_pooled(db, paths, report, progress, cancelled, batch_size, estimate, workers)
         return report
@@ -231,6 +231,8 @@ def import_paths(
 
 # From this many records (estimated from the files), import_paths starts worker processes.
 POOL_MIN_RECORDS = 20_000
+# More workers than this cannot go faster: the one SQLite writer is then the bottleneck.
+MAX_WORKERS = 3
 # Chunks handed out ahead of the writer, per worker: enough to keep every worker busy.
 _AHEAD_PER_WORKER = 2
 

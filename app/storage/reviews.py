@@ -79,7 +79,10 @@ def dedup_key(claim_text: str, review_url: str | None, publisher: str = "") -> s
 
 
 def _fold_fast(text: str) -> str:
-    """Case-folded, accents removed: a regex over combining marks, ~5x faster than per char."""
+    """Case-folded, accents removed: a regex over combining marks, ~5x faster than per char.
+    ASCII text is only lower-cased (the same result: ~0.2 µs instead of ~4)."""
+    if text.isascii():
+        return text.lower()
     return _MARKS.sub("", unicodedata.normalize("NFKD", text.casefold()))
 
 

@@ -199,3 +199,18 @@ def test_keys_said_known_are_not_normalised_but_stored_normalised_if_new(db) -> 
     assert store_archive_reviews(db, prepared).added == 3
     stored = db.execute("SELECT text, norm_text, lang FROM claims ORDER BY id").fetchall()
     assert all(norm == index_text(text, lang) and norm for text, norm, lang in stored)
+
+
+def test_dedup_keys_of_ascii_text_are_unchanged_by_the_shortcut() -> None:
+    import random
+    import string
+    import unicodedata
+
+    from app.storage.reviews import _MARKS, _fold_fast
+
+    rng = random.Random(4)
+    texts = ["US Aid: 300 T!", "HELLO\tworld", "A_b-C", "", " ".join(WORDS)]
+    texts += ["".join(rng.choice(string.printable) for _ in range(30)) for _ in range(3000)]
+    for text in texts:
+        slow = _MARKS.sub("", unicodedata.normalize("NFKD", text.casefold()))
+        assert _fold_fast(text) == slow
