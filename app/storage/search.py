@@ -62,21 +62,6 @@ def ranked_ids(db: Database, terms: Sequence[str], limit: int) -> list[tuple[int
     return [(int(row[0]), float(row[1])) for row in rows]
 
 
-def ranked_ids_with(
-    db: Database, required: Sequence[str], others: Sequence[str], limit: int
-) -> list[tuple[int, float]]:
-    """Like ``ranked_ids``, for claims holding one of *required* AND one of *others*."""
-    need, extra = fts_or_query(required), fts_or_query(others)
-    if not need or not extra or limit <= 0:
-        return []
-    rows = db.execute(
-        "SELECT rowid, bm25(claims_fts, ?, ?) AS score FROM claims_fts"
-        " WHERE claims_fts MATCH ? ORDER BY score, rowid LIMIT ?",
-        [TEXT_WEIGHT, TITLE_WEIGHT, f"({need}) AND ({extra})", limit],
-    ).fetchall()
-    return [(int(row[0]), float(row[1])) for row in rows]
-
-
 def term_occurrences(db: Database, term: str) -> np.ndarray:
     """The id of the claim of each occurrence of *term* (text or title), ascending, as
     int32: a claim holding it twice is there twice. Read through a temporary ``fts5vocab``
