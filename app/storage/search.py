@@ -6,6 +6,7 @@ Everything here works on normalised terms (``app.text.normalize``); the FTS5 tab
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -70,13 +71,21 @@ def term_occurrences(db: Database, term: str) -> np.ndarray:
     occurrence)."""
     if not term or "\x00" in term:
         return np.empty(0, dtype=np.int32)
-    db.execute(
-        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.claims_fts_instance"
-        " USING fts5vocab(main, claims_fts, 'instance')"
-    )
-    row = db.execute(
-        "SELECT group_concat(doc) FROM temp.claims_fts_instance WHERE term = ?", [term]
-    ).fetchone()
+    try:
+        db.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.claims_fts_instance"
+            " USING fts5vocab(main, claims_fts, 'instance')"
+        )
+        row = db.execute(
+            "SELECT group_concat(doc) FROM temp.claims_fts_instance WHERE term = ?", [term]
+        ).fetchone()
+    except sqlite3.OperationalError:
+        # No temporary table on this connection (PRAGMA query_only): each claim once, from
+        # an unranked FTS5 query (a term held twice then counts once).
+        row = db.execute(
+            "SELECT group_concat(rowid) FROM claims_fts WHERE claims_fts MATCH ?",
+            [fts_term(term)],
+        ).fetchone()
     if not row or not row[0]:
         return np.empty(0, dtype=np.int32)
     return np.fromstring(row[0], dtype=np.int32, sep=",")

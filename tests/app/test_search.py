@@ -57,3 +57,13 @@ def test_candidate_rows_carry_the_latest_review(db: Database) -> None:
         "AFP",
         "2021-05-01",
     )
+
+
+def test_term_occurrences_repeat_a_claim_per_occurrence_even_read_only(db: Database) -> None:
+    twice = add_claim(db, text="glyphosate", title="glyphosate interdit", lang="fr").id
+    once = add_claim(db, text="glyphosate autorisé", lang="fr").id
+    assert search.term_occurrences(db, "glyphosate").tolist() == [twice, twice, once]
+    db.execute("DROP TABLE IF EXISTS temp.claims_fts_instance")
+    db.execute("PRAGMA query_only = ON")
+    assert search.term_occurrences(db, "glyphosate").tolist() == [twice, once]
+    db.execute("PRAGMA query_only = OFF")
