@@ -1,12 +1,14 @@
 """``Matcher``: find earlier claims like a new one — FTS5 candidates, re-ranked, explained.
 
-One Matcher per thread (its SQLite connection stays in the thread that opened it), reused
-across queries: term statistics are cached between queries.
+One Matcher per thread (its SQLite connection stays in the thread that opened it). What
+retrieval loads from the archive's index (postings, claim lengths, vocabulary, claim count) is
+shared by every Matcher of the same archive file in the process (``retrieval.SharedIndex``):
+a new Matcher on an archive already searched, or warmed, starts warm.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +16,7 @@ from sqlite_utils import Database
 
 from app.matching.explain import Explanation, explain
 from app.matching.reindex import reindex_if_needed
-from app.matching.retrieval import Retriever
+from app.matching.retrieval import Retriever, shared_index
 from app.matching.scoring import (
     CONTEXT_WEIGHT,
     MATCH_THRESHOLD,
@@ -83,14 +85,26 @@ class Matcher:
         self._size = 0
         self._marker: object = None
         self._avg_length = 1.0
-        self._retriever = Retriever(db)
+        self._retriever = Retriever(db, shared=shared_index(db))
 
-    def warm(self, min_docs: int = WARM_MIN_DOCS) -> int:
+    def warm(
+        self,
+        min_docs: int = WARM_MIN_DOCS,
+        *,
+        cancelled: Callable[[], bool] | None = None,
+        pause: float = 0.0,
+    ) -> int:
         """Load ahead what queries would load on demand: the postings of the terms held by at
-        least *min_docs* claims (≈ 1.5 s and 30 MB for a million claims). For long-lived
-        matchers (the GUI, batches, benchmarks); returns the terms loaded."""
+        least *min_docs* claims (≈ 1.5 s and 30 MB for a million claims), into the cache every
+        Matcher of this archive shares. For the window (in the background: *pause* > 0 steps
+        aside while a query runs), long batches and benchmarks; returns the terms loaded."""
         self._refresh()
-        return self._retriever.warm(min_docs)
+        return self._retriever.warm(min_docs, cancelled, pause)
+
+    @property
+    def loads(self) -> int:
+        """Postings read from the archive into the shared cache so far (for tests)."""
+        return self._retriever.index.loads
 
     @property
     def peak_postings(self) -> int:
@@ -211,10 +225,9 @@ class Matcher:
             marker = (marker, self._db.conn.total_changes, object())
         if marker != self._marker:
             self._marker = marker
-            self._size = search.claim_count(self._db)
             self._doc_freqs.clear()
-            self._avg_length = search.average_terms(self._db)
-            self._retriever.refresh(marker)
+            self._retriever.refresh(marker, private=self._db.conn.in_transaction)
+            self._size, self._avg_length = self._retriever.stats()
 
     def _freqs(self, query_terms: list[str]) -> dict[str, int]:
         missing = [t for t in dict.fromkeys(query_terms) if t not in self._doc_freqs]

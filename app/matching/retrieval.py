@@ -15,14 +15,21 @@ sum of the idf of the query terms a claim holds times a factor of the claim's le
   and the best of those go to the exact scorer.
 
 The cache is dropped when the FTS index changes (``search.index_marker``), not when a verdict
-is edited.
+is edited. It is shared (``SharedIndex``) by every Matcher of the same archive file in the
+process — the window's jobs, each in its own thread with its own connection, build a Matcher
+each and find what the last one (or a warm-up) loaded.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import threading
+import time
 from collections import OrderedDict
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -30,6 +37,7 @@ from sqlite_utils import Database
 
 from app.matching.scoring import FUZZY_CUTOFF, FUZZY_FACTOR, FUZZY_MIN_LEN, K1, B
 from app.storage import search
+from app.storage.reviews import archive_file
 
 # Candidates with the best idf sums whose lengths are read to rank them by BM25.
 POOL = 500
@@ -93,82 +101,228 @@ def _merge(groups: list[Postings]) -> Postings:
     return Postings(ids, multi[first], gain[first])
 
 
-class Retriever:
-    """Per-term postings cached across queries, and the BM25 top-k over them."""
+class SharedIndex:
+    """What retrieval loads from one archive's FTS index — postings, claim lengths, the
+    vocabulary, claim count and average length — for every ``Retriever`` of that archive file
+    in the process (each thread with its own connection and ``Matcher``).
 
-    def __init__(self, db: Database, *, max_postings: int = CACHE_POSTINGS) -> None:
+    Everything held belongs to one index *marker*: ``refresh`` with another drops it all, and
+    a loader that read under an older marker keeps its result to itself. Loading happens
+    outside ``lock`` (which guards only the dictionaries): two threads wanting the same term
+    at once may both read it. The claim lengths and the vocabulary (≈ 1 s each at 1M) are
+    read by one thread while the others wait for it. Numpy arrays are never written once
+    built."""
+
+    def __init__(self, max_postings: int = CACHE_POSTINGS) -> None:
+        self.lock = threading.Lock()
+        self.max_postings = max_postings
+        self.marker: object = None
+        self.cached = 0
+        self.peak_postings = 0  # the most postings held at once (for benchmarks)
+        self.loads = 0  # postings read from the archive (for tests and benchmarks)
+        self.active = 0  # queries running now: a warm-up waits for them
+        self._postings: OrderedDict[str, Postings] = OrderedDict()
+        self._items: dict[str, Any] = {}  # lengths, vocabulary, stats
+        self._item_locks = {"lengths": threading.Lock(), "vocabulary": threading.Lock()}
+
+    def refresh(self, marker: object) -> None:
+        with self.lock:
+            if marker != self.marker:
+                self.marker = marker
+                self._postings.clear()
+                self._items.clear()
+                self.cached = 0
+
+    def get(self, term: str, marker: object) -> Postings | None:
+        with self.lock:
+            if marker != self.marker:
+                return None
+            found = self._postings.get(term)
+            if found is not None:
+                self._postings.move_to_end(term)
+            return found
+
+    def put(self, term: str, postings: Postings, marker: object) -> Postings:
+        with self.lock:
+            self.loads += 1
+            if marker != self.marker:
+                return postings
+            found = self._postings.get(term)
+            if found is not None:  # another thread read it meanwhile
+                return found
+            self._postings[term] = postings
+            self.cached += postings.size
+            while self.cached > self.max_postings and len(self._postings) > 1:
+                _, old = self._postings.popitem(last=False)
+                self.cached -= old.size
+            self.peak_postings = max(self.peak_postings, self.cached)
+            return postings
+
+    def item(self, name: str, marker: object, load: Callable[[], Any]) -> Any:
+        """The shared *name* for *marker*, loaded by ``load()`` once (others wait)."""
+        with self.lock:
+            if marker == self.marker and name in self._items:
+                return self._items[name]
+        with self._item_locks.get(name) or contextlib.nullcontext():
+            with self.lock:
+                if marker == self.marker and name in self._items:
+                    return self._items[name]
+            value = load()
+            with self.lock:
+                if marker == self.marker:
+                    self._items.setdefault(name, value)
+            return value
+
+    @contextlib.contextmanager
+    def query(self) -> Iterator[None]:
+        """Marks a query running, so that a warm-up steps aside."""
+        with self.lock:
+            self.active += 1
+        try:
+            yield
+        finally:
+            with self.lock:
+                self.active -= 1
+
+
+# Archive files whose SharedIndex is kept while no Matcher uses it (the window's jobs come
+# and go): the last few opened.
+KEEP_ARCHIVES = 2
+_shared: OrderedDict[tuple[str, int, int], SharedIndex] = OrderedDict()
+_shared_lock = threading.Lock()
+
+
+def shared_index(db: Database, max_postings: int = CACHE_POSTINGS) -> SharedIndex:
+    """The SharedIndex of *db*'s archive file (a private one for an in-memory archive).
+
+    Keyed by the file's real path, device and inode: a file replaced (a backup restored, an
+    archive deleted and made again) is another archive."""
+    path = archive_file(db)
+    if path is None:
+        return SharedIndex(max_postings)
+    try:
+        status = os.stat(path)
+    except OSError:
+        return SharedIndex(max_postings)
+    key = (os.path.realpath(path), status.st_dev, status.st_ino)
+    with _shared_lock:
+        found = _shared.get(key)
+        if found is None:
+            found = _shared[key] = SharedIndex(max_postings)
+        _shared.move_to_end(key)
+        while len(_shared) > KEEP_ARCHIVES:
+            _shared.popitem(last=False)
+        return found
+
+
+class Retriever:
+    """The BM25 top-k over per-term postings cached in a ``SharedIndex`` (its own unless
+    *shared* is given). One per thread: the scratch arrays and the connection are its own."""
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        max_postings: int = CACHE_POSTINGS,
+        shared: SharedIndex | None = None,
+    ) -> None:
         self._db = db
-        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._cached = 0
-        self._max = max_postings
+        self._shared = shared if shared is not None else SharedIndex(max_postings)
+        self._index = self._shared
         self._marker: object = None
-        self._vocabulary: tuple[list[str], np.ndarray, np.ndarray] | None = None
-        self._lengths: np.ndarray | None = None
         # Scratch arrays indexed by claim id, all zero between queries.
         self._real = np.zeros(0, dtype=np.float32)
         self._fuzzy = np.zeros(0, dtype=np.float32)
-        self.peak_postings = 0  # the most postings held at once (for benchmarks)
 
-    def refresh(self, marker: object) -> None:
-        """Forget everything cached when the index *marker* changed."""
-        if marker != self._marker:
-            self._marker = marker
-            self._cache.clear()
-            self._cached = 0
-            self._vocabulary = None
-            self._lengths = None
+    @property
+    def index(self) -> SharedIndex:
+        return self._index
+
+    @property
+    def peak_postings(self) -> int:
+        """The most postings the cache has held at once (for benchmarks)."""
+        return self._index.peak_postings
+
+    def refresh(self, marker: object, *, private: bool = False) -> None:
+        """Forget everything cached when the index *marker* changed. *private*: this
+        connection sees writes others do not (an open transaction): load into a cache of its
+        own until it is shared again."""
+        self._marker = marker
+        self._index = SharedIndex(self._shared.max_postings) if private else self._shared
+        self._index.refresh(marker)
 
     def postings(self, term: str) -> Postings:
         """The claims holding *term*, sorted, and those holding it more than once."""
-        found = self._cache.get(term)
+        found = self._index.get(term, self._marker)
         if found is not None:
-            self._cache.move_to_end(term)
             return found
-        found = Postings.of(search.term_occurrences(self._db, term))
-        self._cache[term] = found
-        self._cached += found.size
-        while self._cached > self._max and len(self._cache) > 1:
-            _, old = self._cache.popitem(last=False)
-            self._cached -= old.size
-        self.peak_postings = max(self.peak_postings, self._cached)
-        return found
+        loaded = Postings.of(search.term_occurrences(self._db, term))
+        return self._index.put(term, loaded, self._marker)
 
     def doc_freq(self, term: str) -> int:
         """How many claims hold *term*."""
         return len(self.postings(term))
 
-    def warm(self, min_docs: int) -> int:
+    def stats(self) -> tuple[int, float]:
+        """(claims in the archive, their average terms), read once per index marker."""
+        return self._index.item(
+            "stats",
+            self._marker,
+            lambda: (search.claim_count(self._db), search.average_terms(self._db)),
+        )
+
+    def warm(
+        self,
+        min_docs: int,
+        cancelled: Callable[[], bool] | None = None,
+        pause: float = 0.0,
+    ) -> int:
         """Load the postings of every term held by at least *min_docs* claims (the ones
-        slow to load on demand) and the claims' lengths; returns the terms loaded."""
+        slow to load on demand) and the claims' lengths; returns the terms loaded.
+
+        Stops early when *cancelled()*; with *pause* > 0 (a warm-up in the background), waits
+        between terms while a query runs on the same archive, for as long as it runs."""
         self.lengths()
         frequent = search.frequent_terms(self._db, min_docs)
+        loaded = 0
         for term in frequent:
-            self.postings(term)
-        return len(frequent)
+            while pause > 0 and self._index.active:
+                if cancelled is not None and cancelled():
+                    return loaded
+                time.sleep(pause)
+            if cancelled is not None and cancelled():
+                return loaded
+            if self._index.get(term, self._marker) is None:
+                self.postings(term)
+            loaded += 1
+        return loaded
 
     def lengths(self) -> np.ndarray:
         """Terms per claim (text + title) by claim id, read once (≈ 0.7 s CPU per 1M)."""
-        if self._lengths is None:
-            ids, sizes = search.doc_lengths(self._db)
-            lengths = np.zeros(int(ids.max()) + 1 if len(ids) else 1, dtype=np.float32)
-            lengths[ids] = sizes
-            self._lengths = lengths
-        return self._lengths
+        return self._index.item("lengths", self._marker, self._read_lengths)
+
+    def _read_lengths(self) -> np.ndarray:
+        ids, sizes = search.doc_lengths(self._db)
+        lengths = np.zeros(int(ids.max()) + 1 if len(ids) else 1, dtype=np.float32)
+        lengths[ids] = sizes
+        lengths.flags.writeable = False
+        return lengths
+
+    def _read_vocabulary(self) -> tuple[list[str], np.ndarray, np.ndarray]:
+        words = sorted(
+            (w for w in search.vocabulary(self._db) if len(w) >= FUZZY_MIN_LEN - 1),
+            key=len,
+        )
+        words = [w for w in words if not w[0].isdigit()]
+        sizes = np.array([len(w) for w in words], dtype=np.int16)
+        return words, sizes, _letter_counts(words)
 
     def spelt_alike(self, term: str, exclude: Collection[str] = ()) -> list[str]:
         """Index terms the scorer would take for *term* misspelt (``fuzz.ratio`` ≥ cutoff)."""
         size = len(term)
         if size < FUZZY_MIN_LEN or term[0].isdigit():
             return []
-        if self._vocabulary is None:
-            words = sorted(
-                (w for w in search.vocabulary(self._db) if len(w) >= FUZZY_MIN_LEN - 1),
-                key=len,
-            )
-            words = [w for w in words if not w[0].isdigit()]
-            sizes = np.array([len(w) for w in words], dtype=np.int16)
-            self._vocabulary = (words, sizes, _letter_counts(words))
-        words, sizes, counts = self._vocabulary
+        words, sizes, counts = self._index.item("vocabulary", self._marker, self._read_vocabulary)
         # fuzz.ratio ≥ 80 needs the shorter word to be at least 2/3 of the longer, and at most
         # 20 % of both lengths inserted or deleted: at least the difference of their letter
         # counts (a cheap bound that leaves rapidfuzz a few hundred words to compare).
@@ -198,6 +352,16 @@ class Retriever:
         once), best first. Each *misspelt* term (in no claim) counts, with its weight ×
         FUZZY_FACTOR, for those claims holding a term spelt almost alike, as the scorer
         credits them (``scoring._fuzzy_pairs``)."""
+        with self._index.query():
+            return self._best(weights, avg_length, k, misspelt)
+
+    def _best(
+        self,
+        weights: Mapping[str, float],
+        avg_length: float,
+        k: int,
+        misspelt: Mapping[str, float] | None,
+    ) -> list[int]:
         entries = [(self.postings(t), w, False) for t, w in weights.items() if w > 0]
         entries = [e for e in entries if len(e[0])]
         if k <= 0 or not entries:
@@ -323,4 +487,4 @@ def _union(lists: list[np.ndarray]) -> np.ndarray:
     return merged[np.concatenate(([True], merged[1:] != merged[:-1]))]
 
 
-__all__ = ["CACHE_POSTINGS", "POOL", "Postings", "Retriever"]
+__all__ = ["CACHE_POSTINGS", "POOL", "Postings", "Retriever", "SharedIndex", "shared_index"]

@@ -172,3 +172,109 @@ def test_spelt_alike_finds_what_rapidfuzz_finds_over_the_whole_vocabulary(db: Da
             typo, vocabulary, scorer=fuzz.ratio, processor=None, score_cutoff=80, limit=None
         )
         assert retriever.spelt_alike(typo) == sorted(w for w, _, _ in expected)
+
+
+def _archive_of_claims(path, count: int = 60) -> Database:
+    from app.storage import open_archive
+
+    db = open_archive(path)
+    rng = random.Random(11)
+    words = ["glyphosate", "abeille", "europe", "interdit", "pesticide", "récolte", "maïs"]
+    for i in range(count):
+        add_claim(db, text=" ".join(rng.choices(words, k=5)) + f" mot{i}x", lang="fr")
+    return db
+
+
+QUERIES = ["glyphosate interdit en Europe", "abeilles pesticide maïs", "glyphosatte récolte"]
+
+
+def _results(matcher: Matcher) -> list[list[int]]:
+    return [[m.claim_id for m in matcher.match(q, lang="fr", min_score=0.0)] for q in QUERIES]
+
+
+def _count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The terms whose postings are read from the archive from now on."""
+    reads: list[str] = []
+    read = search.term_occurrences
+
+    def counted(db: Database, term: str) -> np.ndarray:
+        reads.append(term)
+        return read(db, term)
+
+    monkeypatch.setattr(search, "term_occurrences", counted)
+    return reads
+
+
+def test_matchers_of_one_archive_file_share_what_they_load(tmp_path, monkeypatch) -> None:
+    from app.storage import open_archive
+
+    first_db = _archive_of_claims(tmp_path / "a.db")
+    reads = _count_reads(monkeypatch)
+    expected = _results(Matcher(first_db))
+    assert reads
+    loaded = len(reads)
+    # Another connection, as a worker thread opens: nothing read again.
+    assert _results(Matcher(open_archive(tmp_path / "a.db"))) == expected
+    assert len(reads) == loaded
+    # Another archive file shares nothing (the same claims, numbered alike).
+    assert _results(Matcher(_archive_of_claims(tmp_path / "b.db"))) == expected
+    assert len(reads) == 2 * loaded
+
+
+def test_an_index_change_reaches_every_matcher_of_the_file(tmp_path) -> None:
+    from app.storage import open_archive
+
+    db = _archive_of_claims(tmp_path / "a.db")
+    first, second = Matcher(db), Matcher(open_archive(tmp_path / "a.db"))
+    _results(first), _results(second)
+    new = add_claim(db, text="Le glyphosate interdit en Europe depuis 2020", lang="fr").id
+    for matcher in (second, first):
+        found = matcher.match("glyphosate interdit en Europe depuis 2020", lang="fr")
+        assert found and found[0].claim_id == new
+    delete_claim(db, new)
+    for matcher in (first, second):
+        found = matcher.match("glyphosate interdit en Europe depuis 2020", lang="fr")
+        assert new not in [m.claim_id for m in found]
+
+
+def test_a_warm_matcher_leaves_nothing_for_the_next_to_load(tmp_path, monkeypatch) -> None:
+    from app.storage import open_archive
+
+    db = _archive_of_claims(tmp_path / "a.db")
+    reads = _count_reads(monkeypatch)
+    assert Matcher(db).warm(min_docs=1) > 0
+    warmed = len(reads)
+    assert Matcher(db).warm(min_docs=1) > 0
+    assert len(reads) == warmed
+    _results(Matcher(open_archive(tmp_path / "a.db")))
+    assert reads[warmed:] == ["glyphosatte"]  # in no claim: not in the vocabulary warmed
+    assert Matcher(db).warm(min_docs=1, cancelled=lambda: True) == 0
+
+
+def test_matchers_in_two_threads_find_what_one_finds_alone(tmp_path) -> None:
+    import threading
+
+    from app.storage import open_archive
+
+    db = _archive_of_claims(tmp_path / "a.db", count=400)
+    expected = _results(Matcher(_archive_of_claims(tmp_path / "alone.db", count=400)))
+    found: list[list[list[int]]] = []
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            matcher = Matcher(open_archive(tmp_path / "a.db"))
+            for _ in range(5):
+                found.append(_results(matcher))
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(2)]
+    warm = threading.Thread(target=lambda: Matcher(open_archive(tmp_path / "a.db")).warm(1))
+    for thread in [*threads, warm]:
+        thread.start()
+    for thread in [*threads, warm]:
+        thread.join()
+    assert not errors
+    assert found == [expected] * 10
+    db.close()
