@@ -13,12 +13,15 @@ a country name after a noun is usually behind a preposition ("l'aide au Venezuel
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from app.matching.demonyms import MAX_DEMONYM_TERMS, english_demonyms, french_demonyms
 
+# (the shared word, the query's countries, the candidate's), ISO codes.
+RoleDifference = tuple[str, tuple[str, ...], tuple[str, ...]]
 
-def qualifiers(text_terms: Sequence[str]) -> dict[str, set[str]]:
+
+def qualifiers(text_terms: Sequence[str]) -> dict[str, frozenset[str]]:
     """Each term a nationality word qualifies → those countries.
 
     French puts the nationality after its noun (diplomates vénézuéliens), English before it
@@ -45,13 +48,24 @@ def qualifiers(text_terms: Sequence[str]) -> dict[str, set[str]]:
             term = text_terms[target]
             if not term[0].isdigit():
                 found.setdefault(term, set()).add(code)
-    return found
+    return {term: frozenset(codes) for term, codes in found.items()}
+
+
+def role_differences(
+    query: Mapping[str, frozenset[str]], candidate_terms: Sequence[str]
+) -> tuple[RoleDifference, ...]:
+    """The words *query* (from ``qualifiers``) and the candidate both qualify by a
+    nationality, never by the same one: (word, the query's countries, the candidate's)."""
+    if not query:
+        return ()
+    candidate = qualifiers(candidate_terms)
+    return tuple(
+        (term, tuple(sorted(codes)), tuple(sorted(candidate[term])))
+        for term, codes in sorted(query.items())
+        if term in candidate and not (codes & candidate[term])
+    )
 
 
 def role_conflict(query_terms: Sequence[str], candidate_terms: Sequence[str]) -> bool:
     """A shared word qualified by a nationality on both sides, never by the same one."""
-    query = qualifiers(query_terms)
-    if not query:
-        return False
-    candidate = qualifiers(candidate_terms)
-    return any(term in candidate and not (codes & candidate[term]) for term, codes in query.items())
+    return bool(role_differences(qualifiers(query_terms), candidate_terms))

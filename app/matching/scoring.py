@@ -13,12 +13,13 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
 
 from app.matching.places import countries, country_conflict
 from app.matching.quantities import Quantity, QuantityComparison, compare, quantities
+from app.matching.roles import RoleDifference, qualifiers, role_differences
 from app.text.normalize import UNIT_TERMS, fold
 
 # A candidate at or above MATCH_THRESHOLD is taken to be the same claim (high precision); at or
@@ -82,6 +83,8 @@ class QueryInfo:
     avg_length: float  # mean terms per claim (text + title), for BM25's length norm
     ideal: float  # BM25 of the query against itself: the score's 100 %
     context: frozenset[str] = frozenset()  # terms only the surrounding text holds (at the end)
+    # Words a nationality qualifies ("diplomates vénézuéliens"): diplomate → {VE}.
+    qualified: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -114,6 +117,7 @@ class QueryInfo:
             avg_length=avg_length,
             ideal=total * saturation,
             context=frozenset(around),
+            qualified=qualifiers(terms),
         )
 
     @property
@@ -136,6 +140,8 @@ class Scored:
     country_conflict: bool
     same_speaker: bool = False
     missing: tuple[str, ...] = ()  # the candidate's text terms the query lacks
+    # Shared words qualified by other nationalities on each side: a mirrored claim.
+    roles: tuple[RoleDifference, ...] = ()
 
     def may_be_contained(self) -> bool:
         """Worth a containment check: a related candidate the query holds nearly whole."""
@@ -149,7 +155,7 @@ class Scored:
 
     @property
     def conflict(self) -> bool:
-        return bool(self.numbers.differing) or self.country_conflict
+        return bool(self.numbers.differing) or self.country_conflict or bool(self.roles)
 
 
 def score_candidate(query: QueryInfo, norm_text: str, norm_title: str) -> Scored:
@@ -187,7 +193,8 @@ def score_candidate(query: QueryInfo, norm_text: str, norm_title: str) -> Scored
     numbers = compare(query.quantities, quantities(text_terms))
     places = countries(text_terms + title_terms)
     place_conflict = country_conflict(query.countries, places)
-    if numbers.differing or place_conflict:
+    roles = role_differences(query.qualified, text_terms) if query.qualified else ()
+    if numbers.differing or place_conflict or roles:
         score = min(score * CONFLICT_FACTOR, MATCH_THRESHOLD - 1.0)
     elif _words(shared) + len(fuzzy) < MIN_MATCH_WORDS:
         score = min(score, MATCH_THRESHOLD - 1.0)
@@ -199,6 +206,7 @@ def score_candidate(query: QueryInfo, norm_text: str, norm_title: str) -> Scored
         countries=places,
         country_conflict=place_conflict,
         missing=missing,
+        roles=roles,
     )
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from app.matching import MATCH_THRESHOLD, Matcher
 from app.matching.demonyms import english_demonyms, french_demonyms
 from app.matching.roles import qualifiers, role_conflict
+from app.storage.claims import add_claim
 from app.text.normalize import terms
 
 
@@ -53,3 +55,25 @@ def test_french_qualifies_the_word_before_english_the_word_after():
     assert qualifiers(terms("la frontière colombienne", "fr")) == {"frontiere": {"CO"}}
     assert qualifiers(terms("the Colombian border", "en")) == {"border": {"CO"}}
     assert qualifiers(terms("24 colombiens", "fr")) == {}
+
+
+def test_a_mirrored_claim_is_at_most_related_and_says_why(db):
+    """The seed article's trap: every word and both countries shared, the roles swapped."""
+    earlier = add_claim(
+        db, text="Les diplomates colombiens avaient 24 heures pour quitter le Venezuela.", lang="fr"
+    )
+    same = add_claim(
+        db, text="Les diplomates vénézuéliens avaient 24 heures pour quitter la Colombie.",
+        lang="fr",
+    )  # fmt: skip
+    found = Matcher(db).match(
+        "Bogota a fait de même en ordonnant aux diplomates vénézuéliens de quitter, sous "
+        "24 heures, le territoire colombien.",
+        lang="fr",
+        min_score=0,
+    )
+    by_id = {m.claim_id: m for m in found}
+    assert by_id[same.id].tier == "match"
+    assert by_id[earlier.id].tier != "match"
+    assert by_id[earlier.id].score < MATCH_THRESHOLD
+    # the explanation names the word and both nationalities: see test_explain_roles
