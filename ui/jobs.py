@@ -48,6 +48,7 @@ class MatchResults:
 
     matches: dict[int, list[Any]] = field(default_factory=dict)
     decisions: dict[int, dict[int, str]] = field(default_factory=dict)
+    archive_size: int = 0  # claims in the archive searched (the window warms large ones)
 
 
 def marks_for(text: str, claims: list[Claim] | tuple[Claim, ...], lang: str | None) -> list[Mark]:
@@ -140,15 +141,37 @@ def match_claims(
     """Earlier checks for each (claim id, text, lang), most check-worthy first by the caller."""
     from app.matching import Matcher
 
-    matcher = Matcher(db)
-    results = MatchResults()
-    for done, (claim_id, text, lang) in enumerate(claims):
-        progress.report(done, len(claims), "")
-        found = matcher.match(text, lang=lang, limit=MATCH_LIMIT, exclude_article_id=article_id)
-        results.matches[claim_id] = [m for m in found if int(m.claim_id) != claim_id]
-        results.decisions[claim_id] = decisions_of(db, claim_id)
+    matcher = Matcher(db)  # what the archive's last Matcher (or the warm-up) loaded is shared
+    results = MatchResults(archive_size=matcher.size)
+    with matcher.busy():  # a warm-up running meanwhile steps aside
+        for done, (claim_id, text, lang) in enumerate(claims):
+            progress.report(done, len(claims), "")
+            found = matcher.match(text, lang=lang, limit=MATCH_LIMIT, exclude_article_id=article_id)
+            results.matches[claim_id] = [m for m in found if int(m.claim_id) != claim_id]
+            results.decisions[claim_id] = decisions_of(db, claim_id)
     progress.report(len(claims), len(claims), "")
     return results
+
+
+# The window warms the matcher's shared cache, in the background, for archives of at least
+# this many claims: below, a cold article costs little (see BENCHMARKS "### Speed").
+WARM_MIN_CLAIMS = 100_000
+# How long a warm-up waits, between terms, for a matching job to end (seconds).
+WARM_PAUSE = 0.02
+
+
+def warm_matcher(db: Database, progress: Any, min_docs: int | None = None) -> int:
+    """Load ahead, into the cache every Matcher of this archive shares, what matching would
+    load article after article (the terms held by at least *min_docs* claims, by default the
+    matcher's own threshold); steps aside while a matching job runs. Returns the terms."""
+    from app.matching import Matcher
+    from app.matching.matcher import WARM_MIN_DOCS
+
+    return Matcher(db).warm(
+        WARM_MIN_DOCS if min_docs is None else min_docs,
+        cancelled=lambda: progress.cancelled,
+        pause=WARM_PAUSE,
+    )
 
 
 def decisions_of(db: Database, claim_id: int) -> dict[int, str]:

@@ -8,6 +8,10 @@ plain data. The runner hands the result back on the GUI thread by a queued signa
 
 Tasks carry a *key*: starting a task under a key that is still running cancels the stale
 one, and a cancelled task's result is never delivered (a new search replaces the old).
+
+``start_background`` runs housekeeping nobody waits for (warming the matcher's cache) in a
+thread of its own, apart from the checker's tasks: it never makes the runner busy, shows
+nothing, and is cancelled at shutdown.
 """
 
 from __future__ import annotations
@@ -204,6 +208,7 @@ class TaskRunner(QObject):
         error_raised(str message): a task failed with a ``UserError`` (a full disk, a
             read-only or locked archive included: ``EnvironmentFailure``) and had no handler.
         bug_raised(object exception): a task failed with an unexpected error.
+        background_ended(str key): a background task finished, failed or was cancelled.
     """
 
     started = Signal(str, str)
@@ -212,6 +217,7 @@ class TaskRunner(QObject):
     busy_changed = Signal(bool)
     error_raised = Signal(str)
     bug_raised = Signal(object)
+    background_ended = Signal(str)
 
     def __init__(self, db_path: Path, parent: QObject | None = None, max_threads: int = 2) -> None:
         super().__init__(parent)
@@ -221,6 +227,10 @@ class TaskRunner(QObject):
         self._ids = itertools.count(1)
         self._running: dict[int, TaskHandle] = {}
         self._by_key: dict[str, TaskHandle] = {}
+        # One more thread for background work, so that it never holds up a checker's task.
+        self._background_pool = QThreadPool(self)
+        self._background_pool.setMaxThreadCount(1)
+        self._background: dict[int, TaskHandle] = {}
 
     def start(
         self,
@@ -251,6 +261,29 @@ class TaskRunner(QObject):
             self.busy_changed.emit(True)
         return handle
 
+    def start_background(self, key: str, fn: TaskFn, *args: Any) -> TaskHandle:
+        """Run ``fn(db, progress, *args)`` in the background thread, cancelling the background
+        task under ``key``: no busy state, no signal but ``background_ended``, the result
+        dropped (a failure is logged)."""
+        self.cancel_background(key)
+        task_id = next(self._ids)
+        signals = _TaskSignals(self)
+        handle = TaskHandle(task_id, key, "", Progress(lambda *_: None), signals=signals)
+        signals.finished.connect(self._on_background_done, Qt.ConnectionType.QueuedConnection)
+        signals.failed.connect(self._on_background_done, Qt.ConnectionType.QueuedConnection)
+        self._background[task_id] = handle
+        self._background_pool.start(_Runnable(self.db_path, handle, fn, args))
+        return handle
+
+    def background_running(self, key: str) -> bool:
+        return any(h.key == key for h in self._background.values())
+
+    def cancel_background(self, key: str | None = None) -> None:
+        """Cancel the background task under *key* (every one when None)."""
+        for handle in list(self._background.values()):
+            if key is None or handle.key == key:
+                handle.cancel()
+
     def cancel(self, key: str) -> None:
         handle = self._by_key.pop(key, None)
         if handle is not None:
@@ -259,6 +292,7 @@ class TaskRunner(QObject):
     def cancel_all(self) -> None:
         for key in list(self._by_key):
             self.cancel(key)
+        self.cancel_background()
 
     def is_running(self, key: str) -> bool:
         return key in self._by_key
@@ -268,12 +302,14 @@ class TaskRunner(QObject):
         return bool(self._running)
 
     def wait(self, msecs: int = -1) -> bool:
-        """Block until every worker is done (for shutdown and tests only)."""
-        return self._pool.waitForDone(msecs)
+        """Block until every worker, background ones too, is done (shutdown and tests only)."""
+        done = self._pool.waitForDone(msecs)
+        return self._background_pool.waitForDone(msecs) and done
 
     def shutdown(self) -> None:
         self.cancel_all()
         self._pool.waitForDone()
+        self._background_pool.waitForDone()
 
     def _finish(self, task_id: int) -> TaskHandle | None:
         handle = self._running.pop(task_id, None)
@@ -314,6 +350,18 @@ class TaskRunner(QObject):
         else:
             log.error("task %s failed", handle.key, exc_info=exc)
             self.bug_raised.emit(exc)
+
+    @Slot(int, object)
+    def _on_background_done(self, task_id: int, outcome: object) -> None:
+        handle = self._background.pop(task_id, None)
+        if handle is None:
+            return
+        if handle.signals is not None:
+            handle.signals.deleteLater()
+            handle.signals = None
+        if isinstance(outcome, BaseException) and not isinstance(outcome, Cancelled):
+            log.warning("background task %s failed", handle.key, exc_info=outcome)
+        self.background_ended.emit(handle.key)
 
     @Slot(int, int, int, str)
     def _on_task_progressed(self, task_id: int, done: int, total: int, message: str) -> None:

@@ -9,8 +9,9 @@ from PySide6.QtCore import Slot
 
 from app.domain import Claim
 from app.errors import UserError
+from ui import jobs
 from ui.i18n import user_message
-from ui.jobs import MatchResults, match_claims
+from ui.jobs import MatchResults, match_claims, warm_matcher
 from ui.models.claims_model import best_match
 from ui.widgets.window_parts import best_matched
 
@@ -70,12 +71,24 @@ class MatchingMixin(_Base):
 
     def _on_matches_found(self, results: MatchResults) -> None:
         self._matching = False
+        self._warm_if_large(results.archive_size)
         self.results.matches.update(results.matches)
         self.results.decisions.update(results.decisions)
         self._refresh_rows()
         self._show_matches(self.current_claim())
         self._select_best_matched()
         self.matches_ready.emit()
+
+    def _warm_if_large(self, archive_size: int) -> None:
+        """After the first matches in a large archive, load ahead (in the background, once
+        per archive) what the next articles' matching would load: it steps aside whenever a
+        matching job runs, and shutting the session down cancels it."""
+        if archive_size < jobs.WARM_MIN_CLAIMS:
+            return
+        if getattr(self, "_warmed_archive", None) == self.session.path:
+            return
+        self._warmed_archive = self.session.path
+        self.session.runner.start_background("warm", warm_matcher)
 
     def _select_best_matched(self) -> None:
         """Once earlier checks are known, open on the claim with the strongest one (the

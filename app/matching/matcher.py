@@ -8,6 +8,7 @@ a new Matcher on an archive already searched, or warmed, starts warm.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
@@ -100,6 +101,17 @@ class Matcher:
         aside while a query runs), long batches and benchmarks; returns the terms loaded."""
         self._refresh()
         return self._retriever.warm(min_docs, cancelled, pause)
+
+    def busy(self) -> contextlib.AbstractContextManager[None]:
+        """Around a run of queries (the window's matching job): a warm-up of the same archive
+        in another thread waits until it ends instead of competing with it."""
+        return self._retriever.index.query()
+
+    @property
+    def size(self) -> int:
+        """Claims in the archive (as of the last query)."""
+        self._refresh()
+        return self._size
 
     @property
     def loads(self) -> int:

@@ -277,12 +277,16 @@ class Retriever:
         cancelled: Callable[[], bool] | None = None,
         pause: float = 0.0,
     ) -> int:
-        """Load the postings of every term held by at least *min_docs* claims (the ones
-        slow to load on demand) and the claims' lengths; returns the terms loaded.
+        """Load the claims' lengths, the vocabulary (for misspelt words) and the postings of
+        every term held by at least *min_docs* claims (the ones slow to load on demand);
+        returns the terms loaded.
 
         Stops early when *cancelled()*; with *pause* > 0 (a warm-up in the background), waits
         between terms while a query runs on the same archive, for as long as it runs."""
         self.lengths()
+        if cancelled is not None and cancelled():
+            return 0
+        self._index.item("vocabulary", self._marker, self._read_vocabulary)
         frequent = search.frequent_terms(self._db, min_docs)
         loaded = 0
         for term in frequent:
