@@ -53,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
         article, stored = _store(db, draft, analysis, known)
         ids = {(claim.start, claim.end): claim.id for claim in stored}
         matcher = Matcher(db)
+        # An article rarely has the hundreds of claims that would pay for warming.
+        matcher.warm_for_batch(0, len(analysis.claims))
         matches = [
             matcher.match(
                 claim.text,

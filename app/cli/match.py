@@ -101,13 +101,15 @@ def _read_query(text: str) -> str:
 
 
 def _run_batch(matcher: Matcher, args: argparse.Namespace) -> int:
-    failed = 0
+    failed = done = 0
     with _open_batch(args.batch) as stream:
         for number, query, error in _batch_queries(stream):
             if error:
                 failed += 1
                 print_json_line({"line": number, "error": error})
                 continue
+            matcher.warm_for_batch(done)  # a long batch on a large archive: load ahead, once
+            done += 1
             found = _match(matcher, query.text, args, speaker=query.speaker, context=query.context)
             line = result_json(query.text, found)
             print_json_line({"id": query.id, **line} if query.id is not None else line)

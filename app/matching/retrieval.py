@@ -215,6 +215,12 @@ def shared_index(db: Database, max_postings: int = CACHE_POSTINGS) -> SharedInde
         return found
 
 
+def forget_shared() -> None:
+    """Drop every archive's SharedIndex (benchmarks: measure a cold start again)."""
+    with _shared_lock:
+        _shared.clear()
+
+
 class Retriever:
     """The BM25 top-k over per-term postings cached in a ``SharedIndex`` (its own unless
     *shared* is given). One per thread: the scratch arrays and the connection are its own."""
@@ -491,4 +497,12 @@ def _union(lists: list[np.ndarray]) -> np.ndarray:
     return merged[np.concatenate(([True], merged[1:] != merged[:-1]))]
 
 
-__all__ = ["CACHE_POSTINGS", "POOL", "Postings", "Retriever", "SharedIndex", "shared_index"]
+__all__ = [
+    "CACHE_POSTINGS",
+    "POOL",
+    "Postings",
+    "Retriever",
+    "SharedIndex",
+    "forget_shared",
+    "shared_index",
+]
