@@ -34,6 +34,11 @@ _NO_KEYRING = translatable(
     "No usable system keyring (such as GNOME Keyring, KWallet, macOS Keychain or Windows "
     "Credential Manager) was found; keys can be kept for this session only, in memory."
 )
+_NULL_KEYRING = translatable(
+    "The keyring is disabled (null backend). No usable system keyring (such as GNOME Keyring, "
+    "KWallet, macOS Keychain or Windows Credential Manager) was found; keys can be kept for "
+    "this session only, in memory."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +110,7 @@ def _refusal(backend: KeyringBackend) -> str | None:
     if isinstance(backend, fail.Keyring):
         return _NO_KEYRING
     if isinstance(backend, null.Keyring):
-        return "The keyring is disabled (null backend). " + _NO_KEYRING
+        return _NULL_KEYRING
     if _is_file_backend(backend):
         return (
             f"The keyring backend {_backend_name(backend)} stores keys in a plain file, which "

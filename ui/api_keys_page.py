@@ -183,7 +183,8 @@ class ApiKeysPage(QWidget):
                 "stored permanently. Crible still works without them."
             )
         self.backend.setText(text)
-        self.backend.setToolTip(user_message(status.message))
+        # The label says where keys go; the core's detail only matters when it says why not.
+        self.backend.setToolTip("" if status.usable else user_message(status.message))
         self.backend.setStyleSheet("" if status.usable else _ERROR_STYLE)
         self.session_button.setVisible(not status.usable)
         for row in self.rows.values():

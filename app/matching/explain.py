@@ -31,6 +31,9 @@ class Explanation:
     shared_countries: tuple[str, ...] = ()  # the same places as ISO codes, in the same order
     shared_names: tuple[str, ...] = ()  # people, organisations, places: capitalised on both sides
     places_differing: bool = False
+    # A mirrored claim: (a shared word as the query writes it, the query's countries, the
+    # candidate's), ISO codes: "diplomates" qualified Venezuelan here, Colombian there.
+    roles_differing: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()
     same_speaker: bool = False
     query_spans: tuple[Span, ...] = ()
     text_spans: tuple[Span, ...] = ()
@@ -50,6 +53,10 @@ class Explanation:
             "shared_countries": list(self.shared_countries),
             "shared_names": list(self.shared_names),
             "places_differing": self.places_differing,
+            "roles_differing": [
+                {"word": word, "query": list(mine), "candidate": list(theirs)}
+                for word, mine, theirs in self.roles_differing
+            ],
             "same_speaker": self.same_speaker,
             "query_spans": [list(span) for span in self.query_spans],
             "text_spans": [list(span) for span in self.text_spans],
@@ -81,6 +88,7 @@ def explain(
         shared_countries=tuple(codes),
         shared_names=_shared_names(query, text, title, scored.shared),
         places_differing=scored.country_conflict,
+        roles_differing=_roles(getattr(scored, "roles", ()), query),
         same_speaker=scored.same_speaker,
         quantities_agreeing=scored.numbers.agreeing,
         quantities_differing=scored.numbers.differing,
@@ -119,6 +127,18 @@ def _is_name(text: str, token: Token) -> bool:
     return bool(before) and before[-1] not in '.!?:«"“—-\n'
 
 
+def _roles(
+    roles: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...],
+    query: tuple[str, list[Token]],
+) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """Each mirrored word as the query writes it ("diplomates", not "diplomate")."""
+    text, tokens = query
+    written = {}
+    for token in tokens:
+        written.setdefault(token.term, text[token.start : token.end])
+    return tuple((written.get(word, word), mine, theirs) for word, mine, theirs in roles)
+
+
 def _pair(query: Quantity, candidate: Quantity) -> tuple[str, str]:
     return query.label(), candidate.label()
 
@@ -134,6 +154,10 @@ def _with_summary(e: Explanation) -> Explanation:
         parts.append(f"numbers differ ({pairs})")
     if e.places_differing:
         parts.append("names a different country")
+    for word, mine, theirs in e.roles_differing:
+        ours = ", ".join(country_name(code) for code in mine)
+        other = ", ".join(country_name(code) for code in theirs)
+        parts.append(f"different actors ({word}: {ours} vs {other})")
     if e.shared_terms or e.fuzzy_terms:
         words = list(e.shared_terms[:6]) + [c for _, c in e.fuzzy_terms[:2]]
         count = len(e.shared_terms) + len(e.fuzzy_terms)

@@ -1805,6 +1805,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>Cite un autre pays</translation>
         </message>
         <message>
+            <source>Different actors:</source>
+            <translation>Acteurs différents :</translation>
+        </message>
+        <message>
             <source>Same figures:</source>
             <translation>Mêmes chiffres :</translation>
         </message>
@@ -2126,6 +2130,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>No usable system keyring (such as GNOME Keyring, KWallet, macOS Keychain or Windows Credential Manager) was found; keys can be kept for this session only, in memory.</source>
             <translation>Aucun trousseau système utilisable (GNOME Keyring, KWallet, trousseau macOS ou Gestionnaire d'identification Windows) n'a été trouvé ; les clés peuvent être gardées en mémoire pour cette session seulement.</translation>
+        </message>
+        <message>
+            <source>The keyring is disabled (null backend). No usable system keyring (such as GNOME Keyring, KWallet, macOS Keychain or Windows Credential Manager) was found; keys can be kept for this session only, in memory.</source>
+            <translation>Le trousseau est désactivé (backend null). Aucun trousseau système utilisable (GNOME Keyring, KWallet, trousseau macOS ou Gestionnaire d'identification Windows) n'a été trouvé ; les clés peuvent être gardées en mémoire pour cette session seulement.</translation>
         </message>
         <message>
             <source>Google Fact Check Tools API key</source>

@@ -281,3 +281,22 @@ def test_archive_browser_shows_shared_words_as_written(french, qtbot, tmp_path):
     details = browser.details.toPlainText()
     assert "envoyées" in details and "Russie" in details
     assert "envoyer" not in details and "Russia" not in details
+
+
+def test_a_mirrored_claim_says_which_actors_differ_in_french(french, qtbot):
+    from app.storage.claims import add_claim
+
+    db = open_archive(":memory:")
+    add_claim(db, text="Les diplomates colombiens avaient 24 heures pour quitter le Venezuela.")
+    query = (
+        "Bogota a fait de même en ordonnant aux diplomates vénézuéliens de quitter, sous "
+        "24 heures, le territoire colombien."
+    )
+    found = Matcher(db).match(query, lang="fr", min_score=0)
+    db.close()
+    assert found[0].why.roles_differing == (("diplomates", ("VE",), ("CO",)),)
+    assert found[0].to_json()["why"]["roles_differing"][0]["word"] == "diplomates"
+    pane = MatchesPane()
+    qtbot.addWidget(pane)
+    pane.set_matches(query, found, {})
+    assert "Acteurs différents : diplomates (Venezuela ≠ Colombie)" in _shown(pane)

@@ -186,6 +186,14 @@ def _why_html(why: Any, query: str = "") -> str:
             f"<li style='color:{DIFFER_COLOR}'><b>"
             f"{html.escape(_tr('Names a different country'))}</b></li>"
         )
+    for word, mine, theirs in getattr(why, "roles_differing", ()):
+        language = current_language()
+        ours = ", ".join(country_name(code, language) for code in mine)
+        other = ", ".join(country_name(code, language) for code in theirs)
+        rows.append(
+            f"<li style='color:{DIFFER_COLOR}'><b>{html.escape(_tr('Different actors:'))}</b> "
+            f"{html.escape(f'{word} ({ours} ≠ {other})')}</li>"
+        )
     agreeing = agreeing_figures(why)
     if agreeing:
         rows.append(
