@@ -43,9 +43,10 @@ DEEPER = 2
 WARM_MIN_DOCS = 1_000
 # A batch (``crible match --batch``, ``crible check``) on an archive of at least this many
 # claims warms its matcher once it has run BATCH_WARM_AFTER queries, or at once when it knows
-# it has twice as many to run (``warm_for_batch``). At 1M claims warm() costs ~3 s CPU and saves
-# ~5 ms a query: warming first pays from ~400 queries (BENCHMARKS "### Speed").
-BATCH_WARM_MIN_CLAIMS = 100_000
+# it has twice as many to run (``warm_for_batch``). A batch caches its own terms as it goes, so
+# warming gains little: at 1M claims (warm() ≈ 3 s CPU) it pays from ≈ 400 queries and saves
+# ≈ 6 % over 800; at 100k and 300k it never paid within 800 (BENCHMARKS "### Speed").
+BATCH_WARM_MIN_CLAIMS = 750_000
 BATCH_WARM_AFTER = 200
 
 
