@@ -76,4 +76,4 @@ def test_a_mirrored_claim_is_at_most_related_and_says_why(db):
     assert by_id[same.id].tier == "match"
     assert by_id[earlier.id].tier != "match"
     assert by_id[earlier.id].score < MATCH_THRESHOLD
-    # the explanation names the word and both nationalities: see test_explain_roles
+    assert by_id[earlier.id].why.roles_differing == (("diplomates", ("VE",), ("CO",)),)
