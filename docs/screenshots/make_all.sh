@@ -1,5 +1,5 @@
 #!/bin/bash
-# Refresh every screenshot of the README: three in English, one in French.
+# Refresh every screenshot of the README: four in English, one in French.
 #
 #     docs/screenshots/make_all.sh [SEED_ARTICLE]
 #
@@ -19,6 +19,8 @@ export LANG=C.UTF-8 LANGUAGE= LC_ALL=C.UTF-8 XDG_CONFIG_HOME="$WORK/settings-en"
 crible --db "$WORK/demo.db" gui --screenshot docs/screenshots/demo.png
 if [ -f "$SEED" ]; then
     crible --db "$WORK/seed.db" gui "$SEED" --screenshot docs/screenshots/seed-article.png
+    # The mirrored claim: the same words, the nationalities swapped (at most related).
+    crible --db "$WORK/seed.db" gui "$SEED" --claim 10 --screenshot docs/screenshots/mirrored-claim.png
 fi
 .venv/bin/python docs/screenshots/make_worked_claim.py docs/screenshots/worked-claim.png 2>/dev/null
 
