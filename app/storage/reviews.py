@@ -20,11 +20,10 @@ from typing import Any, Protocol
 from sqlite_utils import Database
 
 from app.domain import Claim, ClaimId, Review, ReviewId
-from app.storage.rows import claim_from_row, fetch_dicts
+from app.storage.rows import claim_from_row, fetch_dicts, in_chunks
 from app.text.normalize import index_text
 
 # SQLite's default limit on host parameters is 32766 in 3.32+; stay far below it.
-_IN_CHUNK = 500
 _WORD = re.compile(r"\w+")
 # The Unicode blocks of combining marks (accents) that NFKD splits off letters.
 _MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -87,11 +86,13 @@ def _fold_fast(text: str) -> str:
 
 
 def existing_dedup_keys(db: Database, keys: Sequence[str]) -> set[str]:
+    return _known_keys(db.conn, keys)
+
+
+def _known_keys(conn: sqlite3.Connection, keys: Sequence[str]) -> set[str]:
     found: set[str] = set()
-    for start in range(0, len(keys), _IN_CHUNK):
-        chunk = list(keys[start : start + _IN_CHUNK])
-        marks = ", ".join("?" * len(chunk))
-        rows = db.execute(f"SELECT dedup_key FROM reviews WHERE dedup_key IN ({marks})", chunk)
+    for chunk, marks in in_chunks(keys):
+        rows = conn.execute(f"SELECT dedup_key FROM reviews WHERE dedup_key IN ({marks})", chunk)
         found.update(row[0] for row in rows)
     return found
 
@@ -254,23 +255,15 @@ class KeysReader:
         return {"path": self.path, "_conn": None}
 
     def __call__(self, keys: Sequence[str]) -> set[str]:
-        found: set[str] = set()
         try:
             if self._conn is None:
                 uri = Path(self.path).resolve().as_uri() + "?mode=ro"
                 self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
                 # The key index of a million reviews is ~60 MB: keep it cached between calls.
                 self._conn.execute("PRAGMA cache_size = -65536")
-            for start in range(0, len(keys), _IN_CHUNK):
-                chunk = list(keys[start : start + _IN_CHUNK])
-                marks = ", ".join("?" * len(chunk))
-                rows = self._conn.execute(
-                    f"SELECT dedup_key FROM reviews WHERE dedup_key IN ({marks})", chunk
-                )
-                found.update(row[0] for row in rows)
+            return _known_keys(self._conn, keys)
         except sqlite3.Error:
             return set()  # only a hint: without it every record is normalised, nothing else
-        return found
 
     def close(self) -> None:
         if self._conn is not None:
@@ -312,9 +305,7 @@ def reviews_of_claims(db: Database, claim_ids: Sequence[int]) -> dict[int, list[
     """Reviews of many claims at once (for match results): claim id → newest first."""
     found: dict[int, list[Review]] = {}
     ids = list(claim_ids)
-    for start in range(0, len(ids), _IN_CHUNK):
-        chunk = ids[start : start + _IN_CHUNK]
-        marks = ", ".join("?" * len(chunk))
+    for chunk, marks in in_chunks(ids):
         rows = fetch_dicts(
             db.conn,
             f"SELECT * FROM reviews WHERE claim_id IN ({marks})"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import Any, TypeVar
 
 from app.domain import (
     Article,
@@ -17,6 +18,17 @@ from app.domain import (
     Source,
     SourceId,
 )
+
+T = TypeVar("T")
+# Ids per ``IN (…)`` statement: well under SQLite's parameter limit, small statements.
+IN_CHUNK = 500
+
+
+def in_chunks(values: Sequence[T]) -> Iterator[tuple[list[T], str]]:
+    """*values* in chunks for an ``IN (…)`` clause, each with its ``?, ?, …`` marks."""
+    for start in range(0, len(values), IN_CHUNK):
+        chunk = list(values[start : start + IN_CHUNK])
+        yield chunk, ", ".join("?" * len(chunk))
 
 
 def fetch_dicts(conn: sqlite3.Connection, sql: str, params: Any = ()) -> list[dict[str, Any]]:

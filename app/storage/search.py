@@ -7,18 +7,17 @@ Everything here works on normalised terms (``app.text.normalize``); the FTS5 tab
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from sqlite_utils import Database
 
-from app.storage.rows import fetch_dicts
+from app.storage.rows import fetch_dicts, in_chunks
 
 # bm25 column weights: the claim text, then the title/headline of its review.
 TEXT_WEIGHT = 1.0
 TITLE_WEIGHT = 1.0
-_CHUNK = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,26 +139,6 @@ def index_marker(db: Database) -> bytes:
     return bytes(row[0]) if row and row[0] is not None else b""
 
 
-def doc_freqs(db: Database, terms: Collection[str]) -> dict[str, int]:
-    """How many claims hold each term (0 when none), from the FTS5 vocabulary."""
-    found = dict.fromkeys(terms, 0)
-    wanted = list(found)
-    for start in range(0, len(wanted), _CHUNK):
-        chunk = wanted[start : start + _CHUNK]
-        marks = ", ".join("?" * len(chunk))
-        for term, count in db.execute(
-            f"SELECT term, doc FROM claims_fts_vocab WHERE term IN ({marks})", chunk
-        ):
-            found[term] = int(count)
-    return found
-
-
-def change_marker(db: Database) -> tuple[int, int]:
-    """Changes when any connection (this one included) has written to the archive: cheap."""
-    version = int(db.execute("PRAGMA data_version").fetchone()[0])
-    return version, db.conn.total_changes
-
-
 def claim_count(db: Database) -> int:
     return int(db.execute("SELECT count(*) FROM claims").fetchone()[0])
 
@@ -178,9 +157,7 @@ def candidate_rows(db: Database, claim_ids: Sequence[int]) -> dict[int, Candidat
     """Candidate rows by id, each with the verdict, URL, publisher and date to show."""
     found: dict[int, CandidateRow] = {}
     ids = list(dict.fromkeys(claim_ids))
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        marks = ", ".join("?" * len(chunk))
+    for chunk, marks in in_chunks(ids):
         for row in fetch_dicts(db.conn, _CANDIDATES_SQL.format(marks=marks), chunk):
             found[row["id"]] = _candidate(row)
     return found
@@ -190,9 +167,7 @@ def norm_texts(db: Database, claim_ids: Sequence[int]) -> dict[int, tuple[str, s
     """(norm_text, norm_title) by claim id: all the re-ranker reads for a first pass."""
     found: dict[int, tuple[str, str]] = {}
     ids = list(dict.fromkeys(claim_ids))
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        marks = ", ".join("?" * len(chunk))
+    for chunk, marks in in_chunks(ids):
         sql = f"SELECT id, norm_text, norm_title FROM claims WHERE id IN ({marks})"
         for claim_id, norm_text, norm_title in db.execute(sql, chunk):
             found[claim_id] = (norm_text, norm_title)
@@ -203,9 +178,7 @@ def claimants(db: Database, claim_ids: Sequence[int]) -> dict[int, str]:
     """Who made each claim (claimant, else speaker), for claims where it is known."""
     found: dict[int, str] = {}
     ids = list(dict.fromkeys(claim_ids))
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        marks = ", ".join("?" * len(chunk))
+    for chunk, marks in in_chunks(ids):
         sql = (
             f"SELECT id, coalesce(nullif(claimant, ''), speaker) FROM claims WHERE id IN ({marks})"
         )
@@ -220,9 +193,7 @@ def unchecked_article_claims(db: Database, claim_ids: Sequence[int]) -> set[int]
     "article", in an article, no verdict (level or text), no review, status not "checked"."""
     found: set[int] = set()
     ids = list(dict.fromkeys(claim_ids))
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        marks = ", ".join("?" * len(chunk))
+    for chunk, marks in in_chunks(ids):
         sql = (
             f"SELECT c.id FROM claims AS c WHERE c.id IN ({marks})"
             " AND c.origin = 'article' AND c.article_id IS NOT NULL"

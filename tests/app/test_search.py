@@ -20,7 +20,6 @@ def test_hostile_terms_never_break_a_query(db: Database, term: str) -> None:
     add_claim(db, text="AND NOT NEAR col a", lang="en")
     search.ranked_ids(db, [term], 10)
     search.term_occurrences(db, term)
-    search.doc_freqs(db, [term])
 
 
 def test_ranked_ids_prefer_claims_with_more_and_rarer_terms(db: Database) -> None:
@@ -30,16 +29,6 @@ def test_ranked_ids_prefer_claims_with_more_and_rarer_terms(db: Database) -> Non
     ranked = search.ranked_ids(db, ["glyphosate", "interdire"], 10)
     assert [claim_id for claim_id, _ in ranked] == [one, two]
     assert search.ranked_ids(db, [], 10) == []
-
-
-def test_doc_freqs_count_claims(db: Database) -> None:
-    add_claim(db, text="glyphosate glyphosate", lang="fr")
-    add_claim(db, text="glyphosate", title="Europe", lang="fr")
-    assert search.doc_freqs(db, ["glyphosate", "europe", "absent"]) == {
-        "glyphosate": 2,
-        "europe": 1,
-        "absent": 0,
-    }
 
 
 def test_candidate_rows_carry_the_latest_review(db: Database) -> None:
