@@ -89,7 +89,6 @@ class Matcher:
         reindex_if_needed(db)
         self._db = db
         self._candidates = candidates
-        self._doc_freqs: dict[str, int] = {}
         self._size = 0
         self._marker: object = None
         self._avg_length = 1.0
@@ -254,23 +253,20 @@ class Matcher:
         return QueryInfo.build(query_terms, weights, unseen, self._avg_length, around)
 
     def _refresh(self) -> None:
-        """Forget cached term counts when the archive changed since the last query."""
+        """Forget what was cached when the archive's index changed since the last query."""
         marker = search.index_marker(self._db)
         if self._db.conn.in_transaction:
             # FTS5 keeps a transaction's writes in memory until it commits: trust nothing.
             marker = (marker, self._db.conn.total_changes, object())
         if marker != self._marker:
             self._marker = marker
-            self._doc_freqs.clear()
             self._retriever.refresh(marker, private=self._db.conn.in_transaction)
             self._size, self._avg_length = self._retriever.stats()
 
     def _freqs(self, query_terms: list[str]) -> dict[str, int]:
-        missing = [t for t in dict.fromkeys(query_terms) if t not in self._doc_freqs]
         # From the postings retrieval loads anyway (FTS5's vocabulary table reads a term's
-        # whole doclist to count it: no cheaper).
-        self._doc_freqs.update((t, self._retriever.doc_freq(t)) for t in missing)
-        return {t: self._doc_freqs[t] for t in dict.fromkeys(query_terms)}
+        # whole doclist to count it: no cheaper); the shared cache keeps them.
+        return {t: self._retriever.doc_freq(t) for t in dict.fromkeys(query_terms)}
 
     def _matches(
         self, text: str, lang: str, info: QueryInfo, kept: list[tuple[Scored, int]]
