@@ -9,8 +9,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from app.cli.common import open_db, print_json
+from app.cli.match_options import add_match_options, check_match_options
 from app.domain import Article, Claim
-from app.errors import UserError
 from app.intake import ArticleDraft, load
 from app.matching import MATCH_THRESHOLD, RELATED_THRESHOLD, Match, Matcher
 from app.storage.articles import find_article_by_text
@@ -23,22 +23,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--lang", choices=("auto", "fr", "en"), default="auto", help="language (default: detect)"
     )
-    parser.add_argument("--limit", type=int, default=5, metavar="N", help="matches per claim")
-    parser.add_argument(
-        "--min-score",
-        type=float,
-        default=None,
-        metavar="S",
-        help=f"lowest score listed (default {RELATED_THRESHOLD:g}: tiers match and related)",
-    )
+    add_match_options(parser, limit=5, limit_help="matches per claim")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.limit < 1:
-        raise UserError("--limit must be at least 1")
-    if args.min_score is not None and not 0 <= args.min_score <= 100:
-        raise UserError("--min-score must be between 0 and 100")
+    check_match_options(args)
     draft = load(args.source)
     analysis = analyse(draft.text, lang=draft.lang if args.lang == "auto" else args.lang,
                        title=draft.title)  # fmt: skip

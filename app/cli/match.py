@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from app.cli.common import open_db, print_json, print_json_line
+from app.cli.match_options import add_match_options, check_match_options
 from app.errors import UserError
 from app.matching import MATCH_THRESHOLD, RELATED_THRESHOLD, Match, Matcher
 from app.matching.reindex import outdated_note
@@ -26,14 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         " around it, e.g. a debate's neighbouring lines; speaker); - = stdin. One JSON line"
         " out each",
     )
-    parser.add_argument("--limit", type=int, default=10, metavar="N", help="results (default 10)")
-    parser.add_argument(
-        "--min-score",
-        type=float,
-        default=None,
-        metavar="S",
-        help=f"lowest score listed (default {RELATED_THRESHOLD:g}: tiers match and related)",
-    )
+    add_match_options(parser, limit=10, limit_help="results (default 10)")
     parser.add_argument("--lang", default=None, help="language of the query: fr, en (default auto)")
     parser.add_argument(
         "--speaker", default=None, metavar="NAME", help="who made the claim, when known"
@@ -42,10 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.limit < 1:
-        raise UserError("--limit must be at least 1")
-    if args.min_score is not None and not 0 <= args.min_score <= 100:
-        raise UserError("--min-score must be between 0 and 100")
+    check_match_options(args)
     if (args.text is None) == (args.batch is None):
         raise UserError("give either TEXT or --batch FILE")
     query = _read_query(args.text) if args.text is not None else ""
