@@ -38,6 +38,23 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """One line of the desk's list of articles: what it is and how far its check went."""
+
+    id: ArticleId
+    title: str
+    outlet: str | None
+    url: str | None
+    published: str | None
+    added_at: str
+    last_change: str
+    claims: int
+    checked: int  # claims whose status is "checked"
+    worked: int  # claims beyond "to check"
+    verdicts: int  # claims with a verdict
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     """A checkable statement: a span of an article, or a standalone archive entry."""
 
@@ -61,6 +78,13 @@ class Claim:
     notes: str = ""
     created_at: str = ""
     updated_at: str = ""
+    # The team's published review (ClaimReview): the statement as reviewed when the checker
+    # rewrote it (None: derived from the claim), the fact-check page, headline, reviewer, date.
+    claim_reviewed: str | None = None
+    review_url: str | None = None
+    review_headline: str = ""
+    reviewer: str = ""
+    review_date: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

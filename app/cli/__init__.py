@@ -30,6 +30,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "match": ("match", "find earlier fact-checked claims like TEXT (or a batch of queries)"),
     "check": ("check", "split, store and match every claim of an article"),
     "edit": ("edit", "edit a claim: status, verdict, notes, sources"),
+    "articles": ("articles", "list the desk's articles with their progress"),
+    "article": ("article", "edit an article's metadata, or delete it (after a backup)"),
     "export": ("export", "export an article's check, or the whole archive as a DataFeed"),
     "search": ("search", "search Google Fact Check Tools (key from the keyring)"),
     "secrets": ("secrets_cmd", "show, store or remove the API keys kept in the system keyring"),

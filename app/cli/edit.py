@@ -22,7 +22,16 @@ from app.storage.scales import default_scale
 from app.storage.sources import add_source
 
 NO_VERDICT = "none"
-_CLAIM_KEYS = {"status", "verdict", "verdict_text", "note", "claimant"}
+# The published review's fields, each stored as is in its claims column.
+_REVIEW_KEYS = {
+    "claim_reviewed",
+    "review_url",
+    "review_headline",
+    "reviewer",
+    "review_date",
+    "claim_date",
+}
+_CLAIM_KEYS = {"status", "verdict", "verdict_text", "note", "claimant"} | _REVIEW_KEYS
 _BATCH_KEYS = _CLAIM_KEYS | {"claim", "add_source"}
 
 
@@ -33,6 +42,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--verdict-text", metavar="TEXT")
     parser.add_argument("--note", metavar="TEXT", help="replace the claim's notes")
     parser.add_argument("--claimant", metavar="NAME")
+    parser.add_argument(
+        "--claim-reviewed", metavar="TEXT", help="the self-contained statement as reviewed"
+    )
+    parser.add_argument("--review-url", metavar="URL", help="the published fact-check page")
+    parser.add_argument("--review-headline", metavar="TEXT", help="the fact-check's headline")
+    parser.add_argument("--reviewer", metavar="NAME", help="who checked it, in your organisation")
+    parser.add_argument("--review-date", metavar="YYYY-MM-DD", help="when the check was published")
+    parser.add_argument("--claim-date", metavar="YYYY-MM-DD", help="when the claim was made")
     parser.add_argument("--add-source", metavar="URL", help="an http(s) page used as evidence")
     parser.add_argument("--stance", choices=STANCES, help="with --add-source (default: context)")
     parser.add_argument("--excerpt", metavar="TEXT", help="with --add-source")
@@ -56,7 +73,9 @@ def run(args: argparse.Namespace) -> int:
             return _run_batch(db, args.batch, as_json=args.json)
         edit = _edit_from_args(args)
         if not edit.keys() - {"claim"}:
-            raise UserError("nothing to change: give --status, --verdict, --note or --add-source")
+            raise UserError(
+                "nothing to change: give --status, --verdict, --note, --review-url… or --add-source"
+            )
         _apply(db, edit, as_json=args.json, line=None)
         return 0
     finally:
@@ -156,6 +175,7 @@ def _claim_changes(db: Archive, edit: dict[str, Any]) -> dict[str, Any]:
         ("note", "notes"),
         ("claimant", "claimant"),
         ("status", "status"),
+        *((key, key) for key in sorted(_REVIEW_KEYS)),
     ):
         if key in edit:
             if not isinstance(edit[key], str):

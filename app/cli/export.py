@@ -19,6 +19,7 @@ from typing import TextIO
 from app.cli.common import open_db
 from app.errors import UserError
 from app.interop import claimreview_export, reports
+from app.interop.publish_checklist import IncompleteReviews
 from app.net import is_web_url
 from app.storage import Archive
 from app.storage.settings import get_setting, set_setting
@@ -42,7 +43,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of stdout"
     )
     parser.add_argument(
-        "--lang", choices=("fr", "en"), help="language of report headings (default: the article's)"
+        "--lang",
+        choices=("fr", "en"),
+        help="language of report headings (default: the system's, as the window)",
+    )
+    parser.add_argument(
+        "--include-notes",
+        action="store_true",
+        help="reports: include the working notes (left out by default)",
+    )
+    parser.add_argument(
+        "--all",
+        dest="all_claims",
+        action="store_true",
+        help='reports: every claim (default: the claims worked on, beyond "to check")',
     )
     parser.add_argument(
         "--org-name", metavar="NAME", help="your organisation, the ClaimReview author (remembered)"
@@ -71,9 +85,24 @@ def run(args: argparse.Namespace) -> int:
         chunks = (
             _archive_feed(db)
             if args.archive
-            else [reports.render(db, args.article_id, fmt, lang=args.lang)]
+            else [
+                reports.render(
+                    db,
+                    args.article_id,
+                    fmt,
+                    lang=args.lang or reports.system_language(),
+                    include_notes=args.include_notes,
+                    all_claims=args.all_claims,
+                )
+            ]
         )
         _write(chunks, output)
+    except IncompleteReviews as exc:
+        # One line per claim naming what it lacks, so the checker can fix each in turn.
+        sys.stderr.write(f"crible: {exc}\n")
+        for line in exc.lines:
+            sys.stderr.write(f"crible: {line}\n")
+        return 2
     finally:
         db.close()
     return 0

@@ -1,13 +1,15 @@
-"""The printable HTML check report: one self-contained page, inline CSS, no script.
+"""The printable HTML check report: one self-contained page, inline CSS, no script to run.
 
 Every piece of user text goes through ``html.escape``; links are made only for http(s)
 URLs; verdict colours are used only when they are plain ``#rrggbb`` values, so nothing
-stored in the archive can inject markup, script or style into the page.
+stored in the archive can inject markup, script or style into the page. The complete
+ClaimReviews ride along as a JSON-LD data block (data, never executed).
 """
 
 from __future__ import annotations
 
 import html
+import json
 import re
 from typing import Any
 
@@ -108,6 +110,12 @@ def _claim(number: int, claim: dict[str, Any], w: dict[str, str]) -> str:
         facts.append(f"<dt>{_e(w['claimant'])}</dt><dd>{_e(claim['claimant'])}</dd>")
     if claim["claim_date"]:
         facts.append(f"<dt>{_e(w['claim_date'])}</dt><dd>{_e(claim['claim_date'])}</dd>")
+    if claim["review_url"]:
+        label = claim["review_headline"] or claim["review_url"]
+        facts.append(f"<dt>{_e(w['review'])}</dt><dd>{_link(label, claim['review_url'])}</dd>")
+    for key in ("reviewer", "review_date"):
+        if claim[key]:
+            facts.append(f"<dt>{_e(w[key])}</dt><dd>{_e(claim[key])}</dd>")
     facts += [
         _block(w["explanation"], claim["verdict_text"]),
         _block(w["notes"], claim["notes"]),
@@ -123,8 +131,25 @@ def _claim(number: int, claim: dict[str, Any], w: dict[str, str]) -> str:
     )
 
 
-def html_document(data: dict[str, Any], summary: str) -> str:
-    """The report page for ``reports.report_data`` output and its one-line ``summary``."""
+def _jsonld(reviews: list[dict[str, Any]]) -> str:
+    """The ClaimReviews as a JSON-LD data block, for search engines and fact-check tools.
+
+    A data block is never executed (and the page's policy allows no script); ``<``, ``>`` and
+    ``&`` are written as JSON escapes so no stored text can close the element.
+    """
+    if not reviews:
+        return ""
+    payload = json.dumps(reviews if len(reviews) > 1 else reviews[0], ensure_ascii=False)
+    for char, escape in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e")):
+        payload = payload.replace(char, escape)
+    return f'<script type="application/ld+json">{payload}</script>'
+
+
+def html_document(
+    data: dict[str, Any], summary: str, reviews: list[dict[str, Any]] | None = None
+) -> str:
+    """The report page for ``reports.report_data`` output, its one-line ``summary`` and the
+    complete ClaimReviews to embed."""
     w = words(data["report_lang"])
     article = data["article"]
     title = article["title"]
@@ -144,7 +169,8 @@ def html_document(data: dict[str, Any], summary: str) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'\">"
-        f"<title>{_e(w['report'])}{colon} {_e(title)}</title><style>{_CSS}</style></head><body>"
+        f"<title>{_e(w['report'])}{colon} {_e(title)}</title><style>{_CSS}</style>"
+        f"{_jsonld(reviews or [])}</head><body>"
         f"<h1>{_e(w['report'])}{colon} {_e(title)}</h1>"
         f'<ul class="meta">{"".join(meta)}</ul>'
         f"<h2>{_e(w['claims'])} ({len(data['claims'])})</h2>{claims}"

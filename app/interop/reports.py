@@ -1,9 +1,12 @@
 """An article's check as a report: JSON (the data), Markdown, CSV and printable HTML.
 
 Every renderer starts from ``report_data``: the article, then each claim with its status,
-verdict, notes, claimant, sources (stance, excerpt, archive copy) and the earlier checks the
-checker confirmed as the same claim. Report headings follow the article's language
-(French or English) unless ``lang`` says otherwise.
+verdict, notes, claimant, review, sources (stance, excerpt, archive copy) and the earlier checks
+the checker confirmed as the same claim. The JSON report is that data, complete. The reports
+for readers (Markdown, HTML, CSV) show by default only the claims worked on (status beyond
+"to check") and never the working notes: ``all_claims`` and ``include_notes`` say otherwise.
+Report headings follow ``lang`` (the window passes its own language; the command line the
+system's), else the article's.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from datetime import UTC, datetime
 from typing import Any
@@ -19,7 +23,8 @@ from sqlite_utils import Database
 
 from app.domain import Claim, ClaimSource
 from app.errors import UserError
-from app.interop.claimreview_export import article_claim_reviews
+from app.interop.claimreview_export import claim_reviewed
+from app.interop.publish_checklist import complete_reviews, publishable_reviews
 from app.interop.report_html import html_document
 from app.interop.report_words import words
 from app.net import is_web_url
@@ -48,6 +53,10 @@ CSV_COLUMNS = (
     "notes",
     "sources",
     "earlier_checks",
+    "review_url",
+    "review_headline",
+    "reviewer",
+    "review_date",
 )
 
 
@@ -125,6 +134,11 @@ def _claim_data(db: Database, claim: Claim, lang: str) -> dict[str, Any]:
         "notes": claim.notes,
         "claimant": claim.claimant or _named(claim.speaker, claim.lang or lang),
         "claim_date": claim.claim_date,
+        "claim_reviewed": claim_reviewed(claim),
+        "review_url": claim.review_url,
+        "review_headline": claim.review_headline,
+        "reviewer": claim.reviewer,
+        "review_date": claim.review_date,
         "sources": [_source_data(link) for link in sources_of_claim(db, claim.id)],
         "earlier_checks": _earlier_checks(db, claim.id, lang),
     }
@@ -194,6 +208,34 @@ def render_json(db: Database, article_id: int, *, lang: str | None = None) -> di
     return report_data(db, article_id, lang=lang)
 
 
+def reader_data(
+    db: Database,
+    article_id: int,
+    *,
+    lang: str | None = None,
+    include_notes: bool = False,
+    all_claims: bool = False,
+) -> dict[str, Any]:
+    """``report_data`` for a reader: worked-on claims only, working notes left out by default.
+
+    The summary still counts every claim of the article: it says how far the check went.
+    """
+    data = report_data(db, article_id, lang=lang)
+    claims = [c for c in data["claims"] if all_claims or c["status"] != "to_check"]
+    if not include_notes:
+        claims = [{**claim, "notes": ""} for claim in claims]
+    return {**data, "claims": claims}
+
+
+def system_language() -> str:
+    """The language of the user's locale ("fr" or "en"), as the window defaults to."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "LANG"):
+        value = os.environ.get(name, "")
+        if value and value not in ("C", "POSIX"):
+            return "fr" if value.lower().startswith("fr") else "en"
+    return "en"
+
+
 # --- CSV -------------------------------------------------------------------------------------
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -205,9 +247,9 @@ def _cell(value: object) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def render_csv(db: Database, article_id: int, *, lang: str | None = None) -> str:
+def render_csv(db: Database, article_id: int, **options: Any) -> str:
     """One row per claim; sources and earlier checks joined with " | " in their cells."""
-    data = report_data(db, article_id, lang=lang)
+    data = reader_data(db, article_id, **options)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -235,6 +277,10 @@ def render_csv(db: Database, article_id: int, *, lang: str | None = None) -> str
             claim["notes"],
             sources,
             earlier,
+            claim["review_url"],
+            claim["review_headline"],
+            claim["reviewer"],
+            claim["review_date"],
         ]
         writer.writerow([_cell(value) for value in row])
     return out.getvalue()
@@ -263,8 +309,8 @@ def _md_lines(text: str, prefix: str) -> list[str]:
     return [prefix + md_escape(line) for line in (text or "").splitlines() if line.strip()]
 
 
-def render_markdown(db: Database, article_id: int, *, lang: str | None = None) -> str:
-    data = report_data(db, article_id, lang=lang)
+def render_markdown(db: Database, article_id: int, **options: Any) -> str:
+    data = reader_data(db, article_id, **options)
     w = words(data["report_lang"])
     article = data["article"]
     lines = [f"# {w['report']}{w[':']} {md_escape(article['title'])}", ""]
@@ -294,6 +340,12 @@ def _md_claim(number: int, claim: dict[str, Any], w: dict[str, str]) -> list[str
     for key, label in (("claimant", "claimant"), ("claim_date", "claim_date")):
         if claim[key]:
             lines.append(f"- {w[label]}{w[':']} {md_escape(claim[key])}")
+    if claim["review_url"]:
+        link = md_link(claim["review_headline"] or claim["review_url"], claim["review_url"])
+        lines.append(f"- {w['review']}{w[':']} {link}")
+    for key in ("reviewer", "review_date"):
+        if claim[key]:
+            lines.append(f"- {w[key]}{w[':']} {md_escape(claim[key])}")
     for key, label in (("verdict_text", "explanation"), ("notes", "notes")):
         if claim[key].strip():
             lines += ["", f"**{w[label]}**", "", *_md_lines(claim[key], "> ")]
@@ -317,25 +369,30 @@ def _md_claim(number: int, claim: dict[str, Any], w: dict[str, str]) -> list[str
     return [*lines, ""]
 
 
-def render_html(db: Database, article_id: int, *, lang: str | None = None) -> str:
-    """A self-contained printable page: inline CSS, no scripts, every user text escaped."""
-    data = report_data(db, article_id, lang=lang)
-    return html_document(data, summary_line(data))
+def render_html(db: Database, article_id: int, **options: Any) -> str:
+    """A self-contained printable page: inline CSS, no scripts, every user text escaped, the
+    complete ClaimReviews embedded as JSON-LD."""
+    data = reader_data(db, article_id, **options)
+    return html_document(data, summary_line(data), complete_reviews(db, article_id))
 
 
-def render(db: Database, article_id: int, fmt: str, *, lang: str | None = None) -> str:
+def render(
+    db: Database,
+    article_id: int,
+    fmt: str,
+    *,
+    lang: str | None = None,
+    include_notes: bool = False,
+    all_claims: bool = False,
+) -> str:
     """An article's check in one of ``EXPORT_FORMATS``, as the text of the file to write.
 
-    ``claimreview`` is the list of ClaimReviews of the checked claims, signed with the
-    ``org_name``/``org_url`` settings; ``json`` is ``render_json`` serialised.
+    ``claimreview`` is the list of ClaimReviews of the claims with a verdict, signed with the
+    ``org_name``/``org_url`` settings, refused (``IncompleteReviews``) while any lacks a
+    required field; ``json`` is ``render_json`` serialised, complete whatever the options.
     """
     if fmt == "claimreview":
-        reviews = article_claim_reviews(
-            db,
-            article_id,
-            org_name=get_setting(db, "org_name") or "",
-            org_url=get_setting(db, "org_url") or "",
-        )
+        reviews = publishable_reviews(db, article_id)
         return json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
     if fmt == "json":
         data = render_json(db, article_id, lang=lang)
@@ -343,4 +400,6 @@ def render(db: Database, article_id: int, fmt: str, *, lang: str | None = None) 
     renderers = {"markdown": render_markdown, "html": render_html, "csv": render_csv}
     if fmt not in renderers:
         raise UserError(f"unknown export format {fmt!r}; one of: {', '.join(EXPORT_FORMATS)}")
-    return renderers[fmt](db, article_id, lang=lang)
+    return renderers[fmt](
+        db, article_id, lang=lang, include_notes=include_notes, all_claims=all_claims
+    )

@@ -12,6 +12,7 @@ from sqlite_utils import Database
 
 from app.domain import CLAIM_STATUSES, Article, Claim
 from app.errors import UserError
+from app.net import is_web_url
 from app.storage.articles import get_article, insert_article_row
 from app.storage.rows import claim_from_row, fetch_dicts
 from app.text.normalize import index_text
@@ -33,6 +34,11 @@ EDITABLE_FIELDS = frozenset(
         "title",
         "lang",
         "position",
+        "claim_reviewed",
+        "review_url",
+        "review_headline",
+        "reviewer",
+        "review_date",
     }
 )
 _NOW = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
@@ -65,6 +71,10 @@ def _validate(changes: dict[str, Any]) -> None:
         raise UserError(f"unknown claim status {changes['status']!r}")
     if "text" in changes and not str(changes["text"]).strip():
         raise UserError("a claim cannot be empty")
+    if changes.get("review_url") and not is_web_url(str(changes["review_url"]).strip()):
+        raise UserError(
+            "the review URL must be an http(s) address, not {url}", url=repr(changes["review_url"])
+        )
 
 
 def _row_values(changes: dict[str, Any]) -> dict[str, Any]:
@@ -147,8 +157,9 @@ def claims_of_article(db: Database, article_id: int) -> list[Claim]:
 def update_claim(db: Database, claim_id: int, **changes: Any) -> Claim:
     """Apply *changes* in one transaction; the normalised text follows the text."""
     _validate(changes)
-    if changes.get("claim_date"):
-        changes["claim_date"] = checked_claim_date(changes["claim_date"])
+    for date_field in ("claim_date", "review_date"):
+        if changes.get(date_field):
+            changes[date_field] = checked_claim_date(changes[date_field])
     if not changes:
         return get_claim(db, claim_id)
     values = _row_values(changes)

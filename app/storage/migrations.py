@@ -202,3 +202,21 @@ def m0003_normalizer_version(db: Database) -> None:
         "INSERT OR IGNORE INTO settings(key, value) VALUES ('normalizer_version', ?)",
         [NORMALIZER_VERSION],
     )
+
+
+@MIGRATIONS(name="0006_review_fields")
+def m0006_review_fields(db: Database) -> None:
+    # What a published ClaimReview needs beyond the verdict: the statement as reviewed (NULL:
+    # derived from the claim), the fact-check page, its headline, the reviewer and its date.
+    # Articles already have title/url/outlet/author/published (0001), claims their claim_date.
+    existing = {row[1] for row in db.execute("PRAGMA table_info(claims)").fetchall()}
+    for column, definition in (
+        ("claim_reviewed", "TEXT"),
+        ("review_url", "TEXT"),
+        ("review_headline", "TEXT NOT NULL DEFAULT ''"),
+        ("reviewer", "TEXT NOT NULL DEFAULT ''"),
+        ("review_date", "TEXT"),
+        ("claim_date", "TEXT"),
+    ):
+        if column not in existing:
+            db.execute(f"ALTER TABLE claims ADD COLUMN {column} {definition}")

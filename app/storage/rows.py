@@ -75,6 +75,12 @@ def claim_from_row(row: dict[str, Any]) -> Claim:
         notes=row["notes"],
         created_at=row["created_at"],
         updated_at=row["updated_at"],
+        # .get: rows read before migration 0006 (a backup being restored) lack these columns.
+        claim_reviewed=row.get("claim_reviewed"),
+        review_url=row.get("review_url"),
+        review_headline=row.get("review_headline") or "",
+        reviewer=row.get("reviewer") or "",
+        review_date=row.get("review_date"),
     )
 
 

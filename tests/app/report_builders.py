@@ -64,6 +64,10 @@ def build_checked_article(db: Database) -> Built:
         notes="Appelé le service de presse *deux fois*.",
         claimant="Le ministre",
         claim_date="2026-01-20",
+        review_url="https://verif.example.org/2026/chomage",
+        review_headline="Non, le chômage n'a pas baissé de 2 %",
+        reviewer="Ana Dupont",
+        review_date="2026-01-26",
     )
     link = add_source(
         db,

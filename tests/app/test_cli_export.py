@@ -26,9 +26,29 @@ def _export(db_path, *args: str) -> int:
     return main(["export", *args, "--db", str(db_path)])
 
 
-def test_markdown_is_the_default_format(db_path, built, capsys):
+def test_markdown_is_the_default_format_in_the_systems_language(
+    db_path, built, capsys, monkeypatch
+):
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
     assert _export(db_path, str(built.article_id)) == 0
     assert capsys.readouterr().out.startswith("# Rapport de vérification\u00a0: ")
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert _export(db_path, str(built.article_id)) == 0
+    assert capsys.readouterr().out.startswith("# Fact-check report: ")
+    assert _export(db_path, str(built.article_id), "--lang", "fr") == 0
+    assert capsys.readouterr().out.startswith("# Rapport de vérification\u00a0: ")
+
+
+def test_notes_and_unworked_claims_only_on_request(db_path, built, capsys):
+    article = str(built.article_id)
+    assert _export(db_path, article, "--format", "csv") == 0
+    (row,) = csv.DictReader(io.StringIO(capsys.readouterr().out))
+    assert row["notes"] == ""
+    assert _export(db_path, article, "--format", "csv", "--all", "--include-notes") == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert len(rows) == 2 and rows[0]["notes"].startswith("Appelé le service")
 
 
 def test_every_report_format_to_stdout(db_path, built, capsys):
@@ -36,7 +56,7 @@ def test_every_report_format_to_stdout(db_path, built, capsys):
     assert _export(db_path, article, "--format", "json") == 0
     data = json.loads(capsys.readouterr().out)
     assert [claim["id"] for claim in data["claims"]] == [built.first_id, built.second_id]
-    assert _export(db_path, article, "--format", "csv") == 0
+    assert _export(db_path, article, "--format", "csv", "--all") == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert len(rows) == 2
     assert _export(db_path, article, "--format", "html", "--lang", "en") == 0

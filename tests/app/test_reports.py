@@ -60,12 +60,16 @@ def test_unknown_article_is_a_user_error(db):
 
 def test_markdown_report(db):
     built = build_checked_article(db)
-    text = reports.render_markdown(db, built.article_id)
+    text = reports.render_markdown(db, built.article_id, all_claims=True)
     assert text.startswith("# Rapport de vérification\u00a0: Le ministre & les chiffres \\<b\\>")
     assert "- Média\u00a0: Le Quotidien" in text
     assert "### 1. Selon le ministre, le chômage a baissé de 2 % en 2025." in text
     assert "- Verdict\u00a0: **Faux**" in text
-    assert "> Appelé le service de presse \\*deux fois\\*." in text
+    assert "Appelé le service" not in text  # working notes stay in the desk by default
+    notes = reports.render_markdown(db, built.article_id, include_notes=True)
+    assert "> Appelé le service de presse \\*deux fois\\*." in notes
+    assert "- Vérification publiée\u00a0: [Non, le chômage n'a pas baissé de 2 %]" in text
+    assert "- Vérifié par\u00a0: Ana Dupont" in text
     assert (
         "- contredit\u00a0: [Chômage au T3 2025](https://www.insee.fr/fr/statistiques/1234)" in text
     )
@@ -82,7 +86,8 @@ def test_markdown_never_links_non_web_urls():
 
 def test_csv_report_one_row_per_claim_and_no_formulas(db):
     built = build_checked_article(db)
-    rows = list(csv.DictReader(io.StringIO(reports.render_csv(db, built.article_id))))
+    everything = reports.render_csv(db, built.article_id, all_claims=True)
+    rows = list(csv.DictReader(io.StringIO(everything)))
     assert tuple(rows[0]) == reports.CSV_COLUMNS
     assert [int(row["claim_id"]) for row in rows] == [built.first_id, built.second_id]
     first, second = rows
@@ -93,13 +98,18 @@ def test_csv_report_one_row_per_claim_and_no_formulas(db):
         in (first["sources"])
     )
     assert second["earlier_checks"] == EARLIER_URL
+    assert first["review_url"] == "https://verif.example.org/2026/chomage"
+    # By default only the claims worked on (the second is still "to check"), and no notes.
+    (worked,) = csv.DictReader(io.StringIO(reports.render_csv(db, built.article_id)))
+    assert int(worked["claim_id"]) == built.first_id and worked["notes"] == ""
 
 
 def test_csv_cells_that_look_like_formulas_are_quoted(db):
     article = add_article(db, text='=HYPERLINK("http://evil") dit-il.', lang="fr")
     claim = add_claim(db, text='=HYPERLINK("http://evil")', article_id=article.id, start=0, end=25)
     update_claim(db, claim.id, notes="@SUM(1)", claimant="-2+3")
-    (row,) = csv.DictReader(io.StringIO(reports.render_csv(db, article.id)))
+    csv_text = reports.render_csv(db, article.id, all_claims=True, include_notes=True)
+    (row,) = csv.DictReader(io.StringIO(csv_text))
     assert row["claim"].startswith("'=") and row["notes"] == "'@SUM(1)"
     assert row["claimant"] == "'-2+3"
 
@@ -119,10 +129,12 @@ class _Collector(HTMLParser):
 
 def test_html_report_is_self_contained_and_escaped(db):
     built = build_checked_article(db)
-    page = reports.render_html(db, built.article_id)
+    page = reports.render_html(db, built.article_id, all_claims=True)
     parser = _Collector()
     parser.feed(page)
-    assert "script" not in parser.tags
+    # The one script element is the ClaimReview data block; the page's policy runs no script.
+    assert parser.tags.count("script") == 1 and ("type", "application/ld+json") in parser.attrs_seen
+    assert "default-src 'none'" in page
     assert not any(name.startswith("on") for name, _ in parser.attrs_seen)
     assert {"style", "h1", "section"} <= set(parser.tags)
     assert "link" not in parser.tags and "img" not in parser.tags
@@ -230,9 +242,11 @@ def test_relative_clause_claims_show_their_subject(db):
     (claim,) = reports.render_json(db, article)["claims"]
     assert claim["text"] == shown
     assert claim["span_text"] == GUAIDO[claim["start"] : claim["end"]] == GUAIDO[start:end]
-    assert "### 1. \\[Juan Guaido\\] qui s'est autoproclamé" in reports.render_markdown(db, article)
-    assert f"<h3>1. {shown.replace(chr(39), '&#x27;')}</h3>" in reports.render_html(db, article)
-    (row,) = csv.DictReader(io.StringIO(reports.render_csv(db, article)))
+    markdown = reports.render_markdown(db, article, all_claims=True)
+    assert "### 1. \\[Juan Guaido\\] qui s'est autoproclamé" in markdown
+    page = reports.render_html(db, article, all_claims=True)
+    assert f"<h3>1. {shown.replace(chr(39), '&#x27;')}</h3>" in page
+    (row,) = csv.DictReader(io.StringIO(reports.render_csv(db, article, all_claims=True)))
     assert row["claim"] == shown
 
 
@@ -244,6 +258,53 @@ def test_unnamed_sourcing_stored_as_speaker_is_no_claimant(db):
     )
     named = add_claim(db, text="Le budget a baissé.", speaker="Jean Dupont", lang="fr")
     assert [c["claimant"] for c in reports.render_json(db, article)["claims"]] == [None]
-    (row,) = csv.DictReader(io.StringIO(reports.render_csv(db, article)))
+    (row,) = csv.DictReader(io.StringIO(reports.render_csv(db, article, all_claims=True)))
     assert row["claimant"] == ""
     assert reports._named(named.speaker, "fr") == "Jean Dupont"
+
+
+def test_reports_for_readers_show_worked_claims_and_the_json_stays_complete(db):
+    built = build_checked_article(db)
+    update_claim(db, built.second_id, status="not_checkworthy")
+    markdown = reports.render_markdown(db, built.article_id)
+    assert "### 2." in markdown  # "not check-worthy" is beyond "to check": worked on
+    update_claim(db, built.second_id, status="to_check")
+    assert "### 2." not in reports.render_markdown(db, built.article_id)
+    assert "### 2." in reports.render_markdown(db, built.article_id, all_claims=True)
+    data = json.loads(reports.render(db, built.article_id, "json"))
+    assert [c["id"] for c in data["claims"]] == [built.first_id, built.second_id]
+    assert data["claims"][0]["notes"].startswith("Appelé le service")
+    assert data["claims"][0]["reviewer"] == "Ana Dupont"
+
+
+def _embedded(page: str) -> object:
+    start = page.index('<script type="application/ld+json">') + len(
+        '<script type="application/ld+json">'
+    )
+    return json.loads(page[start : page.index("</script>", start)])
+
+
+def test_html_embeds_the_complete_claimreviews_and_nothing_can_close_the_block(db):
+    built = build_checked_article(db)
+    update_claim(db, built.first_id, claim_reviewed="Le chômage </script><b>a baissé</b> & 2 %")
+    page = reports.render_html(db, built.article_id)
+    review = _embedded(page)
+    assert review["@type"] == "ClaimReview"
+    assert review["url"] == "https://verif.example.org/2026/chomage"
+    assert review["claimReviewed"] == "Le chômage </script><b>a baissé</b> & 2 %"
+    assert page.count("</script>") == 1
+    # An incomplete review (no review URL) is left out of the page's data, not guessed.
+    update_claim(db, built.first_id, review_url=None)
+    assert "application/ld+json" not in reports.render_html(db, built.article_id)
+
+
+def test_report_language_follows_the_system_on_the_command_line(monkeypatch):
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    assert reports.system_language() == "en"
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    assert reports.system_language() == "fr"
+    monkeypatch.setenv("LC_ALL", "C")
+    assert reports.system_language() == "fr"
+    monkeypatch.setenv("LC_MESSAGES", "en_GB.UTF-8")
+    assert reports.system_language() == "en"
