@@ -1,4 +1,4 @@
-"""Getting an article in: pasted text, stdin, .txt/.md/.html files and web pages → ArticleDraft.
+"""Getting an article in: pasted text, stdin, .txt/.md/.html/.pdf files and web pages → drafts.
 
 The draft's ``text`` is exactly what the checker sees and what every claim offset indexes.
 Web pages go through trafilatura (body and metadata; nothing in them is ever executed).
@@ -16,8 +16,10 @@ import trafilatura
 from charset_normalizer import from_bytes
 
 from app.errors import UserError, translatable
+from app.intake_pdf import is_pdf, read_pdf
 from app.interop.tabular import detect_encoding
 from app.net import fetch, is_web_url, safe_url
+from app.text.byline import read_byline
 from app.text.language import detect_language, is_supported
 from app.text.titles import guess_title
 
@@ -67,6 +69,10 @@ def from_text(
     text = _clean(text)
     if not text.strip():
         raise UserError("the article is empty")
+    byline = read_byline(text)  # a plain text's only metadata: its byline or dateline
+    meta = {"published": byline.published, "author": byline.author} | {
+        key: value for key, value in meta.items() if value
+    }
     lang = detect_language(text)
     return ArticleDraft(
         text=text,
@@ -83,11 +89,13 @@ def from_file(path: str | Path) -> ArticleDraft:
     path = Path(path)
     data = _read_file(path)
     suffix = path.suffix.lower()
+    if is_pdf(data):
+        return _from_pdf(data, path.name, "file", name=path.stem)
     if suffix in HTML_SUFFIXES or (suffix in TEXT_SUFFIXES and _looks_like_html(data)):
         return _from_html(decode_text(data, path.name), url=None, origin="file", name=path.stem)
     if suffix not in TEXT_SUFFIXES:
         raise UserError(
-            "{name}: unsupported file type {suffix} (use .txt, .md or .html)",
+            "{name}: unsupported file type {suffix} (use .txt, .md, .html or .pdf)",
             name=path.name,
             suffix=suffix,
         )
@@ -98,6 +106,9 @@ def from_url(url: str, *, timeout: float = 15.0) -> ArticleDraft:
     """A draft from a web page: its article body and metadata, boilerplate removed."""
     result = fetch(url, timeout=timeout, max_bytes=MAX_BYTES)
     shown = safe_url(result.url)
+    if result.content_type == "application/pdf" or is_pdf(result.content):
+        draft = _from_pdf(result.content, shown, "url")
+        return _with(draft, url=result.url, outlet=draft.outlet or urlsplit(result.url).hostname)
     _refuse_binary(result.content, shown)
     if result.content_type in HTML_TYPES or (
         not result.content_type and _looks_like_html(result.content)
@@ -152,7 +163,8 @@ def _read_file(path: Path) -> bytes:
         raise UserError(
             "{name} is too large (limit {limit} MB)", name=path.name, limit=MAX_BYTES // 1_000_000
         )
-    _refuse_binary(data, path.name)
+    if not is_pdf(data):
+        _refuse_binary(data, path.name)
     return data
 
 
@@ -206,6 +218,11 @@ def _from_html(html: str, url: str | None, origin: str, name: str | None = None)
         author=getattr(doc, "author", None),
         published=getattr(doc, "date", None),
     )
+
+
+def _from_pdf(data: bytes, shown: str, origin: str, name: str | None = None) -> ArticleDraft:
+    pdf = read_pdf(data, shown)
+    return from_text(pdf.text, title=pdf.title, origin=origin, name=name, author=pdf.author)
 
 
 def _with(draft: ArticleDraft, **changes: str | None) -> ArticleDraft:

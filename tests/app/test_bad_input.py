@@ -58,7 +58,7 @@ def _crible(*args: str, preexec=None, timeout: float = 120) -> subprocess.Comple
 @pytest.mark.parametrize(
     ("name", "content", "needle"),
     [
-        ("report.pdf", b"%PDF-1.7\n\x00\x01binary", "is a PDF"),
+        ("report.pdf", b"%PDF-1.7\n\x00\x01binary", "not a readable PDF"),
         ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "an image"),
         ("noise.txt", bytes(range(256)) * 8, "binary"),
     ],
