@@ -97,3 +97,38 @@ def test_migration_0006_adds_the_review_fields_to_an_older_archive(tmp_path) -> 
         )  # fmt: skip
     finally:
         db.close()
+
+
+def test_deleting_an_article_is_undone_with_everything_that_hung_on_it(db) -> None:
+    from app.edits import DeleteArticle, EditArticle, apply
+    from app.storage.links import links_of_claim, set_claim_link
+    from app.storage.sources import add_source, sources_of_claim
+
+    article, first, second = _article(db, outlet="Le Journal")
+    archive_claim = add_claim(db, text="Le chômage a baissé de 2 %.")
+    add_source(db, first.id, url="https://insee.example.fr/t3", stance="refutes")
+    set_claim_link(db, first.id, archive_claim.id, "same", score=90.0)
+    set_claim_link(db, second.id, first.id, "not_same")
+    update_claim(db, first.id, review_url="https://desk.example.org/a")
+
+    undo, changes = apply(db, DeleteArticle(article.id))
+    assert changes.articles == {article.id} and changes.claim_lists == {article.id}
+    assert article_summaries(db) == []
+    assert db.execute("SELECT count(*) FROM claim_links").fetchone()[0] == 0
+
+    redo, _ = apply(db, undo)
+    assert get_article(db, article.id).outlet == "Le Journal"
+    assert get_claim(db, first.id).review_url == "https://desk.example.org/a"
+    assert [s.source.url for s in sources_of_claim(db, first.id)] == ["https://insee.example.fr/t3"]
+    assert [link.other_claim_id for link in links_of_claim(db, first.id)] == [archive_claim.id]
+    assert [link.other_claim_id for link in links_of_claim(db, second.id)] == [first.id]
+    rows = db.execute("SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'pont'").fetchall()
+    assert [row[0] for row in rows] == [second.id]  # back in search too
+    assert isinstance(redo, DeleteArticle)
+
+    undo_edit, _ = apply(db, EditArticle(article.id, {"outlet": "Autre", "url": "https://a.fr/"}))
+    assert get_article(db, article.id).outlet == "Autre"
+    apply(db, undo_edit)
+    assert (get_article(db, article.id).outlet, get_article(db, article.id).url) == (
+        "Le Journal", None,
+    )  # fmt: skip
