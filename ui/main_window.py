@@ -26,6 +26,7 @@ from ui.i18n import current_language, user_message
 from ui.jobs import ArticleBundle, MatchResults, load_article
 from ui.matches_pane import MatchesPane
 from ui.models.claims_model import ClaimRow, best_match
+from ui.publish_desk import PublishDesk
 from ui.sources_pane import SourcesPane
 from ui.verdict_editor import VerdictEditor
 from ui.widgets.window_parts import column, first_to_check, legend_html, titled
@@ -73,6 +74,7 @@ class MainWindow(EditsMixin, DialogsMixin, MatchingMixin, StatusMixin, QMainWind
         self.actions_ = build_actions(self)
         self.undo_action, self.redo_action = self.actions_.undo, self.actions_.redo
         build_menus(self, self.actions_)
+        self.publish = PublishDesk(self)  # Articles, publish checklist, File › Import
         # Delete means "delete claim" only in the claims table: in the sources pane it
         # removes a source, and a window-wide shortcut would make both ambiguous.
         delete = self.actions_.delete_claim

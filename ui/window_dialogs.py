@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QProcess, Qt, QTranslator
@@ -83,11 +84,15 @@ class DialogsMixin(_Base):
             self.tr("ClaimReview JSON-LD (*.jsonld)"): "claimreview",
             self.tr("Spreadsheet CSV (*.csv)"): "csv",
         }
+        from ui.publish_desk import suggested_file_name
+
+        start = str(Path.home() / suggested_file_name(self.article, ""))
         path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Export the article's check"), "", ";;".join(filters)
+            self, self.tr("Export the article's check"), start, ";;".join(filters)
         )
-        if path:
-            self.export_article(path, filters.get(chosen, "markdown"))
+        fmt = filters.get(chosen, "markdown")
+        if path and (fmt != "claimreview" or self.publish.claimreview_ready()):
+            self.export_article(path, fmt)
 
     def export_article(self, path: str, fmt: str) -> None:
         """Write the open article's check to ``path`` in the background."""
@@ -104,10 +109,12 @@ class DialogsMixin(_Base):
             int(self.article.id),
             fmt,
             path,
+            current_language(),  # a report is in the window's language
             label=self.tr("Exporting…"),
             on_result=lambda written: self.show_message(
                 self.tr("Exported to %1").replace("%1", written), 8000
             ),
+            on_error=self.publish.export_failed,
         )
 
     def show_archive_browser(self) -> None:
