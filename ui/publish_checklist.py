@@ -198,7 +198,7 @@ class PublishChecklist(QDialog):
     def _rows(self) -> list[ChecklistRow]:
         db = self.session.db
         lang = current_language()
-        names = _item_names(self)
+        names = self._item_names()
         rows = []
         checks = article_checklist(db, self.article_id, with_verdict_only=False)
         for check in checks:
@@ -219,6 +219,20 @@ class PublishChecklist(QDialog):
                 )
             )
         return rows
+
+    def _item_names(self) -> dict[str, str]:
+        """The checklist's items in the UI language."""
+        return {
+            "organisation": self.tr("organisation"),
+            "organisation_url": self.tr("organisation's address"),
+            "verdict": self.tr("verdict"),
+            "review_url": self.tr("review URL"),
+            "claim_reviewed": self.tr("claim reviewed"),
+            "article_url": self.tr("article URL"),
+            "headline": self.tr("headline"),
+            "reviewer": self.tr("reviewer"),
+            "claimant": self.tr("claimant"),
+        }
 
     def select_claim(self, claim_id: int) -> None:
         for row in range(self.proxy.rowCount()):
@@ -326,21 +340,6 @@ class PublishChecklist(QDialog):
 
 class _Refused(Exception):
     """An edit the session refused; its message is already in the UI language."""
-
-
-def _item_names(widget: QWidget) -> dict[str, str]:
-    """The checklist's items in the UI language."""
-    return {
-        "organisation": widget.tr("organisation"),
-        "organisation_url": widget.tr("organisation's address"),
-        "verdict": widget.tr("verdict"),
-        "review_url": widget.tr("review URL"),
-        "claim_reviewed": widget.tr("claim reviewed"),
-        "article_url": widget.tr("article URL"),
-        "headline": widget.tr("headline"),
-        "reviewer": widget.tr("reviewer"),
-        "claimant": widget.tr("claimant"),
-    }
 
 
 def _claim_values(claim: Claim) -> dict[str, str]:

@@ -29,6 +29,23 @@
         </message>
     </context>
     <context>
+        <name>ArticlesView</name>
+        <message numerus="yes">
+            <source>%n article(s)</source>
+            <translation>
+                <numerusform>%n article</numerusform>
+                <numerusform>%n articles</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n claim(s) checked</source>
+            <translation>
+                <numerusform>%n claim checked</numerusform>
+                <numerusform>%n claims checked</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ClaimsPane</name>
         <message numerus="yes">
             <source>Claims (%n)</source>

@@ -269,6 +269,59 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         </message>
     </context>
     <context>
+        <name>ArticlesView</name>
+        <message>
+            <source>Articles</source>
+            <translation>Articles</translation>
+        </message>
+        <message>
+            <source>Filter by title, outlet or date</source>
+            <translation>Filtrer par titre, média ou date</translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>&amp;Ouvrir</translation>
+        </message>
+        <message>
+            <source>&amp;Delete…</source>
+            <translation>&amp;Supprimer…</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Chargement…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n article(s)</source>
+            <translation>
+                <numerusform>%n article</numerusform>
+                <numerusform>%n articles</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n claim(s) checked</source>
+            <translation>
+                <numerusform>%n affirmation vérifiée</numerusform>
+                <numerusform>%n affirmations vérifiées</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Something went wrong (%1); see the log.</source>
+            <translation>Un problème est survenu (%1) ; voir le journal.</translation>
+        </message>
+        <message>
+            <source>Delete “%1” and its %2 claim(s)?
+
+A backup of the archive is taken first, and Edit › Undo brings the article back until Crible is closed.</source>
+            <translation>Supprimer « %1 » et ses %2 affirmation(s) ?
+
+Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler ramène l&apos;article tant que Crible reste ouvert.</translation>
+        </message>
+        <message>
+            <source>Delete article</source>
+            <translation>Supprimer l&apos;article</translation>
+        </message>
+    </context>
+    <context>
         <name>ClaimStatus</name>
         <message>
             <source>To check</source>
@@ -1151,6 +1204,244 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         </message>
     </context>
     <context>
+        <name>PublishChecklist</name>
+        <message>
+            <source>Publish checklist</source>
+            <translation>Avant publication</translation>
+        </message>
+        <message>
+            <source>Show claims without a verdict too</source>
+            <translation>Montrer aussi les affirmations sans verdict</translation>
+        </message>
+        <message>
+            <source>&amp;Apply</source>
+            <translation>&amp;Appliquer</translation>
+        </message>
+        <message>
+            <source>&amp;Export ClaimReview…</source>
+            <translation>&amp;Exporter le ClaimReview…</translation>
+        </message>
+        <message>
+            <source>The review of the selected claim</source>
+            <translation>La vérification de l&apos;affirmation choisie</translation>
+        </message>
+        <message>
+            <source>The claim as a self-contained sentence</source>
+            <translation>L&apos;affirmation en une phrase qui se suffit à elle-même</translation>
+        </message>
+        <message>
+            <source>Claim reviewed:</source>
+            <translation>Affirmation vérifiée :</translation>
+        </message>
+        <message>
+            <source>Review URL:</source>
+            <translation>Adresse de la vérification :</translation>
+        </message>
+        <message>
+            <source>Headline:</source>
+            <translation>Titre :</translation>
+        </message>
+        <message>
+            <source>Reviewer:</source>
+            <translation>Vérifié par :</translation>
+        </message>
+        <message>
+            <source>Review date:</source>
+            <translation>Date de la vérification :</translation>
+        </message>
+        <message>
+            <source>Claim date:</source>
+            <translation>Date de l&apos;affirmation :</translation>
+        </message>
+        <message>
+            <source>Claimant:</source>
+            <translation>Auteur de l&apos;affirmation :</translation>
+        </message>
+        <message>
+            <source>https://… the published fact-check page</source>
+            <translation>https://… la page de la vérification publiée</translation>
+        </message>
+        <message>
+            <source>The fact-check's headline</source>
+            <translation>Le titre de la vérification</translation>
+        </message>
+        <message>
+            <source>Who checked it, in your organisation</source>
+            <translation>Qui l&apos;a vérifiée, dans votre organisation</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD (default: the last change)</source>
+            <translation>AAAA-MM-JJ (par défaut : la dernière modification)</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD (default: the article's date)</source>
+            <translation>AAAA-MM-JJ (par défaut : la date de l&apos;article)</translation>
+        </message>
+        <message>
+            <source>Who made the claim</source>
+            <translation>Qui a fait cette affirmation</translation>
+        </message>
+        <message>
+            <source>The article</source>
+            <translation>L&apos;article</translation>
+        </message>
+        <message>
+            <source>URL:</source>
+            <translation>Adresse :</translation>
+        </message>
+        <message>
+            <source>Outlet:</source>
+            <translation>Média :</translation>
+        </message>
+        <message>
+            <source>Published:</source>
+            <translation>Publié le :</translation>
+        </message>
+        <message>
+            <source>Author:</source>
+            <translation>Auteur :</translation>
+        </message>
+        <message>
+            <source>Title:</source>
+            <translation>Titre :</translation>
+        </message>
+        <message>
+            <source>Your organisation:</source>
+            <translation>Votre organisation :</translation>
+        </message>
+        <message>
+            <source>Its web address:</source>
+            <translation>Son adresse web :</translation>
+        </message>
+        <message>
+            <source>No claim has a verdict yet: there is nothing to publish.</source>
+            <translation>Aucune affirmation n&apos;a encore de verdict : rien à publier.</translation>
+        </message>
+        <message>
+            <source>%1 review(s) ready, %2 incomplete: fill in what is missing in red.</source>
+            <translation>%1 vérification(s) prête(s), %2 incomplète(s) : complétez ce qui manque en rouge.</translation>
+        </message>
+        <message>
+            <source>All %1 review(s) are ready to publish.</source>
+            <translation>Les %1 vérification(s) sont prêtes à publier.</translation>
+        </message>
+        <message>
+            <source>organisation</source>
+            <translation>organisation</translation>
+        </message>
+        <message>
+            <source>organisation's address</source>
+            <translation>adresse de l&apos;organisation</translation>
+        </message>
+        <message>
+            <source>verdict</source>
+            <translation>verdict</translation>
+        </message>
+        <message>
+            <source>review URL</source>
+            <translation>adresse de la vérification</translation>
+        </message>
+        <message>
+            <source>claim reviewed</source>
+            <translation>affirmation vérifiée</translation>
+        </message>
+        <message>
+            <source>article URL</source>
+            <translation>adresse de l&apos;article</translation>
+        </message>
+        <message>
+            <source>headline</source>
+            <translation>titre</translation>
+        </message>
+        <message>
+            <source>reviewer</source>
+            <translation>vérificateur</translation>
+        </message>
+        <message>
+            <source>claimant</source>
+            <translation>auteur</translation>
+        </message>
+        <message>
+            <source>Article: metadata</source>
+            <translation>Article : métadonnées</translation>
+        </message>
+        <message>
+            <source>Claim %1: review</source>
+            <translation>Affirmation %1 : vérification</translation>
+        </message>
+        <message>
+            <source>The change was refused.</source>
+            <translation>La modification a été refusée.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PublishDesk</name>
+        <message>
+            <source>&amp;Articles…</source>
+            <translation>&amp;Articles…</translation>
+        </message>
+        <message>
+            <source>Publish &amp;checklist…</source>
+            <translation>Avant &amp;publication…</translation>
+        </message>
+        <message>
+            <source>&amp;Import fact-checks…</source>
+            <translation>&amp;Importer des vérifications…</translation>
+        </message>
+        <message>
+            <source>This article is open: open another one before deleting it.</source>
+            <translation>Cet article est ouvert : ouvrez-en un autre avant de le supprimer.</translation>
+        </message>
+        <message>
+            <source>No backup could be taken, nothing deleted: %1</source>
+            <translation>Aucune sauvegarde possible, rien n&apos;a été supprimé : %1</translation>
+        </message>
+        <message>
+            <source>Delete article</source>
+            <translation>Supprimer l&apos;article</translation>
+        </message>
+        <message>
+            <source>Article deleted (Ctrl+Z brings it back); backup: %1</source>
+            <translation>Article supprimé (Ctrl+Z le ramène) ; sauvegarde : %1</translation>
+        </message>
+        <message>
+            <source>Open an article first.</source>
+            <translation>Ouvrez d'abord un article.</translation>
+        </message>
+        <message>
+            <source>Export the article's check</source>
+            <translation>Exporter la vérification de l'article</translation>
+        </message>
+        <message>
+            <source>Import fact-checks</source>
+            <translation>Importer des vérifications</translation>
+        </message>
+        <message>
+            <source>Fact-check files (%1)</source>
+            <translation>Fichiers de vérifications (%1)</translation>
+        </message>
+        <message>
+            <source>Importing fact-checks…</source>
+            <translation>Import des vérifications…</translation>
+        </message>
+        <message>
+            <source>%1 fact-check(s) imported, %2 skipped.</source>
+            <translation>%1 vérification(s) importée(s), %2 écartée(s).</translation>
+        </message>
+        <message>
+            <source>The import was cancelled.</source>
+            <translation>L&apos;import a été annulé.</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>Records not imported, and why:</source>
+            <translation>Enregistrements non importés, et pourquoi :</translation>
+        </message>
+    </context>
+    <context>
         <name>Reason</name>
         <message>
             <source>loaded words (opinion, not fact)</source>
@@ -1734,6 +2025,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
     <context>
         <name>Operations</name>
         <message>
+            <source>Edit</source>
+            <translation>Modification</translation>
+        </message>
+        <message>
             <source>Edit claim</source>
             <translation>Modifier l'affirmation</translation>
         </message>
@@ -1856,8 +2151,8 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>l'article est vide</translation>
         </message>
         <message>
-            <source>{name}: unsupported file type {suffix} (use .txt, .md or .html)</source>
-            <translation>{name} : type de fichier {suffix} non pris en charge (utilisez .txt, .md ou .html)</translation>
+            <source>{name}: unsupported file type {suffix} (use .txt, .md, .html or .pdf)</source>
+            <translation>{name} : type de fichier non pris en charge {suffix} (utilisez .txt, .md, .html ou .pdf)</translation>
         </message>
         <message>
             <source>unsupported address (http or https only): {url}</source>
@@ -1902,6 +2197,22 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>{name} is {kind}, not text (paste its text or save it as .txt)</source>
             <translation>{name} est {kind}, pas du texte (collez-en le texte ou enregistrez-le en .txt)</translation>
+        </message>
+        <message>
+            <source>{name} has no text layer (a scanned PDF?): run it through OCR, or paste its text</source>
+            <translation>{name} n&apos;a pas de couche texte (un PDF scanné ?) : passez-le à l&apos;OCR, ou collez son texte</translation>
+        </message>
+        <message>
+            <source>{name} is protected by a password: open it, then paste its text</source>
+            <translation>{name} est protégé par un mot de passe : ouvrez-le, puis collez son texte</translation>
+        </message>
+        <message>
+            <source>{name} has {count} pages: too long for an article (limit {limit})</source>
+            <translation>{name} a {count} pages : trop long pour un article (limite {limit})</translation>
+        </message>
+        <message>
+            <source>{name} is not a readable PDF ({reason})</source>
+            <translation>{name} n&apos;est pas un PDF lisible ({reason})</translation>
         </message>
         <message>
             <source>set your organisation's name first (Settings › General, or crible export --org-name NAME --org-url URL): a ClaimReview must name its author</source>
@@ -1966,6 +2277,46 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>{service} could not be reached ({error}).</source>
             <translation>{service} est injoignable ({error}).</translation>
+        </message>
+        <message>
+            <source>organisation</source>
+            <translation>organisation</translation>
+        </message>
+        <message>
+            <source>verdict</source>
+            <translation>verdict</translation>
+        </message>
+        <message>
+            <source>review URL</source>
+            <translation>adresse de la vérification</translation>
+        </message>
+        <message>
+            <source>claim reviewed</source>
+            <translation>affirmation vérifiée</translation>
+        </message>
+        <message>
+            <source>article URL</source>
+            <translation>adresse de l&apos;article</translation>
+        </message>
+        <message>
+            <source>headline</source>
+            <translation>titre</translation>
+        </message>
+        <message>
+            <source>reviewer</source>
+            <translation>vérificateur</translation>
+        </message>
+        <message>
+            <source>claimant</source>
+            <translation>auteur</translation>
+        </message>
+        <message>
+            <source>organisation URL</source>
+            <translation>adresse de l&apos;organisation</translation>
+        </message>
+        <message>
+            <source>no claim of article {article} has a verdict yet: nothing to publish</source>
+            <translation>aucune affirmation de l&apos;article {article} n&apos;a encore de verdict : rien à publier</translation>
         </message>
         <message>
             <source>no readable text found on {url}</source>
@@ -2180,8 +2531,12 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>pas d'article {article} dans cette archive</translation>
         </message>
         <message>
-            <source>the backup is the archive itself</source>
-            <translation>la sauvegarde est l'archive elle-même</translation>
+            <source>the article's URL must be an http(s) address, not {url}</source>
+            <translation>l&apos;adresse de l&apos;article doit être en http(s), pas {url}</translation>
+        </message>
+        <message>
+            <source>not a date: {value} (expected YYYY-MM-DD)</source>
+            <translation>pas une date : {value} (attendu : AAAA-MM-JJ)</translation>
         </message>
         <message>
             <source>cannot write the backup {path}: {reason}</source>
@@ -2192,20 +2547,16 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>une affirmation ne peut pas être vide</translation>
         </message>
         <message>
+            <source>the review URL must be an http(s) address, not {url}</source>
+            <translation>l&apos;adresse de la vérification doit être en http(s), pas {url}</translation>
+        </message>
+        <message>
             <source>no claim {claim} in this archive</source>
             <translation>pas d'affirmation {claim} dans cette archive</translation>
         </message>
         <message>
-            <source>not a date: {value} (expected YYYY-MM-DD)</source>
-            <translation>pas une date : {value} (attendu : AAAA-MM-JJ)</translation>
-        </message>
-        <message>
             <source>cannot open the archive {path}: {reason}</source>
             <translation>impossible d'ouvrir l'archive {path} : {reason}</translation>
-        </message>
-        <message>
-            <source>{path} was written by a newer Crible (schema {schema}); update Crible to open it</source>
-            <translation>{path} a été écrit par une version plus récente de Crible (schéma {schema}) ; mettez Crible à jour pour l'ouvrir</translation>
         </message>
         <message>
             <source>the archive {path} is busy in another program; try again</source>
@@ -2256,6 +2607,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>une affirmation ne peut pas être liée à elle-même</translation>
         </message>
         <message>
+            <source>the backup is the archive itself</source>
+            <translation>la sauvegarde est l'archive elle-même</translation>
+        </message>
+        <message>
             <source>no rating scale {scale}</source>
             <translation>pas d'échelle de cotation {scale}</translation>
         </message>
@@ -2278,6 +2633,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>level {key} needs a French and an English label</source>
             <translation>le niveau {key} demande un libellé en français et en anglais</translation>
+        </message>
+        <message>
+            <source>{path} was written by a newer Crible (schema {schema}); update Crible to open it</source>
+            <translation>{path} a été écrit par une version plus récente de Crible (schéma {schema}) ; mettez Crible à jour pour l'ouvrir</translation>
         </message>
         <message>
             <source>only http(s) addresses can be sources, not {url}</source>
@@ -2318,6 +2677,22 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>cannot write {path}: {reason}</source>
             <translation>impossible d'écrire {path} : {reason}</translation>
+        </message>
+        <message>
+            <source>--claim counts from 1</source>
+            <translation>--claim compte à partir de 1</translation>
+        </message>
+        <message>
+            <source>the window did not finish loading in time; no screenshot written</source>
+            <translation>la fenêtre n&apos;a pas fini de charger à temps ; aucune capture écrite</translation>
+        </message>
+        <message>
+            <source>no display to open the window on (DISPLAY is not set)</source>
+            <translation>aucun écran où ouvrir la fenêtre (DISPLAY n&apos;est pas défini)</translation>
+        </message>
+        <message>
+            <source>the organisation's address must be http(s), not {url}</source>
+            <translation>l&apos;adresse de l&apos;organisation doit être en http(s), pas {url}</translation>
         </message>
     </context>
 </TS>

@@ -336,13 +336,22 @@ def test_export_writes_what_the_cli_writes(window, qtbot, tmp_path, fmt):
     from app.interop import reports
     from app.storage.settings import set_setting
 
+    from app.storage.articles import update_article
+    from app.storage.scales import default_scale
+    from ui.i18n import current_language
+
     set_setting(window.session.db, "org_name", "Desk")  # ClaimReview is signed
     open_article(window, qtbot)
-    window.edit_claim(window.claims[0].id, {"status": "checked"})
+    update_article(window.session.db, int(window.article.id), url="https://journal.example.fr/a")
+    level = default_scale(window.session.db).levels[0]
+    window.edit_claim(window.claims[0].id, {"status": "checked", "verdict_level_id": level.id,
+                                            "review_url": "https://desk.example.org/1"})  # fmt: skip
     target = tmp_path / f"check.{fmt}"
     with qtbot.waitSignal(window.session.runner.ended, timeout=20000):
         window.export_article(str(target), fmt)
-    expected = reports.render(window.session.db, int(window.article.id), fmt)
+    # The window writes its reports in its own language, as `crible export --lang` does.
+    lang = current_language()
+    expected = reports.render(window.session.db, int(window.article.id), fmt, lang=lang)
     stamp = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")  # when it was written
     assert stamp.sub("T", target.read_text(encoding="utf-8")) == stamp.sub("T", expected)
     if fmt == "json":

@@ -302,11 +302,15 @@ def test_rewording_a_claim_searches_its_earlier_checks_again(window, qtbot):
     ],
 )
 def test_export_writes_the_articles_check(window, qtbot, tmp_path, fmt, suffix, needle):
+    from app.storage.articles import update_article
+
     set_setting(window.session.db, "org_name", "Desk")
     open_article(window, qtbot)
+    update_article(window.session.db, int(window.article.id), url="https://journal.example.fr/a")
     claim = claim_with(window, "300 tonnes")
     level = default_scale(window.session.db).levels[-2]
-    window.edit_claim(claim.id, {"verdict_level_id": level.id, "status": "checked"})
+    window.edit_claim(claim.id, {"verdict_level_id": level.id, "status": "checked",
+                                 "review_url": "https://desk.example.org/1"})  # fmt: skip
     with qtbot.waitSignal(window.session.runner.ended, timeout=20000):
         window.export_article(str(tmp_path / "check"), fmt)
     written = tmp_path / f"check{suffix}"

@@ -27,8 +27,12 @@ MISSING_COLOR = "#c62828"
 READY_COLOR = "#2e7d32"
 
 
-def _tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
+def _articles_tr(text: str) -> str:
+    return QCoreApplication.translate("ArticlesModel", text)
+
+
+def _checklist_tr(text: str) -> str:
+    return QCoreApplication.translate("ChecklistModel", text)
 
 
 class _SnapshotModel(QAbstractTableModel):
@@ -84,13 +88,13 @@ class ArticleSummariesModel(_SnapshotModel):
 
     def header(self, column: str) -> str:
         return {
-            "title": _tr("ArticlesModel", "Title"),
-            "outlet": _tr("ArticlesModel", "Outlet"),
-            "published": _tr("ArticlesModel", "Date"),
-            "claims": _tr("ArticlesModel", "Claims"),
-            "checked": _tr("ArticlesModel", "Checked"),
-            "verdicts": _tr("ArticlesModel", "Verdicts"),
-            "last_change": _tr("ArticlesModel", "Last change"),
+            "title": _articles_tr("Title"),
+            "outlet": _articles_tr("Outlet"),
+            "published": _articles_tr("Date"),
+            "claims": _articles_tr("Claims"),
+            "checked": _articles_tr("Checked"),
+            "verdicts": _articles_tr("Verdicts"),
+            "last_change": _articles_tr("Last change"),
         }[column]
 
     def cell(self, row: ArticleSummary, column: str, role: int) -> Any:
@@ -135,10 +139,10 @@ class ChecklistModel(_SnapshotModel):
 
     def header(self, column: str) -> str:
         return {
-            "number": _tr("ChecklistModel", "#"),
-            "statement": _tr("ChecklistModel", "Claim reviewed"),
-            "verdict": _tr("ChecklistModel", "Verdict"),
-            "missing": _tr("ChecklistModel", "Missing"),
+            "number": _checklist_tr("#"),
+            "statement": _checklist_tr("Claim reviewed"),
+            "verdict": _checklist_tr("Verdict"),
+            "missing": _checklist_tr("Missing"),
         }[column]
 
     def cell(self, row: ChecklistRow, column: str, role: int) -> Any:
@@ -159,7 +163,7 @@ class ChecklistModel(_SnapshotModel):
         recommended = ", ".join(row.missing_recommended)
         if role == Qt.ItemDataRole.DisplayRole:
             if row.ready:
-                ready = _tr("ChecklistModel", "Ready")
+                ready = _checklist_tr("Ready")
                 return f"{ready} ({recommended})" if recommended else ready
             return required
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -167,5 +171,5 @@ class ChecklistModel(_SnapshotModel):
         if role == SortRole:
             return 100 * len(row.missing_required) + len(row.missing_recommended)
         if role == Qt.ItemDataRole.ToolTipRole and recommended:
-            return _tr("ChecklistModel", "Recommended: %1").replace("%1", recommended)
+            return _checklist_tr("Recommended: %1").replace("%1", recommended)
         return None
