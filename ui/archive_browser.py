@@ -35,6 +35,7 @@ from ui.archive_models import (
     load_articles,
     search_archive,
 )
+from ui.claim_search_panel import ClaimSearchPanel
 from ui.i18n import user_message
 from ui.source_form import is_http_url
 from ui.worker import LatestCall
@@ -92,6 +93,9 @@ class ArchiveBrowser(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_search_tab(), self.tr("&Search"))
         self.tabs.addTab(self._build_articles_tab(), self.tr("A&rticles"))
+        self.past_work = ClaimSearchPanel(self._path, self)  # by verdict, outlet, date, status
+        self.past_work.article_open_requested.connect(self.article_open_requested)
+        self.tabs.addTab(self.past_work, self.tr("&Past work"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self._connect()
@@ -218,7 +222,8 @@ class ArchiveBrowser(QDialog):
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until background work is done (shutdown and tests only)."""
-        return self._search_call.wait(msecs) and self._articles_call.wait(msecs)
+        calls = (self._search_call, self._articles_call, self.past_work)
+        return all(call.wait(msecs) for call in calls)
 
     # -- outcomes ---------------------------------------------------------------------------
 
@@ -288,4 +293,5 @@ class ArchiveBrowser(QDialog):
         self._timer.stop()
         self._search_call.cancel()
         self._articles_call.cancel()
+        self.past_work.cancel()
         super().done(result)

@@ -31,7 +31,8 @@ from app.errors import UserError
 from app.storage import open_archive
 from app.storage.articles import article_summaries
 from ui.i18n import user_message
-from ui.models.publish_models import ArticleSummariesModel, IdRole, SortRole
+from ui.models.articles_model import ArticleSummariesModel
+from ui.models.snapshot_model import IdRole, SortRole
 from ui.worker import LatestCall
 
 log = logging.getLogger(__name__)

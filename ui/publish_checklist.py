@@ -39,7 +39,8 @@ from app.interop.publish_checklist import article_checklist
 from app.storage import articles as articles_store
 from app.storage import settings as settings_store
 from ui.i18n import current_language, user_message
-from ui.models.publish_models import ChecklistModel, ChecklistRow, IdRole, SortRole
+from ui.models.checklist_model import ChecklistModel, ChecklistRow
+from ui.models.snapshot_model import IdRole, SortRole
 
 CLAIM_FIELDS = ("claim_reviewed", "review_url", "review_headline", "reviewer", "review_date",
                 "claim_date", "claimant")  # fmt: skip

@@ -46,6 +46,16 @@
         </message>
     </context>
     <context>
+        <name>ClaimSearchPanel</name>
+        <message numerus="yes">
+            <source>%n claim(s) found.</source>
+            <translation>
+                <numerusform>%n claim found.</numerusform>
+                <numerusform>%n claims found.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ClaimsPane</name>
         <message numerus="yes">
             <source>Claims (%n)</source>

@@ -163,6 +163,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>A&amp;rticles</translation>
         </message>
         <message>
+            <source>&amp;Past work</source>
+            <translation>&amp;Travail passé</translation>
+        </message>
+        <message>
             <source>A claim, or a few of its words</source>
             <translation>Une affirmation, ou quelques-uns de ses mots</translation>
         </message>
@@ -267,6 +271,34 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <source>Language</source>
             <translation>Langue</translation>
         </message>
+        <message>
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+        <message>
+            <source>Outlet</source>
+            <translation>Média</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Claims</source>
+            <translation>Affirmations</translation>
+        </message>
+        <message>
+            <source>Checked</source>
+            <translation>Vérifiée</translation>
+        </message>
+        <message>
+            <source>Verdicts</source>
+            <translation>Verdicts</translation>
+        </message>
+        <message>
+            <source>Last change</source>
+            <translation>Dernière modification</translation>
+        </message>
     </context>
     <context>
         <name>ArticlesView</name>
@@ -314,11 +346,81 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
 A backup of the archive is taken first, and Edit › Undo brings the article back until Crible is closed.</source>
             <translation>Supprimer « %1 » et ses %2 affirmation(s) ?
 
-Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler ramène l&apos;article tant que Crible reste ouvert.</translation>
+Une sauvegarde de l'archive est faite d'abord, et Édition › Annuler ramène l'article tant que Crible reste ouvert.</translation>
         </message>
         <message>
             <source>Delete article</source>
-            <translation>Supprimer l&apos;article</translation>
+            <translation>Supprimer l'article</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClaimSearchPanel</name>
+        <message>
+            <source>Words of the claim</source>
+            <translation>Mots de l&apos;affirmation</translation>
+        </message>
+        <message>
+            <source>e.g. Faux</source>
+            <translation>par ex. Faux</translation>
+        </message>
+        <message>
+            <source>Who checked it</source>
+            <translation>Qui l&apos;a vérifiée</translation>
+        </message>
+        <message>
+            <source>Where it appeared</source>
+            <translation>Où elle a paru</translation>
+        </message>
+        <message>
+            <source>Any status</source>
+            <translation>Tout statut</translation>
+        </message>
+        <message>
+            <source>Text:</source>
+            <translation>Texte :</translation>
+        </message>
+        <message>
+            <source>Verdict:</source>
+            <translation>Verdict :</translation>
+        </message>
+        <message>
+            <source>Checked by:</source>
+            <translation>Vérifiée par :</translation>
+        </message>
+        <message>
+            <source>Outlet:</source>
+            <translation>Média :</translation>
+        </message>
+        <message>
+            <source>From:</source>
+            <translation>Du :</translation>
+        </message>
+        <message>
+            <source>To:</source>
+            <translation>Au :</translation>
+        </message>
+        <message>
+            <source>Status:</source>
+            <translation>Statut :</translation>
+        </message>
+        <message>
+            <source>&amp;Open article</source>
+            <translation>&amp;Ouvrir l'article</translation>
+        </message>
+        <message>
+            <source>Searching…</source>
+            <translation>Recherche…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n claim(s) found.</source>
+            <translation>
+                <numerusform>%n affirmation trouvée.</numerusform>
+                <numerusform>%n affirmations trouvées.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Something went wrong (%1); see the log.</source>
+            <translation>Un problème est survenu (%1) ; voir le journal.</translation>
         </message>
     </context>
     <context>
@@ -1223,11 +1325,11 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
         <message>
             <source>The review of the selected claim</source>
-            <translation>La vérification de l&apos;affirmation choisie</translation>
+            <translation>La vérification de l'affirmation choisie</translation>
         </message>
         <message>
             <source>The claim as a self-contained sentence</source>
-            <translation>L&apos;affirmation en une phrase qui se suffit à elle-même</translation>
+            <translation>L'affirmation en une phrase qui se suffit à elle-même</translation>
         </message>
         <message>
             <source>Claim reviewed:</source>
@@ -1251,11 +1353,11 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
         <message>
             <source>Claim date:</source>
-            <translation>Date de l&apos;affirmation :</translation>
+            <translation>Date de l'affirmation :</translation>
         </message>
         <message>
             <source>Claimant:</source>
-            <translation>Auteur de l&apos;affirmation :</translation>
+            <translation>Auteur de l'affirmation :</translation>
         </message>
         <message>
             <source>https://… the published fact-check page</source>
@@ -1267,7 +1369,7 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
         <message>
             <source>Who checked it, in your organisation</source>
-            <translation>Qui l&apos;a vérifiée, dans votre organisation</translation>
+            <translation>Qui l'a vérifiée, dans votre organisation</translation>
         </message>
         <message>
             <source>YYYY-MM-DD (default: the last change)</source>
@@ -1275,7 +1377,7 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
         <message>
             <source>YYYY-MM-DD (default: the article's date)</source>
-            <translation>AAAA-MM-JJ (par défaut : la date de l&apos;article)</translation>
+            <translation>AAAA-MM-JJ (par défaut : la date de l'article)</translation>
         </message>
         <message>
             <source>Who made the claim</source>
@@ -1283,7 +1385,7 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
         <message>
             <source>The article</source>
-            <translation>L&apos;article</translation>
+            <translation>L'article</translation>
         </message>
         <message>
             <source>URL:</source>
@@ -1315,7 +1417,7 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
         <message>
             <source>No claim has a verdict yet: there is nothing to publish.</source>
-            <translation>Aucune affirmation n&apos;a encore de verdict : rien à publier.</translation>
+            <translation>Aucune affirmation n'a encore de verdict : rien à publier.</translation>
         </message>
         <message>
             <source>%1 review(s) ready, %2 incomplete: fill in what is missing in red.</source>
@@ -1331,7 +1433,7 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
         <message>
             <source>organisation's address</source>
-            <translation>adresse de l&apos;organisation</translation>
+            <translation>adresse de l'organisation</translation>
         </message>
         <message>
             <source>verdict</source>
@@ -1347,7 +1449,7 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
         <message>
             <source>article URL</source>
-            <translation>adresse de l&apos;article</translation>
+            <translation>adresse de l'article</translation>
         </message>
         <message>
             <source>headline</source>
@@ -1394,11 +1496,11 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
         <message>
             <source>No backup could be taken, nothing deleted: %1</source>
-            <translation>Aucune sauvegarde possible, rien n&apos;a été supprimé : %1</translation>
+            <translation>Aucune sauvegarde possible, rien n'a été supprimé : %1</translation>
         </message>
         <message>
             <source>Delete article</source>
-            <translation>Supprimer l&apos;article</translation>
+            <translation>Supprimer l'article</translation>
         </message>
         <message>
             <source>Article deleted (Ctrl+Z brings it back); backup: %1</source>
@@ -1430,7 +1532,7 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
         <message>
             <source>The import was cancelled.</source>
-            <translation>L&apos;import a été annulé.</translation>
+            <translation>L'import a été annulé.</translation>
         </message>
         <message>
             <source>Import</source>
@@ -2023,6 +2125,60 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
     </context>
     <context>
+        <name>ChecklistModel</name>
+        <message>
+            <source>#</source>
+            <translation>n°</translation>
+        </message>
+        <message>
+            <source>Claim reviewed</source>
+            <translation>Affirmation vérifiée</translation>
+        </message>
+        <message>
+            <source>Verdict</source>
+            <translation>Verdict</translation>
+        </message>
+        <message>
+            <source>Missing</source>
+            <translation>Manque</translation>
+        </message>
+        <message>
+            <source>Ready</source>
+            <translation>Prête</translation>
+        </message>
+        <message>
+            <source>Recommended: %1</source>
+            <translation>Recommandé : %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClaimHitsModel</name>
+        <message>
+            <source>Claim</source>
+            <translation>Affirmation</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Checked by</source>
+            <translation>Vérifiée par</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Verdict</source>
+            <translation>Verdict</translation>
+        </message>
+        <message>
+            <source>Outlet</source>
+            <translation>Média</translation>
+        </message>
+    </context>
+    <context>
         <name>Operations</name>
         <message>
             <source>Edit</source>
@@ -2200,7 +2356,7 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
         <message>
             <source>{name} has no text layer (a scanned PDF?): run it through OCR, or paste its text</source>
-            <translation>{name} n&apos;a pas de couche texte (un PDF scanné ?) : passez-le à l&apos;OCR, ou collez son texte</translation>
+            <translation>{name} n'a pas de couche texte (un PDF scanné ?) : passez-le à l'OCR, ou collez son texte</translation>
         </message>
         <message>
             <source>{name} is protected by a password: open it, then paste its text</source>
@@ -2212,7 +2368,7 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
         <message>
             <source>{name} is not a readable PDF ({reason})</source>
-            <translation>{name} n&apos;est pas un PDF lisible ({reason})</translation>
+            <translation>{name} n'est pas un PDF lisible ({reason})</translation>
         </message>
         <message>
             <source>set your organisation's name first (Settings › General, or crible export --org-name NAME --org-url URL): a ClaimReview must name its author</source>
@@ -2296,7 +2452,7 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
         <message>
             <source>article URL</source>
-            <translation>adresse de l&apos;article</translation>
+            <translation>adresse de l'article</translation>
         </message>
         <message>
             <source>headline</source>
@@ -2312,11 +2468,11 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
         <message>
             <source>organisation URL</source>
-            <translation>adresse de l&apos;organisation</translation>
+            <translation>adresse de l'organisation</translation>
         </message>
         <message>
             <source>no claim of article {article} has a verdict yet: nothing to publish</source>
-            <translation>aucune affirmation de l&apos;article {article} n&apos;a encore de verdict : rien à publier</translation>
+            <translation>aucune affirmation de l'article {article} n'a encore de verdict : rien à publier</translation>
         </message>
         <message>
             <source>no readable text found on {url}</source>
@@ -2532,7 +2688,7 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
         <message>
             <source>the article's URL must be an http(s) address, not {url}</source>
-            <translation>l&apos;adresse de l&apos;article doit être en http(s), pas {url}</translation>
+            <translation>l'adresse de l'article doit être en http(s), pas {url}</translation>
         </message>
         <message>
             <source>not a date: {value} (expected YYYY-MM-DD)</source>
@@ -2548,7 +2704,7 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
         <message>
             <source>the review URL must be an http(s) address, not {url}</source>
-            <translation>l&apos;adresse de la vérification doit être en http(s), pas {url}</translation>
+            <translation>l'adresse de la vérification doit être en http(s), pas {url}</translation>
         </message>
         <message>
             <source>no claim {claim} in this archive</source>
@@ -2684,15 +2840,15 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
         <message>
             <source>the window did not finish loading in time; no screenshot written</source>
-            <translation>la fenêtre n&apos;a pas fini de charger à temps ; aucune capture écrite</translation>
+            <translation>la fenêtre n'a pas fini de charger à temps ; aucune capture écrite</translation>
         </message>
         <message>
             <source>no display to open the window on (DISPLAY is not set)</source>
-            <translation>aucun écran où ouvrir la fenêtre (DISPLAY n&apos;est pas défini)</translation>
+            <translation>aucun écran où ouvrir la fenêtre (DISPLAY n'est pas défini)</translation>
         </message>
         <message>
             <source>the organisation's address must be http(s), not {url}</source>
-            <translation>l&apos;adresse de l&apos;organisation doit être en http(s), pas {url}</translation>
+            <translation>l'adresse de l'organisation doit être en http(s), pas {url}</translation>
         </message>
     </context>
 </TS>

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app.domain import ArticleId, ArticleSummary
@@ -13,7 +14,8 @@ from app.storage.scales import default_scale
 from app.storage.settings import set_setting
 from tests.ui.test_workflow import claim_with, open_article
 from ui.articles_view import ArticlesView
-from ui.models.publish_models import ArticleSummariesModel, ChecklistModel, ChecklistRow
+from ui.models.articles_model import ArticleSummariesModel
+from ui.models.checklist_model import ChecklistModel, ChecklistRow
 from ui.publish_checklist import PublishChecklist
 from ui.publish_desk import suggested_file_name
 
@@ -163,3 +165,38 @@ def test_file_import_reports_what_was_skipped(window, qtbot, factcheck_file):
     assert "1 fact-check(s) imported, 1 skipped." in window.statusBar().currentMessage()
     boxes = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
     assert boxes and "why" in boxes[-1].informativeText()
+
+
+def test_past_work_search_by_verdict_status_and_dates(window, qtbot):
+    from ui.archive_browser import ArchiveBrowser
+
+    claim = _checked(window, qtbot)
+    browser = ArchiveBrowser(window.session.path)
+    qtbot.addWidget(browser)
+    panel = browser.past_work
+    assert browser.tabs.count() == 3
+    panel.fields["verdict"].setText("faux")
+    with qtbot.waitSignal(panel.search_finished, timeout=10000) as found:
+        panel.search()
+    assert found.args == [1] and panel.model.row_at(0).claim_id == claim.id
+    panel.fields["verdict"].setText("")
+    panel.status_filter.setCurrentIndex(panel.status_filter.findData("to_check"))
+    qtbot.waitUntil(lambda: not panel._call.busy and panel.model.rowCount() == 3, timeout=10000)
+    panel.fields["date_from"].setText("le 3 mars")
+    panel.search()
+    assert "date" in panel.status.text()
+    panel.fields["date_from"].setText("2990-01-01")
+    with qtbot.waitSignal(panel.search_finished, timeout=10000) as found:
+        panel.search()
+    assert found.args == [0]
+
+
+def test_claim_hits_model_passes_qtmodeltester(qtmodeltester):
+    from app.storage.claim_search import ClaimHit
+    from ui.models.claim_hits_model import ClaimHitsModel
+
+    model = ClaimHitsModel()
+    model.set_rows([ClaimHit(1, "x", "checked", "Faux", "AFP", "Le Journal", 2, "<b>T</b>", None)])
+    qtmodeltester.check(model, force_py=True)
+    # Archive text in a tooltip is escaped: Qt would render it as markup.
+    assert "&lt;b&gt;T" in model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)

@@ -334,18 +334,18 @@ def test_archiving_reports_each_half_that_failed(window, qtbot, monkeypatch, mem
 @pytest.mark.parametrize("fmt", ["json", "claimreview", "markdown"])
 def test_export_writes_what_the_cli_writes(window, qtbot, tmp_path, fmt):
     from app.interop import reports
-    from app.storage.settings import set_setting
-
     from app.storage.articles import update_article
     from app.storage.scales import default_scale
+    from app.storage.settings import set_setting
     from ui.i18n import current_language
 
     set_setting(window.session.db, "org_name", "Desk")  # ClaimReview is signed
     open_article(window, qtbot)
     update_article(window.session.db, int(window.article.id), url="https://journal.example.fr/a")
     level = default_scale(window.session.db).levels[0]
-    window.edit_claim(window.claims[0].id, {"status": "checked", "verdict_level_id": level.id,
-                                            "review_url": "https://desk.example.org/1"})  # fmt: skip
+    review = {"status": "checked", "verdict_level_id": level.id,
+              "review_url": "https://desk.example.org/1"}  # fmt: skip
+    window.edit_claim(window.claims[0].id, review)
     target = tmp_path / f"check.{fmt}"
     with qtbot.waitSignal(window.session.runner.ended, timeout=20000):
         window.export_article(str(target), fmt)
