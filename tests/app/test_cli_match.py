@@ -120,7 +120,8 @@ def test_batch_lines_carry_their_speaker_and_context(archive, db_path, tmp_path,
     wall = add_claim(db, text="Le mur à la frontière a coûté 20 milliards.", lang="fr").id
     db.close()
     batch = tmp_path / "debate.jsonl"
-    line = "Et ça a coûté 20 milliards"
+    # Read as French (its function words say so), the line alone is nearer the metro.
+    line = "Le nouveau chantier a coûté 20 milliards aux contribuables"
     batch.write_text(
         json.dumps({"id": "a", "text": line})
         + "\n"
@@ -132,7 +133,7 @@ def test_batch_lines_carry_their_speaker_and_context(archive, db_path, tmp_path,
     )
     assert main(["match", "--batch", str(batch), "--db", str(db_path), "--min-score", "0"]) == 2
     lines = [json.loads(out) for out in capsys.readouterr().out.splitlines()]
-    assert lines[0]["results"][0]["claim_id"] == metro  # a tie, broken by id
+    assert lines[0]["results"][0]["claim_id"] == metro
     assert lines[1]["results"][0]["claim_id"] == wall
     before = {r["claim_id"]: r["score"] for r in lines[0]["results"]}
     assert lines[1]["results"][0]["score"] > before[wall]
