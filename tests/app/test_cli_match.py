@@ -120,8 +120,9 @@ def test_batch_lines_carry_their_speaker_and_context(archive, db_path, tmp_path,
     wall = add_claim(db, text="Le mur à la frontière a coûté 20 milliards.", lang="fr").id
     db.close()
     batch = tmp_path / "debate.jsonl"
-    # Read as French (its function words say so), the line alone is nearer the metro.
-    line = "Le nouveau chantier a coûté 20 milliards aux contribuables"
+    # Read as French (its function words say so); "au total" keeps it below the cap that
+    # a line holding nothing but the two claims' shared words would reach for both.
+    line = "Et ça a coûté 20 milliards au total"
     batch.write_text(
         json.dumps({"id": "a", "text": line})
         + "\n"
@@ -133,7 +134,7 @@ def test_batch_lines_carry_their_speaker_and_context(archive, db_path, tmp_path,
     )
     assert main(["match", "--batch", str(batch), "--db", str(db_path), "--min-score", "0"]) == 2
     lines = [json.loads(out) for out in capsys.readouterr().out.splitlines()]
-    assert lines[0]["results"][0]["claim_id"] == metro
+    assert lines[0]["results"][0]["claim_id"] == metro  # a tie, broken by id
     assert lines[1]["results"][0]["claim_id"] == wall
     before = {r["claim_id"]: r["score"] for r in lines[0]["results"]}
     assert lines[1]["results"][0]["score"] > before[wall]
