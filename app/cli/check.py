@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
 def check_json(
     analysis: Analysis,
     article_id: int,
-    claim_ids: dict[tuple[int, int], int],
+    claim_ids: dict[tuple[int | None, int | None], int],
     matches: list[list[Match]],
     *,
     reused: bool = False,

@@ -258,7 +258,7 @@ class Matcher:
 
     def _refresh(self) -> None:
         """Forget what was cached when the archive's index changed since the last query."""
-        marker = search.index_marker(self._db)
+        marker: object = search.index_marker(self._db)
         if self._db.conn.in_transaction:
             # FTS5 keeps a transaction's writes in memory until it commits: trust nothing.
             marker = (marker, self._db.conn.total_changes, object())

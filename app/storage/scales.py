@@ -90,7 +90,7 @@ def replace_scale_levels(db: Database, scale_id: int, levels: list[dict[str, Any
         for position, level in enumerate(levels):
             values = {k: level.get(k) for k in _LEVEL_KEYS}
             values["color"] = values["color"] or "#888888"
-            values["key"] = values["key"].strip()
+            values["key"] = str(values["key"]).strip()
             db.execute(
                 "INSERT INTO rating_levels(scale_id, position, key, label_fr, label_en, value,"
                 " color) VALUES (:scale_id, :position, :key, :label_fr, :label_en, :value, :color)"
