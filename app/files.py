@@ -17,6 +17,7 @@ import secrets
 import stat
 from collections.abc import Iterable
 from pathlib import Path
+from typing import IO, Any
 
 from app.errors import UserError
 
@@ -24,9 +25,10 @@ TEMP_SUFFIX = ".crible-tmp"
 
 
 def atomic_write(
-    target: str | Path, content: str | Iterable[str], *, encoding: str = "utf-8"
+    target: str | Path, content: str | bytes | Iterable[str], *, encoding: str = "utf-8"
 ) -> Path:
-    """Write ``content`` (text, or chunks of it: an export can be streamed) to ``target``.
+    """Write ``content`` (text, chunks of it: an export can be streamed, or bytes: a PNG)
+    to ``target``.
 
     Raises ``UserError`` when the target cannot be written (missing folder, no permission,
     full disk, not a regular file); the target is then unchanged.
@@ -40,8 +42,8 @@ def atomic_write(
     except OSError as exc:
         raise _cannot_write(path, exc) from exc
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as out:
-            for chunk in [content] if isinstance(content, str) else content:
+        with _opened(fd, content, encoding) as out:
+            for chunk in [content] if isinstance(content, str | bytes) else content:
                 out.write(chunk)
             out.flush()
             if mode is not None:
@@ -56,6 +58,12 @@ def atomic_write(
         raise
     _sync_folder(path.parent)
     return path
+
+
+def _opened(fd: int, content: str | bytes | Iterable[str], encoding: str) -> IO[Any]:
+    if isinstance(content, bytes):
+        return os.fdopen(fd, "wb")
+    return os.fdopen(fd, "w", encoding=encoding, newline="")
 
 
 def _existing_mode(path: Path) -> int | None:

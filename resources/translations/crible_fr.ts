@@ -2347,5 +2347,9 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <source>no display to open the window on (DISPLAY is not set)</source>
             <translation>aucun écran où ouvrir la fenêtre (DISPLAY n'est pas défini)</translation>
         </message>
+        <message>
+            <source>cannot write {path}: Qt could not encode the PNG</source>
+            <translation>impossible d'écrire {path} : Qt n'a pas pu encoder le PNG</translation>
+        </message>
     </context>
 </TS>
