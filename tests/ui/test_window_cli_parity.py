@@ -129,3 +129,43 @@ def test_the_speaker_changes_scores_so_the_comparison_would_see_it_dropped(
         db.close()
     scores = [[(m.claim_id, m.score) for m in found] for found in said.found]
     assert scores != [[(m.claim_id, m.score) for m in found] for found in unsaid.found]
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "csv"])
+def test_the_window_and_crible_export_write_the_same_file(fmt, archive_path, tmp_path, qtbot):
+    """Same bytes and the same permissions: both go through ``app.workflows.exporting``."""
+    import stat
+
+    from ui import jobs
+    from ui.database import ArchiveSession
+
+    by_cli, by_window = tmp_path / f"cli.{fmt}", tmp_path / f"window.{fmt}"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "app",
+            "--db",
+            str(archive_path),
+            "export",
+            "1",
+            "--format",
+            fmt,
+            "-o",
+            str(by_cli),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    session = ArchiveSession(archive_path)
+    try:
+        with qtbot.waitSignal(session.runner.ended, timeout=60_000):
+            session.runner.start("export", jobs.export_article, 1, fmt, str(by_window))
+    finally:
+        session.close()
+    assert by_window.read_bytes() == by_cli.read_bytes()
+    assert stat.S_IMODE(by_window.stat().st_mode) == stat.S_IMODE(by_cli.stat().st_mode)
