@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import trafilatura
@@ -225,7 +226,7 @@ def _from_pdf(data: bytes, shown: str, origin: str, name: str | None = None) -> 
     return from_text(pdf.text, title=pdf.title, origin=origin, name=name, author=pdf.author)
 
 
-def _with(draft: ArticleDraft, **changes: str | None) -> ArticleDraft:
+def _with(draft: ArticleDraft, **changes: Any) -> ArticleDraft:
     return replace(draft, **changes)
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 import argparse
 import sys
 
+from app import edits
 from app.cli.common import open_db
 from app.errors import UserError
 from app.paths import resolve_db_path
-from app.storage.articles import delete_article, get_article, update_article
+from app.storage.articles import delete_article, get_article
 from app.storage.backup import make_backup
 
 _FIELDS = ("title", "outlet", "url", "published", "author")
@@ -37,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         if args.action == "edit":
-            update_article(db, args.article_id, **changes)
+            edits.apply(db, edits.EditArticle(args.article_id, changes))  # as the window does
             sys.stdout.write(f"saved article {args.article_id} ({', '.join(sorted(changes))})\n")
             return 0
         title = get_article(db, args.article_id).title  # unknown id: refused before a backup

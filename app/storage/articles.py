@@ -61,8 +61,8 @@ def insert_article_row(db: Database, **fields: object) -> int:
             "origin": fields.get("origin") or "paste",
         },
     )
-    assert cursor.lastrowid is not None  # an INSERT always sets it
-    return cursor.lastrowid
+    assert cursor.lastrowid is not None
+    return int(cursor.lastrowid)
 
 
 def get_article(db: Database, article_id: int) -> Article:

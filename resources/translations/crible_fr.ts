@@ -346,11 +346,11 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
 A backup of the archive is taken first, and Edit › Undo brings the article back until Crible is closed.</source>
             <translation>Supprimer « %1 » et ses %2 affirmation(s) ?
 
-Une sauvegarde de l'archive est faite d'abord, et Édition › Annuler ramène l'article tant que Crible reste ouvert.</translation>
+Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler ramène l&apos;article tant que Crible reste ouvert.</translation>
         </message>
         <message>
             <source>Delete article</source>
-            <translation>Supprimer l'article</translation>
+            <translation>Supprimer l&apos;article</translation>
         </message>
     </context>
     <context>
@@ -1325,11 +1325,11 @@ Une sauvegarde de l'archive est faite d'abord, et Édition › Annuler ramène l
         </message>
         <message>
             <source>The review of the selected claim</source>
-            <translation>La vérification de l'affirmation choisie</translation>
+            <translation>La vérification de l&apos;affirmation choisie</translation>
         </message>
         <message>
             <source>The claim as a self-contained sentence</source>
-            <translation>L'affirmation en une phrase qui se suffit à elle-même</translation>
+            <translation>L&apos;affirmation en une phrase qui se suffit à elle-même</translation>
         </message>
         <message>
             <source>Claim reviewed:</source>
@@ -1353,11 +1353,11 @@ Une sauvegarde de l'archive est faite d'abord, et Édition › Annuler ramène l
         </message>
         <message>
             <source>Claim date:</source>
-            <translation>Date de l'affirmation :</translation>
+            <translation>Date de l&apos;affirmation :</translation>
         </message>
         <message>
             <source>Claimant:</source>
-            <translation>Auteur de l'affirmation :</translation>
+            <translation>Auteur de l&apos;affirmation :</translation>
         </message>
         <message>
             <source>https://… the published fact-check page</source>
@@ -1369,7 +1369,7 @@ Une sauvegarde de l'archive est faite d'abord, et Édition › Annuler ramène l
         </message>
         <message>
             <source>Who checked it, in your organisation</source>
-            <translation>Qui l'a vérifiée, dans votre organisation</translation>
+            <translation>Qui l&apos;a vérifiée, dans votre organisation</translation>
         </message>
         <message>
             <source>YYYY-MM-DD (default: the last change)</source>
@@ -1377,7 +1377,7 @@ Une sauvegarde de l'archive est faite d'abord, et Édition › Annuler ramène l
         </message>
         <message>
             <source>YYYY-MM-DD (default: the article's date)</source>
-            <translation>AAAA-MM-JJ (par défaut : la date de l'article)</translation>
+            <translation>AAAA-MM-JJ (par défaut : la date de l&apos;article)</translation>
         </message>
         <message>
             <source>Who made the claim</source>
@@ -1385,7 +1385,7 @@ Une sauvegarde de l'archive est faite d'abord, et Édition › Annuler ramène l
         </message>
         <message>
             <source>The article</source>
-            <translation>L'article</translation>
+            <translation>L&apos;article</translation>
         </message>
         <message>
             <source>URL:</source>
@@ -1417,7 +1417,7 @@ Une sauvegarde de l'archive est faite d'abord, et Édition › Annuler ramène l
         </message>
         <message>
             <source>No claim has a verdict yet: there is nothing to publish.</source>
-            <translation>Aucune affirmation n'a encore de verdict : rien à publier.</translation>
+            <translation>Aucune affirmation n&apos;a encore de verdict : rien à publier.</translation>
         </message>
         <message>
             <source>%1 review(s) ready, %2 incomplete: fill in what is missing in red.</source>
@@ -1433,7 +1433,7 @@ Une sauvegarde de l'archive est faite d'abord, et Édition › Annuler ramène l
         </message>
         <message>
             <source>organisation's address</source>
-            <translation>adresse de l'organisation</translation>
+            <translation>adresse de l&apos;organisation</translation>
         </message>
         <message>
             <source>verdict</source>
@@ -1449,7 +1449,7 @@ Une sauvegarde de l'archive est faite d'abord, et Édition › Annuler ramène l
         </message>
         <message>
             <source>article URL</source>
-            <translation>adresse de l'article</translation>
+            <translation>adresse de l&apos;article</translation>
         </message>
         <message>
             <source>headline</source>
@@ -1496,11 +1496,11 @@ Une sauvegarde de l'archive est faite d'abord, et Édition › Annuler ramène l
         </message>
         <message>
             <source>No backup could be taken, nothing deleted: %1</source>
-            <translation>Aucune sauvegarde possible, rien n'a été supprimé : %1</translation>
+            <translation>Aucune sauvegarde possible, rien n&apos;a été supprimé : %1</translation>
         </message>
         <message>
             <source>Delete article</source>
-            <translation>Supprimer l'article</translation>
+            <translation>Supprimer l&apos;article</translation>
         </message>
         <message>
             <source>Article deleted (Ctrl+Z brings it back); backup: %1</source>
@@ -1532,7 +1532,7 @@ Une sauvegarde de l'archive est faite d'abord, et Édition › Annuler ramène l
         </message>
         <message>
             <source>The import was cancelled.</source>
-            <translation>L'import a été annulé.</translation>
+            <translation>L&apos;import a été annulé.</translation>
         </message>
         <message>
             <source>Import</source>
@@ -2182,7 +2182,7 @@ Une sauvegarde de l'archive est faite d'abord, et Édition › Annuler ramène l
         <name>Operations</name>
         <message>
             <source>Edit</source>
-            <translation>Modification</translation>
+            <translation>Modifier</translation>
         </message>
         <message>
             <source>Edit claim</source>
@@ -2283,6 +2283,22 @@ Une sauvegarde de l'archive est faite d'abord, et Édition › Annuler ramène l
     <context>
         <name>UserError</name>
         <message>
+            <source>cannot write {path}: {reason}</source>
+            <translation>impossible d'écrire {path} : {reason}</translation>
+        </message>
+        <message>
+            <source>{path} is a symbolic link: give the file it points to, or another name</source>
+            <translation>{path} est un lien symbolique : donnez le fichier vers lequel il pointe, ou un autre nom</translation>
+        </message>
+        <message>
+            <source>{path} is not a regular file: give another name</source>
+            <translation>{path} n'est pas un fichier ordinaire : donnez un autre nom</translation>
+        </message>
+        <message>
+            <source>cannot write {path}: no such folder {folder}</source>
+            <translation>impossible d'écrire {path} : dossier {folder} introuvable</translation>
+        </message>
+        <message>
             <source>a PDF</source>
             <translation>un PDF</translation>
         </message>
@@ -2356,7 +2372,7 @@ Une sauvegarde de l'archive est faite d'abord, et Édition › Annuler ramène l
         </message>
         <message>
             <source>{name} has no text layer (a scanned PDF?): run it through OCR, or paste its text</source>
-            <translation>{name} n'a pas de couche texte (un PDF scanné ?) : passez-le à l'OCR, ou collez son texte</translation>
+            <translation>{name} n&apos;a pas de couche texte (un PDF scanné ?) : passez-le à l&apos;OCR, ou collez son texte</translation>
         </message>
         <message>
             <source>{name} is protected by a password: open it, then paste its text</source>
@@ -2368,7 +2384,7 @@ Une sauvegarde de l'archive est faite d'abord, et Édition › Annuler ramène l
         </message>
         <message>
             <source>{name} is not a readable PDF ({reason})</source>
-            <translation>{name} n'est pas un PDF lisible ({reason})</translation>
+            <translation>{name} n&apos;est pas un PDF lisible ({reason})</translation>
         </message>
         <message>
             <source>set your organisation's name first (Settings › General, or crible export --org-name NAME --org-url URL): a ClaimReview must name its author</source>
@@ -2452,7 +2468,7 @@ Une sauvegarde de l'archive est faite d'abord, et Édition › Annuler ramène l
         </message>
         <message>
             <source>article URL</source>
-            <translation>adresse de l'article</translation>
+            <translation>adresse de l&apos;article</translation>
         </message>
         <message>
             <source>headline</source>
@@ -2468,11 +2484,11 @@ Une sauvegarde de l'archive est faite d'abord, et Édition › Annuler ramène l
         </message>
         <message>
             <source>organisation URL</source>
-            <translation>adresse de l'organisation</translation>
+            <translation>adresse de l&apos;organisation</translation>
         </message>
         <message>
             <source>no claim of article {article} has a verdict yet: nothing to publish</source>
-            <translation>aucune affirmation de l'article {article} n'a encore de verdict : rien à publier</translation>
+            <translation>aucune affirmation de l&apos;article {article} n&apos;a encore de verdict : rien à publier</translation>
         </message>
         <message>
             <source>no readable text found on {url}</source>
@@ -2688,7 +2704,7 @@ Une sauvegarde de l'archive est faite d'abord, et Édition › Annuler ramène l
         </message>
         <message>
             <source>the article's URL must be an http(s) address, not {url}</source>
-            <translation>l'adresse de l'article doit être en http(s), pas {url}</translation>
+            <translation>l&apos;adresse de l&apos;article doit être en http(s), pas {url}</translation>
         </message>
         <message>
             <source>not a date: {value} (expected YYYY-MM-DD)</source>
@@ -2704,7 +2720,7 @@ Une sauvegarde de l'archive est faite d'abord, et Édition › Annuler ramène l
         </message>
         <message>
             <source>the review URL must be an http(s) address, not {url}</source>
-            <translation>l'adresse de la vérification doit être en http(s), pas {url}</translation>
+            <translation>l&apos;adresse de la vérification doit être en http(s), pas {url}</translation>
         </message>
         <message>
             <source>no claim {claim} in this archive</source>
@@ -2831,24 +2847,24 @@ Une sauvegarde de l'archive est faite d'abord, et Édition › Annuler ramène l
             <translation>aucune clé Google Fact Check Tools</translation>
         </message>
         <message>
-            <source>cannot write {path}: {reason}</source>
-            <translation>impossible d'écrire {path} : {reason}</translation>
-        </message>
-        <message>
             <source>--claim counts from 1</source>
             <translation>--claim compte à partir de 1</translation>
         </message>
         <message>
             <source>the window did not finish loading in time; no screenshot written</source>
-            <translation>la fenêtre n'a pas fini de charger à temps ; aucune capture écrite</translation>
+            <translation>la fenêtre n'a pas fini de se charger à temps ; aucune capture écrite</translation>
         </message>
         <message>
             <source>no display to open the window on (DISPLAY is not set)</source>
             <translation>aucun écran où ouvrir la fenêtre (DISPLAY n'est pas défini)</translation>
         </message>
         <message>
+            <source>cannot write {path}: Qt could not encode the PNG</source>
+            <translation>impossible d'écrire {path} : Qt n'a pas pu encoder le PNG</translation>
+        </message>
+        <message>
             <source>the organisation's address must be http(s), not {url}</source>
-            <translation>l'adresse de l'organisation doit être en http(s), pas {url}</translation>
+            <translation>l&apos;adresse de l&apos;organisation doit être en http(s), pas {url}</translation>
         </message>
     </context>
 </TS>
