@@ -153,6 +153,8 @@ def test_the_window_and_crible_export_write_the_same_file(fmt, archive_path, tmp
             fmt,
             "-o",
             str(by_cli),
+            "--lang",  # the window passes its language; the command line's default is the system's
+            "fr",
         ],
         cwd=ROOT,
         capture_output=True,
@@ -164,7 +166,7 @@ def test_the_window_and_crible_export_write_the_same_file(fmt, archive_path, tmp
     session = ArchiveSession(archive_path)
     try:
         with qtbot.waitSignal(session.runner.ended, timeout=60_000):
-            session.runner.start("export", jobs.export_article, 1, fmt, str(by_window))
+            session.runner.start("export", jobs.export_article, 1, fmt, str(by_window), "fr")
     finally:
         session.close()
     assert by_window.read_bytes() == by_cli.read_bytes()
