@@ -34,7 +34,7 @@ _SAY = {
     "later": QT_TRANSLATE_NOOP("RestartOffer", "&Later"),
 }
 ARTICLE_FILTER = QT_TRANSLATE_NOOP(
-    "DialogsMixin", "Articles (*.txt *.md *.html *.htm *.json);;All files (*)"
+    "DialogsMixin", "Articles (*.txt *.md *.html *.htm *.pdf);;All files (*)"
 )
 
 

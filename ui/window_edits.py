@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QUrl, Slot
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication
 
 from app.domain import Claim
 from app.storage import sources as sources_store
@@ -186,9 +186,12 @@ class EditsMixin(_Base):
         claim = self.current_claim()
         if claim is None:
             return
-        text, ok = QInputDialog.getMultiLineText(
-            self, self.tr("Edit claim"), self.tr("Wording of the claim:"), claim.text
-        )
+        from ui.claim_text_dialog import ClaimTextDialog
+
+        dialog = ClaimTextDialog(claim.text, self)  # wide and wrapping, unlike getMultiLineText
+        ok = bool(dialog.exec())
+        text = dialog.text()
+        dialog.deleteLater()
         if ok and text.strip() and text.strip() != claim.text:
             self.edit_claim(int(claim.id), {"text": text.strip()})
 

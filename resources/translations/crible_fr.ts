@@ -346,18 +346,18 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
 A backup of the archive is taken first, and Edit › Undo brings the article back until Crible is closed.</source>
             <translation>Supprimer « %1 » et ses %2 affirmation(s) ?
 
-Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler ramène l&apos;article tant que Crible reste ouvert.</translation>
+Une sauvegarde de l'archive est faite d'abord, et Édition › Annuler ramène l'article tant que Crible reste ouvert.</translation>
         </message>
         <message>
             <source>Delete article</source>
-            <translation>Supprimer l&apos;article</translation>
+            <translation>Supprimer l'article</translation>
         </message>
     </context>
     <context>
         <name>ClaimSearchPanel</name>
         <message>
             <source>Words of the claim</source>
-            <translation>Mots de l&apos;affirmation</translation>
+            <translation>Mots de l'affirmation</translation>
         </message>
         <message>
             <source>e.g. Faux</source>
@@ -365,7 +365,7 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
         <message>
             <source>Who checked it</source>
-            <translation>Qui l&apos;a vérifiée</translation>
+            <translation>Qui l'a vérifiée</translation>
         </message>
         <message>
             <source>Where it appeared</source>
@@ -443,6 +443,17 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
     </context>
     <context>
+        <name>ClaimTextDialog</name>
+        <message>
+            <source>Edit claim</source>
+            <translation>Modifier l'affirmation</translation>
+        </message>
+        <message>
+            <source>Wording of the claim:</source>
+            <translation>Formulation de l'affirmation :</translation>
+        </message>
+    </context>
+    <context>
         <name>ClaimsModel</name>
         <message>
             <source>#</source>
@@ -502,8 +513,8 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
     <context>
         <name>DialogsMixin</name>
         <message>
-            <source>Articles (*.txt *.md *.html *.htm *.json);;All files (*)</source>
-            <translation>Articles (*.txt *.md *.html *.htm *.json);;Tous les fichiers (*)</translation>
+            <source>Articles (*.txt *.md *.html *.htm *.pdf);;All files (*)</source>
+            <translation>Articles (*.txt *.md *.html *.htm *.pdf);;Tous les fichiers (*)</translation>
         </message>
         <message>
             <source>Open an article</source>
@@ -637,14 +648,6 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         <message>
             <source>This text is already claim %1: selected it.</source>
             <translation>Ce passage est déjà l'affirmation %1 : elle est sélectionnée.</translation>
-        </message>
-        <message>
-            <source>Edit claim</source>
-            <translation>Modifier l'affirmation</translation>
-        </message>
-        <message>
-            <source>Wording of the claim:</source>
-            <translation>Formulation de l'affirmation :</translation>
         </message>
         <message>
             <source>This is the last claim: nothing to merge it with.</source>
@@ -1325,11 +1328,11 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
         <message>
             <source>The review of the selected claim</source>
-            <translation>La vérification de l&apos;affirmation choisie</translation>
+            <translation>La vérification de l'affirmation choisie</translation>
         </message>
         <message>
             <source>The claim as a self-contained sentence</source>
-            <translation>L&apos;affirmation en une phrase qui se suffit à elle-même</translation>
+            <translation>L'affirmation en une phrase qui se suffit à elle-même</translation>
         </message>
         <message>
             <source>Claim reviewed:</source>
@@ -1353,11 +1356,11 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
         <message>
             <source>Claim date:</source>
-            <translation>Date de l&apos;affirmation :</translation>
+            <translation>Date de l'affirmation :</translation>
         </message>
         <message>
             <source>Claimant:</source>
-            <translation>Auteur de l&apos;affirmation :</translation>
+            <translation>Auteur de l'affirmation :</translation>
         </message>
         <message>
             <source>https://… the published fact-check page</source>
@@ -1369,7 +1372,7 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
         <message>
             <source>Who checked it, in your organisation</source>
-            <translation>Qui l&apos;a vérifiée, dans votre organisation</translation>
+            <translation>Qui l'a vérifiée, dans votre organisation</translation>
         </message>
         <message>
             <source>YYYY-MM-DD (default: the last change)</source>
@@ -1377,7 +1380,7 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
         <message>
             <source>YYYY-MM-DD (default: the article's date)</source>
-            <translation>AAAA-MM-JJ (par défaut : la date de l&apos;article)</translation>
+            <translation>AAAA-MM-JJ (par défaut : la date de l'article)</translation>
         </message>
         <message>
             <source>Who made the claim</source>
@@ -1385,7 +1388,7 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
         <message>
             <source>The article</source>
-            <translation>L&apos;article</translation>
+            <translation>L'article</translation>
         </message>
         <message>
             <source>URL:</source>
@@ -1417,7 +1420,7 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
         <message>
             <source>No claim has a verdict yet: there is nothing to publish.</source>
-            <translation>Aucune affirmation n&apos;a encore de verdict : rien à publier.</translation>
+            <translation>Aucune affirmation n'a encore de verdict : rien à publier.</translation>
         </message>
         <message>
             <source>%1 review(s) ready, %2 incomplete: fill in what is missing in red.</source>
@@ -1433,7 +1436,7 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
         <message>
             <source>organisation's address</source>
-            <translation>adresse de l&apos;organisation</translation>
+            <translation>adresse de l'organisation</translation>
         </message>
         <message>
             <source>verdict</source>
@@ -1449,7 +1452,7 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
         <message>
             <source>article URL</source>
-            <translation>adresse de l&apos;article</translation>
+            <translation>adresse de l'article</translation>
         </message>
         <message>
             <source>headline</source>
@@ -1496,11 +1499,11 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
         <message>
             <source>No backup could be taken, nothing deleted: %1</source>
-            <translation>Aucune sauvegarde possible, rien n&apos;a été supprimé : %1</translation>
+            <translation>Aucune sauvegarde possible, rien n'a été supprimé : %1</translation>
         </message>
         <message>
             <source>Delete article</source>
-            <translation>Supprimer l&apos;article</translation>
+            <translation>Supprimer l'article</translation>
         </message>
         <message>
             <source>Article deleted (Ctrl+Z brings it back); backup: %1</source>
@@ -1532,7 +1535,7 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
         <message>
             <source>The import was cancelled.</source>
-            <translation>L&apos;import a été annulé.</translation>
+            <translation>L'import a été annulé.</translation>
         </message>
         <message>
             <source>Import</source>
@@ -2372,7 +2375,7 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
         <message>
             <source>{name} has no text layer (a scanned PDF?): run it through OCR, or paste its text</source>
-            <translation>{name} n&apos;a pas de couche texte (un PDF scanné ?) : passez-le à l&apos;OCR, ou collez son texte</translation>
+            <translation>{name} n'a pas de couche texte (un PDF scanné ?) : passez-le à l'OCR, ou collez son texte</translation>
         </message>
         <message>
             <source>{name} is protected by a password: open it, then paste its text</source>
@@ -2384,7 +2387,7 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
         <message>
             <source>{name} is not a readable PDF ({reason})</source>
-            <translation>{name} n&apos;est pas un PDF lisible ({reason})</translation>
+            <translation>{name} n'est pas un PDF lisible ({reason})</translation>
         </message>
         <message>
             <source>set your organisation's name first (Settings › General, or crible export --org-name NAME --org-url URL): a ClaimReview must name its author</source>
@@ -2468,7 +2471,7 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
         <message>
             <source>article URL</source>
-            <translation>adresse de l&apos;article</translation>
+            <translation>adresse de l'article</translation>
         </message>
         <message>
             <source>headline</source>
@@ -2484,11 +2487,11 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
         <message>
             <source>organisation URL</source>
-            <translation>adresse de l&apos;organisation</translation>
+            <translation>adresse de l'organisation</translation>
         </message>
         <message>
             <source>no claim of article {article} has a verdict yet: nothing to publish</source>
-            <translation>aucune affirmation de l&apos;article {article} n&apos;a encore de verdict : rien à publier</translation>
+            <translation>aucune affirmation de l'article {article} n'a encore de verdict : rien à publier</translation>
         </message>
         <message>
             <source>no readable text found on {url}</source>
@@ -2704,7 +2707,7 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
         <message>
             <source>the article's URL must be an http(s) address, not {url}</source>
-            <translation>l&apos;adresse de l&apos;article doit être en http(s), pas {url}</translation>
+            <translation>l'adresse de l'article doit être en http(s), pas {url}</translation>
         </message>
         <message>
             <source>not a date: {value} (expected YYYY-MM-DD)</source>
@@ -2720,7 +2723,7 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
         <message>
             <source>the review URL must be an http(s) address, not {url}</source>
-            <translation>l&apos;adresse de la vérification doit être en http(s), pas {url}</translation>
+            <translation>l'adresse de la vérification doit être en http(s), pas {url}</translation>
         </message>
         <message>
             <source>no claim {claim} in this archive</source>
@@ -2864,7 +2867,7 @@ Une sauvegarde de l&apos;archive est faite d&apos;abord, et Édition › Annuler
         </message>
         <message>
             <source>the organisation's address must be http(s), not {url}</source>
-            <translation>l&apos;adresse de l&apos;organisation doit être en http(s), pas {url}</translation>
+            <translation>l'adresse de l'organisation doit être en http(s), pas {url}</translation>
         </message>
     </context>
 </TS>

@@ -200,3 +200,26 @@ def test_claim_hits_model_passes_qtmodeltester(qtmodeltester):
     qtmodeltester.check(model, force_py=True)
     # Archive text in a tooltip is escaped: Qt would render it as markup.
     assert "&lt;b&gt;T" in model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_the_edit_claim_dialog_is_wide_enough_and_wraps(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from ui.claim_text_dialog import ClaimTextDialog
+
+    open_article(window, qtbot)
+    claim = window.claims[0]
+    window.claims_pane.select_claim(claim.id)
+    seen = {}
+
+    def accept(dialog):
+        wrap = dialog.edit.lineWrapMode()
+        seen.update(width=dialog.width(), text=dialog.text(),
+                    wraps=wrap != QPlainTextEdit.LineWrapMode.NoWrap)  # fmt: skip
+        dialog.edit.setPlainText("Le gouvernement a annoncé 300 tonnes d'aide.")
+        return 1
+
+    monkeypatch.setattr(ClaimTextDialog, "exec", accept)
+    window.edit_claim_text()
+    assert seen == {"width": 680, "text": claim.text, "wraps": True}
+    assert window.session.claim(claim.id).text == "Le gouvernement a annoncé 300 tonnes d'aide."
