@@ -374,6 +374,7 @@ def _set_text(widget: QLineEdit | QPlainTextEdit, text: str) -> None:
         widget.setPlainText(text)
     else:
         widget.setText(text)
+        widget.setCursorPosition(0)  # show a long URL or title from its start
 
 
 def _get_text(widget: QLineEdit | QPlainTextEdit) -> str:

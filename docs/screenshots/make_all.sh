@@ -1,5 +1,5 @@
 #!/bin/bash
-# Refresh every screenshot of the README: four in English, one in French.
+# Refresh every screenshot of the README: seven in English, one in French.
 #
 #     docs/screenshots/make_all.sh [SEED_ARTICLE]
 #
@@ -23,6 +23,8 @@ if [ -f "$SEED" ]; then
     crible --db "$WORK/seed.db" gui "$SEED" --claim 10 --screenshot docs/screenshots/mirrored-claim.png
 fi
 .venv/bin/python docs/screenshots/make_worked_claim.py docs/screenshots/worked-claim.png 2>/dev/null
+# The publishing views: publish checklist, Articles, Past work (archive search).
+.venv/bin/python docs/screenshots/make_publish_views.py docs/screenshots >/dev/null 2>&1
 
 # French: the claim about Russian aid, whose earlier check agrees on figures and places.
 export LANG=fr_FR.UTF-8 LANGUAGE=fr LC_ALL= XDG_CONFIG_HOME="$WORK/settings-fr"
