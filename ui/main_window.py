@@ -232,7 +232,7 @@ class MainWindow(EditsMixin, DialogsMixin, MatchingMixin, StatusMixin, QMainWind
 
     def _on_bundle_failed(self, exc: BaseException) -> None:
         if isinstance(exc, UserError):
-            self.show_error(user_message(exc))
+            self.publish.attention(user_message(exc))  # a failed open: a dialog, not only the bar
         else:
             self._on_runner_bug_raised(exc)
         if self.article is None:

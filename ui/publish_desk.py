@@ -107,14 +107,14 @@ class PublishDesk(QObject):
         """Back the archive up, then delete the article as an undoable edit."""
         window = self.window
         if window.article is not None and int(window.article.id) == article_id:
-            self._attention(self.tr("This article is open: open another one before deleting it."))
+            self.attention(self.tr("This article is open: open another one before deleting it."))
             return
         session = window.session
         try:
             backup = make_backup(session.db, session.path, reason="before-delete")
         except (UserError, OSError) as exc:
             text = user_message(exc) if isinstance(exc, UserError) else str(exc)
-            self._attention(self.tr("No backup could be taken, nothing deleted: %1").replace(
+            self.attention(self.tr("No backup could be taken, nothing deleted: %1").replace(
                 "%1", text))  # fmt: skip
             return
         if session.push_edit(edits.DeleteArticle(article_id), self.tr("Delete article")) is None:
@@ -133,7 +133,7 @@ class PublishDesk(QObject):
 
         window = self.window
         if window.article is None:
-            self._attention(self.tr("Open an article first."))
+            self.attention(self.tr("Open an article first."))
             return None
         window.verdict_editor.commit_pending()
         dialog = PublishChecklist(window.session, int(window.article.id), window)
@@ -196,7 +196,7 @@ class PublishDesk(QObject):
             log.error("import failed", exc_info=exc)
             self.window.session.runner.bug_raised.emit(exc)
             return
-        self._attention(user_message(exc))
+        self.attention(user_message(exc))
 
     def _on_import_done(self, report: dict[str, Any]) -> None:
         errors = list(report["errors"])
@@ -214,7 +214,7 @@ class PublishDesk(QObject):
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.show()
 
-    def _attention(self, message: str) -> None:
+    def attention(self, message: str) -> None:
         """A message the checker must read: a dialog, not only the status bar."""
         self.window.show_error(message)
         box = QMessageBox(QMessageBox.Icon.Warning, "Crible", message,
@@ -230,4 +230,4 @@ class PublishDesk(QObject):
             return
         if isinstance(exc, IncompleteReviews):
             self.show_checklist()
-        self._attention(user_message(exc))
+        self.attention(user_message(exc))

@@ -223,3 +223,12 @@ def test_the_edit_claim_dialog_is_wide_enough_and_wraps(window, qtbot, monkeypat
     window.edit_claim_text()
     assert seen == {"width": 680, "text": claim.text, "wraps": True}
     assert window.session.claim(claim.id).text == "Le gouvernement a annoncé 300 tonnes d'aide."
+
+
+def test_a_failed_open_is_shown_in_a_dialog_too(window, qtbot, tmp_path):
+    missing = tmp_path / "nope.txt"
+    with qtbot.waitSignal(window.session.runner.ended, timeout=20000):
+        window.open_source(str(missing))
+    assert "no such file" in window.statusBar().currentMessage()
+    boxes = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
+    assert boxes and "no such file" in boxes[-1].text()
