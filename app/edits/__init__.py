@@ -6,6 +6,7 @@ are just ``apply`` again, testable without Qt, and shared by the window's undo s
 so later edits of it can still be redone.
 """
 
+from app.changes import Changes
 from app.edits.articles import DeleteArticle, EditArticle, RestoreArticle
 from app.edits.base import Compound, Edit, apply
 from app.edits.claims import (
@@ -36,6 +37,7 @@ from app.edits.sources import (
 __all__ = [
     "AddClaim",
     "AddSource",
+    "Changes",
     "Compound",
     "DeleteArticle",
     "DeleteClaim",
