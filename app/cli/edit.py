@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,7 @@ from app.domain import CLAIM_STATUSES, STANCES
 from app.errors import UserError
 from app.storage import Archive
 from app.storage.claims import get_claim, update_claim
+from app.storage.integrity import environment_reason
 from app.storage.scales import default_scale
 from app.storage.sources import add_source
 
@@ -84,6 +86,17 @@ def _run_batch(db: Archive, source: str, *, as_json: bool) -> int:
         for number, raw in _read_edits(stream):
             try:
                 _apply(db, _parse(raw), as_json=as_json, line=number)
+            except sqlite3.OperationalError as exc:
+                reason = environment_reason(exc)
+                if reason is None:
+                    raise
+                # Never "nothing was changed" after saving half: every line printed as saved is.
+                raise UserError(
+                    "stopped at line {line}: {reason}; every change printed as saved before is "
+                    "in the archive, the rest of line {line} and the lines after it are not",
+                    line=number,
+                    reason=reason,
+                ) from exc
             except UserError as exc:
                 # A bad line is reported and skipped; the lines after it still run.
                 failures += 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from app.errors import UserError
 from app.interop.claimreview import parse_html, parse_jsonld
 from app.interop.records import BadRecord, ReviewRecord
 from app.interop.tabular import SAMPLE_BYTES, iter_csv, iter_jsonl, read_text
+from app.storage.integrity import environment_reason
 from app.storage.reviews import (
     KnownKeys,
     PreparedReviews,
@@ -146,7 +148,19 @@ class _Writer:
     def store(self, batch: _Batch) -> None:
         for message in batch.errors:
             self.report.add_error(message)
-        added = store_archive_reviews(self.db, batch.prepared)
+        try:
+            added = store_archive_reviews(self.db, batch.prepared)
+        except sqlite3.OperationalError as exc:
+            # A lock that outlasted the wait, a full disk: say what the batches before saved.
+            reason = environment_reason(exc)
+            if reason is None:
+                raise
+            raise UserError(
+                "the import stopped: {reason}; {imported} records were imported before it (whole "
+                "batches, all sound); importing the same files again adds only the rest",
+                reason=reason,
+                imported=self.report.imported,
+            ) from exc
         self.report.imported += added.added
         self.report.skipped += added.duplicates + batch.bad
         self.done += batch.size

@@ -98,6 +98,25 @@ _ENVIRONMENT_FAILURES = (
 )
 
 
+_REASONS = (
+    (("database or disk is full", "disk i/o error"), translatable("the disk is full or failing")),
+    (("readonly", "read-only"), translatable("the archive is read-only")),
+    (
+        ("database is locked", "database is busy"),
+        translatable("another program kept the archive locked longer than the wait"),
+    ),
+)
+
+
+def environment_reason(exc: sqlite3.Error) -> str | None:
+    """The cause alone (no "nothing was changed"), for a long job that saved some of its work."""
+    text = str(exc).lower()
+    for needles, reason in _REASONS:
+        if any(needle in text for needle in needles):
+            return reason
+    return None
+
+
 def environment_failure(exc: sqlite3.Error) -> str | None:
     """A one-line message when *exc* comes from the disk or another program, else None.
 
