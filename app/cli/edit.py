@@ -17,6 +17,7 @@ from typing import Any, TextIO
 from app.cli.common import open_db, print_json_line
 from app.domain import CLAIM_STATUSES, STANCES
 from app.errors import UserError
+from app.interop.limits import InputLimitError, loads_record
 from app.storage import Archive
 from app.storage.claims import get_claim, update_claim
 from app.storage.integrity import environment_reason
@@ -122,9 +123,11 @@ def _read_edits(stream: TextIO) -> Iterator[tuple[int, str]]:
 
 def _parse(raw: str) -> Any:
     try:
-        return json.loads(raw)
+        return loads_record(raw)
     except json.JSONDecodeError as exc:
         raise UserError(f"not JSON ({exc.msg})") from exc
+    except InputLimitError as exc:
+        raise UserError(str(exc)) from exc
 
 
 def _apply(db: Archive, edit: Any, *, as_json: bool, line: int | None) -> None:
