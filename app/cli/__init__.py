@@ -106,11 +106,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         sys.stderr.write(f"crible: {exc}\n")
         return EXIT_USAGE
-    except sqlite3.OperationalError as exc:
-        # A full or read-only disk, or a lock held by another program: a message, not a bug.
-        from app.storage.integrity import environment_failure
+    except sqlite3.DatabaseError as exc:
+        # A full or read-only disk, a lock held by another program, a damaged archive file:
+        # a message, not a bug.
+        from app.paths import resolve_db_path
+        from app.storage.integrity import damage_message, environment_failure
 
-        message = environment_failure(exc)
+        message = environment_failure(exc) or damage_message(exc, resolve_db_path(args.db))
         if message is None:
             raise
         sys.stderr.write(f"crible: {message}\n")

@@ -74,7 +74,7 @@ class CribleDatabase(Database):
                         raise
                 time.sleep(_LOCK_POLL_S)
         finally:
-            self.conn.execute(f"PRAGMA busy_timeout = {int(self.lock_wait_s * 1000)}")
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     def _check_identity(self) -> None:
         if self.identity is None:
