@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from app.errors import UserError
 from app.interop.records import BadRecord, ReviewRecord
+from app.storage.db import ArchiveReplacedError
 from app.storage.integrity import environment_reason
 from app.storage.reviews import (
     KnownKeys,
@@ -88,6 +89,14 @@ class BatchWriter:
             self.report.add_error(message)
         try:
             added = store_archive_reviews(self.db, batch.prepared)
+        except ArchiveReplacedError as exc:
+            raise UserError(
+                "the import stopped: the archive {path} was replaced (restored from a backup, or "
+                "another file moved in) after {imported} records were imported; nothing more was "
+                "written: import again into the archive as it is now",
+                path=exc.params.get("path"),
+                imported=self.report.imported,
+            ) from exc
         except sqlite3.OperationalError as exc:
             # A lock that outlasted the wait, a full disk: say what the batches before saved.
             reason = environment_reason(exc)
