@@ -57,6 +57,7 @@ class MainWindow(EditsMixin, DialogsMixin, MatchingMixin, StatusMixin, QMainWind
     ) -> None:
         super().__init__(parent)
         self.session = session
+        self._closing_without_unsaved = False
         self.article: Article | None = None
         self.claims: list[Claim] = []
         self.results = MatchResults()
@@ -356,6 +357,17 @@ class MainWindow(EditsMixin, DialogsMixin, MatchingMixin, StatusMixin, QMainWind
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.verdict_editor.commit_pending()
+        if self.verdict_editor.has_unsaved() and not self._closing_without_unsaved:
+            # A note refused twice (the archive stays busy): never dropped without a word.
+            self._closing_without_unsaved = True
+            self.show_error(
+                self.tr(
+                    "A change could not be saved: the archive is busy in another program. "
+                    "Close again to quit without it."
+                )
+            )
+            event.ignore()
+            return
         self.save_state()
         self.session.runner.cancel_all()
         super().closeEvent(event)

@@ -140,7 +140,9 @@ class EditsMixin(_Base):
             ids = [int(c.id) for c in self.claims]
             number = ids.index(claim_id) + 1 if claim_id in ids else None
             text = _edit_text(number, changes)
-            self.session.push(ops.EditClaim(self.session, claim_id, changes, text))
+            if not self.session.push(ops.EditClaim(self.session, claim_id, changes, text)):
+                # Refused (a lock, a full disk): what was typed stays in the editor, unsaved.
+                self.verdict_editor.keep_unsaved(claim_id, changes)
 
     def set_status(self, status: str) -> None:
         for claim_id in self.claims_pane.selected_claim_ids() or [
