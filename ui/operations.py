@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoCommand
 
 from app import edits
 from app.changes import Changes
+from app.storage.claims import EditConflict
 
 if TYPE_CHECKING:
     from ui.database import ArchiveSession
@@ -73,7 +74,8 @@ class EditCommand(QUndoCommand):
         try:
             inverse, self.outcome.changes = self.session.apply(edit)
         except BaseException as exc:
-            if first:
+            if first or isinstance(exc, EditConflict):
+                # A conflicting undo/redo: the stack drops the step (someone else's change wins).
                 self.setObsolete(True)
             if not self.session.report_refusal(exc):
                 if not first:
