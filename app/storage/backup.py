@@ -135,6 +135,7 @@ def prune_backups(archive_path: Path, *, keep: int = 10) -> list[Path]:
         if info.reason != MANUAL:
             kind = info.reason if info.reason in (AUTO, BEFORE_RESTORE) else BEFORE_MIGRATION
             by_kind.setdefault(kind, []).append(info)
+    remove_stale_partials(archive_path)
     doomed = [info for infos in by_kind.values() for info in infos[max(keep, 1) :]]
     # Whatever the rotation says, the newest backup that is sound stays (the newer ones may
     # all be copies of a damaged archive, made before backups checked it first).
@@ -144,6 +145,26 @@ def prune_backups(archive_path: Path, *, keep: int = 10) -> list[Path]:
         if info.path != protected:
             info.path.unlink(missing_ok=True)
             removed.append(info.path)
+    return removed
+
+
+# A backup still being written by another Crible is younger than this; older partial files
+# were left by a killed one (a kill during a migration's backup left 36 MB behind).
+STALE_PARTIAL = timedelta(hours=1)
+
+
+def remove_stale_partials(archive_path: Path, now: datetime | None = None) -> list[Path]:
+    """Delete half-written backups (``*.partial`` and their ``-journal``) of killed runs."""
+    folder = backup_dir(archive_path)
+    if not folder.is_dir():
+        return []
+    limit = (now or datetime.now(UTC)).timestamp() - STALE_PARTIAL.total_seconds()
+    removed = []
+    for path in folder.glob(f"{Path(archive_path).stem}-*.db.partial*"):
+        with contextlib.suppress(OSError):
+            if path.stat().st_mtime < limit:
+                path.unlink()
+                removed.append(path)
     return removed
 
 

@@ -142,7 +142,9 @@ def open_archive(path: str | Path, *, migrate: bool = True) -> Database:
     db.path = path_str
     try:
         _apply_policy(db)
+        # Before the journal switch: a newer Crible's archive must be left byte for byte.
         refuse_newer_schema(applied_migrations(db), path_str)
+        _use_wal(db)
         if migrate:
             _migrate(db, path_str)
         if path_str != MEMORY:
@@ -208,6 +210,9 @@ def _apply_policy(db: Database) -> None:
     db.execute("PRAGMA foreign_keys = ON")
     # Touch the schema first: a non-database file fails here, before anything is written.
     db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+
+
+def _use_wal(db: Database) -> None:
     mode = db.execute("PRAGMA journal_mode").fetchone()[0]
     if mode != "wal" and db.conn.execute("PRAGMA database_list").fetchone()[2]:
         db.execute("PRAGMA journal_mode = WAL")
