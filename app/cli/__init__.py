@@ -45,7 +45,13 @@ COMMANDS: dict[str, tuple[str, str]] = {
 class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage error in one line and exits 2."""
 
+    redact_extra = False  # set for `crible secrets`
+
     def error(self, message: str) -> None:  # type: ignore[override]
+        unexpected = message.startswith("unrecognized arguments:")
+        if unexpected and (self.redact_extra or self.prog.endswith(" secrets")):
+            # `crible secrets set NAME KEY`: argparse would echo the key it did not expect.
+            message = "unrecognized arguments (not shown: they may hold a key)"
         sys.stderr.write(f"crible: {message}\n")
         raise SystemExit(EXIT_USAGE)
 
@@ -100,6 +106,7 @@ def build_parser(
         prog="crible",
         description="Crible: a fact-checking workbench. Without a command, opens the window.",
     )
+    parser.redact_extra = selected == "secrets"
     parser.add_argument("--db", metavar="PATH", default=None, help=db_help)
     parser.add_argument("--version", action="version", version=f"crible {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)

@@ -59,3 +59,15 @@ def test_half_written_backups_of_killed_runs_are_cleaned(tmp_path: Path) -> None
     assert not stale.exists() and not stale_journal.exists()
     assert fresh.exists()
     assert len(list_backups(path)) == 1
+
+
+def test_secrets_usage_errors_never_echo_a_key(capsys) -> None:
+    key = "AIzaSyFAKE-KEY-0123456789"
+    for argv in (["secrets", "set", "google_factcheck_api_key", key], ["secrets", "set", key]):
+        try:
+            code = main(argv)
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+        out, err = capsys.readouterr()
+        assert code == 2
+        assert key not in out + err and err.count("\n") == 1
