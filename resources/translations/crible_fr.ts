@@ -1743,7 +1743,7 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <name>Operations</name>
         <message>
             <source>Edit</source>
-            <translation type="unfinished" />
+            <translation>Modifier</translation>
         </message>
         <message>
             <source>Edit claim</source>
@@ -1843,6 +1843,22 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
     </context>
     <context>
         <name>UserError</name>
+        <message>
+            <source>cannot write {path}: {reason}</source>
+            <translation>impossible d'écrire {path} : {reason}</translation>
+        </message>
+        <message>
+            <source>{path} is a symbolic link: give the file it points to, or another name</source>
+            <translation>{path} est un lien symbolique : donnez le fichier vers lequel il pointe, ou un autre nom</translation>
+        </message>
+        <message>
+            <source>{path} is not a regular file: give another name</source>
+            <translation>{path} n'est pas un fichier ordinaire : donnez un autre nom</translation>
+        </message>
+        <message>
+            <source>cannot write {path}: no such folder {folder}</source>
+            <translation>impossible d'écrire {path} : dossier {folder} introuvable</translation>
+        </message>
         <message>
             <source>a PDF</source>
             <translation>un PDF</translation>
@@ -2176,6 +2192,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>clé secrète S3 Internet Archive</translation>
         </message>
         <message>
+            <source>Unknown secret name ({length} characters, not shown); known names: {known}.</source>
+            <translation>Nom de clé inconnu ({length} caractères, non affiché) ; noms connus : {known}.</translation>
+        </message>
+        <message>
             <source>The {key} is empty; nothing was stored.</source>
             <translation>La {key} est vide ; rien n'a été enregistré.</translation>
         </message>
@@ -2222,6 +2242,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>no claim {claim} in this archive</source>
             <translation>pas d'affirmation {claim} dans cette archive</translation>
+        </message>
+        <message>
+            <source>claim {claim} was changed elsewhere since ({fields}); the undo (or redo) was refused so that change is kept</source>
+            <translation>l’affirmation {claim} a été modifiée ailleurs depuis ({fields}) ; l’annulation (ou le rétablissement) a été refusée pour garder cette modification</translation>
         </message>
         <message>
             <source>not a date: {value} (expected YYYY-MM-DD)</source>
@@ -2380,20 +2404,20 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>aucune clé Google Fact Check Tools</translation>
         </message>
         <message>
-            <source>cannot write {path}: {reason}</source>
-            <translation>impossible d'écrire {path} : {reason}</translation>
-        </message>
-        <message>
             <source>--claim counts from 1</source>
-            <translation type="unfinished" />
+            <translation>--claim compte à partir de 1</translation>
         </message>
         <message>
             <source>the window did not finish loading in time; no screenshot written</source>
-            <translation type="unfinished" />
+            <translation>la fenêtre n'a pas fini de se charger à temps ; aucune capture écrite</translation>
         </message>
         <message>
             <source>no display to open the window on (DISPLAY is not set)</source>
-            <translation type="unfinished" />
+            <translation>aucun écran où ouvrir la fenêtre (DISPLAY n'est pas défini)</translation>
+        </message>
+        <message>
+            <source>cannot write {path}: Qt could not encode the PNG</source>
+            <translation>impossible d'écrire {path} : Qt n'a pas pu encoder le PNG</translation>
         </message>
     </context>
 </TS>
