@@ -59,10 +59,9 @@ class CribleDatabase(Database):
             self._check_identity()
             yield self
         except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
+            self.conn.rollback()  # a no-op when an error already ended the transaction
             raise
-        self.conn.execute("COMMIT")
+        self.conn.commit()
         if time.monotonic() - started >= _LONG_TRANSACTION_S:
             time.sleep(_YIELD_S)
 

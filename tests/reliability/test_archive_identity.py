@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import time
@@ -91,7 +92,7 @@ def test_restore_refuses_while_another_program_has_the_archive_open(
 
 def test_restore_refuses_during_an_import(tmp_path: Path, archive_and_backup) -> None:
     path, backup = archive_and_backup
-    source = import_source(tmp_path, "restore", 6000)
+    source = import_source(tmp_path, "restore", 20_000)
     importer = subprocess.Popen(
         crible_command("import", str(source), "--json", "--batch-size", "50", "--db", str(path)),
         stdout=subprocess.PIPE,
@@ -99,20 +100,29 @@ def test_restore_refuses_during_an_import(tmp_path: Path, archive_and_backup) ->
         text=True,
         cwd=REPO,
     )
-    time.sleep(1.0)
+    while _reviews(path) == 0:  # the import is writing
+        time.sleep(0.05)
+    assert importer.poll() is None
     done = subprocess.run(
         crible_command("restore", str(backup), "--yes", "--db", str(path)),
         capture_output=True,
         text=True,
         cwd=REPO,
     )
-    out, err = importer.communicate(timeout=300)
+    still_running = importer.poll() is None
+    out, err = importer.communicate(timeout=600)
     assert importer.returncode == 0, err
+    assert still_running, "the import ended before the restore ran: nothing was tested"
     assert done.returncode == 2 and "is open in another program" in done.stderr
-    db = open_archive(path)
-    stored = db.execute("SELECT count(*) FROM reviews").fetchone()[0]
-    db.close()
-    assert json.loads(out)["imported"] == stored == 6000
+    assert json.loads(out)["imported"] == _reviews(path) == 20_000
+
+
+def _reviews(path: Path) -> int:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return int(conn.execute("SELECT count(*) FROM reviews").fetchone()[0])
+    finally:
+        conn.close()
 
 
 def test_a_window_open_across_a_restore_cannot_write_onto_the_wrong_claim(

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from app import edits
 from app.cli import main
 from app.errors import UserError
 from app.interop.importer import import_paths
@@ -84,16 +85,16 @@ def test_edit_batch_that_gives_up_names_the_line_and_keeps_what_it_printed(
         "".join(json.dumps({"claim": i, "note": f"n{i}"}) + "\n" for i in (1, 2, 3, 4))
     )
     calls = {"n": 0}
-    real_update = update_claim
+    real_apply = edits.apply
     holders: list[threading.Thread] = []
 
-    def update_then_lock(db, claim_id, **changes):  # type: ignore[no-untyped-def]
+    def apply_then_lock(db, edit):  # type: ignore[no-untyped-def]
         calls["n"] += 1
         if calls["n"] == 3:
             holders.append(_hold_lock(archive, 1.0))
-        return real_update(db, claim_id, **changes)
+        return real_apply(db, edit)
 
-    monkeypatch.setattr("app.cli.edit.update_claim", update_then_lock)
+    monkeypatch.setattr(edits, "apply", apply_then_lock)
     code = main(["edit", "--batch", str(batch), "--json", "--db", str(archive)])
     holders[0].join()
     captured = capsys.readouterr()
