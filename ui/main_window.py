@@ -18,16 +18,16 @@ from PySide6.QtWidgets import (
 from app.domain import Article, Claim
 from app.errors import UserError
 from ui.actions import app_icon, build_actions, build_menus
-from ui.article_view import ArticleView
-from ui.claims_pane import ClaimsPane
 from ui.database import ArchiveSession
-from ui.factcheck_panel import FactCheckPanel
 from ui.i18n import current_language, user_message
 from ui.jobs import ArticleBundle, MatchResults, load_article
-from ui.matches_pane import MatchesPane
 from ui.models.claims_model import ClaimRow, best_match
-from ui.sources_pane import SourcesPane
-from ui.verdict_editor import VerdictEditor
+from ui.panes.article_view import ArticleView
+from ui.panes.claims_pane import ClaimsPane
+from ui.panes.factcheck_panel import FactCheckPanel
+from ui.panes.matches_pane import MatchesPane
+from ui.panes.sources_pane import SourcesPane
+from ui.panes.verdict_editor import VerdictEditor
 from ui.widgets.window_parts import column, first_to_check, legend_html, titled
 from ui.widgets.window_parts import header_html as _header_html
 from ui.widgets.window_parts import header_title as _header_title

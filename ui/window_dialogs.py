@@ -111,7 +111,7 @@ class DialogsMixin(_Base):
         )
 
     def show_archive_browser(self) -> None:
-        from ui.archive_browser import ArchiveBrowser
+        from ui.dialogs.archive_browser import ArchiveBrowser
 
         browser = ArchiveBrowser(self.session.runner, self)
         browser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -120,7 +120,7 @@ class DialogsMixin(_Base):
         browser.show()
 
     def show_settings(self, page: str = "") -> None:
-        from ui.settings_dialog import SettingsDialog
+        from ui.dialogs.settings_dialog import SettingsDialog
 
         db = self.session.db
         dialog = SettingsDialog(
@@ -195,7 +195,7 @@ class DialogsMixin(_Base):
         return True
 
     def show_shortcuts(self) -> None:
-        from ui.shortcuts_dialog import ShortcutsDialog
+        from ui.dialogs.shortcuts_dialog import ShortcutsDialog
 
         ShortcutsDialog(self.actions_.by_name.values(), self).exec()
 

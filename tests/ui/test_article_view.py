@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
 from app.domain import Claim, ClaimId
-from ui.article_view import ArticleView, mark_tooltip, status_tint, worth_color
 from ui.jobs import Mark
+from ui.panes.article_view import ArticleView, mark_tooltip, status_tint, worth_color
 
 TEXT = "Premier fait : 300 tonnes. Deuxième 🙂 fait « cité » ici.\nFin du texte."
 

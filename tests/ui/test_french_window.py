@@ -140,7 +140,7 @@ def test_no_english_in_the_claims_reasons(french_window):
 
 def test_no_english_in_each_tab_and_the_settings(french_window, qtbot):
     from app.storage import domains as domains_store
-    from ui.settings_dialog import SettingsDialog
+    from ui.dialogs.settings_dialog import SettingsDialog
 
     window = french_window
     for index in range(window.tabs.count()):

@@ -18,7 +18,7 @@ from app.matching.quantities import Quantity
 from app.seeds import load_demo
 from app.storage import open_archive
 from ui.i18n import current_language, install_translator, remove_translators, user_message
-from ui.matches_pane import MatchesPane
+from ui.panes.matches_pane import MatchesPane
 from ui.widgets.explain import number_text, quantity_text
 
 # English words of the explanation a French window must not show.
@@ -250,7 +250,7 @@ def test_the_rating_scale_speaks_the_ui_language_on_any_article(french, window):
 
 
 def test_the_archive_browser_details_are_french_too(french):
-    from ui.archive_models import ArchiveHit, hit_details_html
+    from ui.models.archive_models import ArchiveHit, hit_details_html
 
     text = hit_details_html(ArchiveHit(_match(WHY)))
     assert "3,4\u00a0millions" in text and "Colombie, Venezuela" in text
@@ -268,7 +268,7 @@ def test_a_country_is_told_once_among_the_places_not_the_names(tmp_path):
 
 
 def test_archive_browser_shows_shared_words_as_written(french, qtbot, tmp_path):
-    from ui.archive_browser import ArchiveBrowser
+    from ui.dialogs.archive_browser import ArchiveBrowser
 
     db = open_archive(tmp_path / "archive.db")
     load_demo(db)

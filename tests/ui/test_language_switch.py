@@ -7,8 +7,8 @@ import sys
 import pytest
 from PySide6.QtCore import QProcess, QSettings
 
+from ui.dialogs.settings_dialog import SettingsDialog
 from ui.i18n import LANGUAGE_KEY, remove_translators
-from ui.settings_dialog import SettingsDialog
 
 
 @pytest.fixture
@@ -84,7 +84,7 @@ def test_a_failed_restart_says_so_and_keeps_the_window(english_window, monkeypat
 def test_the_settings_page_says_when_the_language_applies(qtbot):
     from PySide6.QtWidgets import QLabel
 
-    from ui.settings_dialog import GeneralPage
+    from ui.dialogs.settings_dialog import GeneralPage
 
     page = GeneralPage("system", "", "")
     qtbot.addWidget(page)

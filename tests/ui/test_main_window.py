@@ -42,7 +42,7 @@ def test_a_missing_article_is_an_inline_error_not_a_crash(window, qtbot):
 
 
 def test_help_lists_the_shortcuts(window, qtbot, monkeypatch):
-    from ui.shortcuts_dialog import ShortcutsDialog
+    from ui.dialogs.shortcuts_dialog import ShortcutsDialog
 
     seen = {}
     monkeypatch.setattr(ShortcutsDialog, "exec", lambda self: seen.update(rows=self.rows()) or 0)
@@ -54,7 +54,7 @@ def test_help_lists_the_shortcuts(window, qtbot, monkeypatch):
 
 def test_archive_browser_opens_an_article_in_the_window(window, qtbot):
     window.actions_.archive_browser.trigger()
-    from ui.archive_browser import ArchiveBrowser
+    from ui.dialogs.archive_browser import ArchiveBrowser
 
     [browser] = window.findChildren(ArchiveBrowser)
     with qtbot.waitSignal(window.matches_ready, timeout=30000):

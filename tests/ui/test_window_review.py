@@ -111,7 +111,7 @@ def test_the_header_counts_claims_after_a_new_claim(window, qtbot):
 
 
 def test_shortcuts_list_undo_redo_once_each_and_f1_once(window, monkeypatch):
-    from ui.shortcuts_dialog import ShortcutsDialog
+    from ui.dialogs.shortcuts_dialog import ShortcutsDialog
 
     seen = {}
     monkeypatch.setattr(ShortcutsDialog, "exec", lambda self: seen.update(rows=self.rows()) or 0)

@@ -8,8 +8,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.domain import Article, Claim
-from ui.article_view import ELEMENT_COLOR, LOADED_COLOR, QUOTE_COLOR, ArticleView, status_tint
 from ui.models.labels import status_labels
+from ui.panes.article_view import ELEMENT_COLOR, LOADED_COLOR, QUOTE_COLOR, ArticleView, status_tint
 
 
 def column(*widgets: QWidget) -> QWidget:

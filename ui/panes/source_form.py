@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
-from urllib.parse import urlsplit
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,34 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import STANCES, ClaimSource
-from ui.verdict_editor import is_valid_date
+from ui.models.labels import stance_label
+from ui.validation import is_http_url, is_valid_date
 
 _ERROR_COLOR = "#b3261e"
 _ERROR_STYLE = f"color: {_ERROR_COLOR};"
-
-_STANCE_LABELS = {
-    "supports": QT_TRANSLATE_NOOP("Stance", "Supports"),
-    "refutes": QT_TRANSLATE_NOOP("Stance", "Refutes"),
-    "context": QT_TRANSLATE_NOOP("Stance", "Context"),
-}
-
-
-def stance_label(stance: str) -> str:
-    """The translated name of a stance (supports / refutes / context)."""
-    return QCoreApplication.translate("Stance", _STANCE_LABELS.get(stance, stance))
-
-
-def is_http_url(text: str) -> bool:
-    """True for an absolute http(s) URL with a host and no blanks."""
-    text = text.strip()
-    if not text or any(ch.isspace() for ch in text):
-        return False
-    try:
-        parts = urlsplit(text)
-        host = parts.hostname
-    except ValueError:
-        return False
-    return parts.scheme.lower() in ("http", "https") and bool(host)
 
 
 class SourceForm(QDialog):

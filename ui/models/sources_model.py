@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import ClaimSource, DomainRating
-from ui.source_form import is_http_url, stance_label
+from ui.models.labels import stance_label
+from ui.validation import is_http_url
 
 STANCE_COLORS = {"supports": "#2e7d32", "refutes": "#c62828", "context": "#546e7a"}
 

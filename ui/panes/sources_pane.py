@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import ClaimSource, DomainRating
-from ui.source_form import SourceForm, is_http_url
-from ui.sources_model import SNAPSHOT_LINK, BadgeDelegate, SourcesModel, source_details_html
+from ui.models.sources_model import SNAPSHOT_LINK, BadgeDelegate, SourcesModel, source_details_html
+from ui.panes.source_form import SourceForm
+from ui.validation import is_http_url
 
 
 class SourcesPane(QWidget):

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from app.domain import Article
 from app.errors import UserError
-from ui.archive_models import (
+from ui.i18n import user_message
+from ui.models.archive_models import (
     ArchiveHit,
     ArticlesModel,
     HitsModel,
@@ -35,8 +36,7 @@ from ui.archive_models import (
     load_articles,
     search_archive,
 )
-from ui.i18n import user_message
-from ui.source_form import is_http_url
+from ui.validation import is_http_url
 from ui.worker import LatestCall
 
 log = logging.getLogger(__name__)

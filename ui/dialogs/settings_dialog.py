@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import DomainRating, RatingScale
-from ui.api_keys_page import ApiKeysPage
+from ui.dialogs.api_keys_page import ApiKeysPage
 from ui.i18n import LANGUAGE_KEY
-from ui.settings_tables import DomainsModel, LevelsModel, RatingDelegate
-from ui.source_form import is_http_url
+from ui.models.settings_tables import DomainsModel, LevelsModel, RatingDelegate
+from ui.validation import is_http_url
 
 _ERROR_STYLE = "color: #b3261e;"
 KeyTester = Callable[[str], None]

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 from app import secrets
 from app.errors import UserError
 from app.interop.factcheck_api import FactCheckResult, SearchPage, search_claims
-from ui.factcheck_model import FactCheckModel
 from ui.i18n import user_message
-from ui.source_form import is_http_url
+from ui.models.factcheck_model import FactCheckModel
+from ui.validation import is_http_url
 from ui.worker import LatestCall
 
 log = logging.getLogger(__name__)

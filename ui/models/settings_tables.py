@@ -10,8 +10,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
 
 from app.domain import DomainRating, RatingScale
-from ui.sources_model import RELIABILITY_COLORS, RELIABILITY_KEYS, reliability_label
-from ui.verdict_editor import color_swatch
+from ui.icons import color_swatch
+from ui.models.sources_model import RELIABILITY_COLORS, RELIABILITY_KEYS, reliability_label
 
 _Index = QModelIndex | QPersistentModelIndex
 _EDIT = Qt.ItemDataRole.EditRole
