@@ -11,7 +11,7 @@ from types import TracebackType
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from app.paths import data_dir
 from ui.i18n import install_translator, stored_language, user_message
@@ -94,14 +94,15 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
         return
     from app.errors import UserError
     from ui.tasks import environment_failure_of
+    from ui.window.status_bar import StatusBar
 
     # A full disk or a locked archive met on the GUI thread is a message too, not a bug.
     expected = exc if isinstance(exc, UserError) else environment_failure_of(exc)
     if expected is not None:
         window = QApplication.activeWindow()
-        show = getattr(window, "show_error", None)
-        if show is not None:
-            show(user_message(expected))
+        status = window.statusBar() if isinstance(window, QMainWindow) else None
+        if isinstance(status, StatusBar):
+            status.show_error(user_message(expected))
             return
     report_bug(exc, QApplication.activeWindow())
 

@@ -212,9 +212,9 @@ def test_the_window_opened_on_a_late_claim_shows_it_in_the_article(window, qtbot
     window.open_on_claim = 50
     with qtbot.waitSignal(window.matches_ready, timeout=30_000):
         window.open_text(LONG_TEXT)
-    claim = window.current_claim()
+    claim = window.presenter.current_claim()
     assert claim is not None and claim.id == window.claims[49].id
-    view = window.article_view
+    view = window.panes.article_view
     qtbot.waitUntil(lambda: _in_view(view, claim), timeout=2000)
     window.resize(760, 420)
     qtbot.waitUntil(lambda: _in_view(view, claim), timeout=2000)

@@ -241,11 +241,11 @@ def test_the_rating_scale_speaks_the_ui_language_on_any_article(french, window):
     from app.storage.scales import default_scale
 
     level = default_scale(window.session.db).levels[-2]
-    window.article = Article(id=9, title="Jobs", text="Unemployment fell by 12%.", lang="en")
+    window.state.article = Article(id=9, title="Jobs", text="Unemployment fell by 12%.", lang="en")
     claim = Claim(id=1, text="Unemployment fell by 12%.", lang="en", verdict_level_id=level.id)
-    assert window._row_for(1, claim).verdict_label == level.label_fr == "Faux"
-    window.verdict_editor.set_claim(claim, window.session.scale, window._lang())
-    labels = [window.verdict_editor._rating.itemText(i) for i in range(1, 4)]
+    assert window.presenter.row_for(1, claim).verdict_label == level.label_fr == "Faux"
+    window.panes.verdict_editor.set_claim(claim, window.session.scale, i18n.current_language())
+    labels = [window.panes.verdict_editor._rating.itemText(i) for i in range(1, 4)]
     assert all(label in {lv.label_fr for lv in window.session.scale.levels} for label in labels)
 
 
