@@ -474,6 +474,14 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>Ce passage est déjà l'affirmation %1 : elle est sélectionnée.</translation>
         </message>
         <message>
+            <source>New claim</source>
+            <translation>Nouvelle affirmation</translation>
+        </message>
+        <message>
+            <source>Split claim</source>
+            <translation>Scinder l'affirmation</translation>
+        </message>
+        <message>
             <source>This is the last claim: nothing to merge it with.</source>
             <translation>C'est la dernière affirmation : rien avec quoi la fusionner.</translation>
         </message>
@@ -481,12 +489,32 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <source>Select two claims to merge.</source>
             <translation>Sélectionnez deux affirmations à fusionner.</translation>
         </message>
+        <message>
+            <source>Merge claims</source>
+            <translation>Fusionner les affirmations</translation>
+        </message>
+        <message>
+            <source>Delete claim</source>
+            <translation>Supprimer l'affirmation</translation>
+        </message>
         <message numerus="yes">
             <source>Delete %n claim(s)</source>
             <translation>
                 <numerusform>Supprimer %n affirmation</numerusform>
                 <numerusform>Supprimer %n affirmations</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Add source</source>
+            <translation>Ajouter une source</translation>
+        </message>
+        <message>
+            <source>Edit source</source>
+            <translation>Modifier la source</translation>
+        </message>
+        <message>
+            <source>Remove source</source>
+            <translation>Retirer la source</translation>
         </message>
         <message>
             <source>Saving the source's page (local copy and Wayback Machine)…</source>
@@ -499,6 +527,14 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>Importing fact-checks…</source>
             <translation>Import des vérifications…</translation>
+        </message>
+        <message>
+            <source>Confirm same claim</source>
+            <translation>Confirmer la même affirmation</translation>
+        </message>
+        <message>
+            <source>Dismiss earlier check</source>
+            <translation>Écarter la vérification antérieure</translation>
         </message>
     </context>
     <context>
@@ -1710,6 +1746,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
     <context>
         <name>Operations</name>
         <message>
+            <source>Edit</source>
+            <translation>Modification</translation>
+        </message>
+        <message>
             <source>New claim</source>
             <translation>Nouvelle affirmation</translation>
         </message>
@@ -2187,10 +2227,6 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>pas d'article {article} dans cette archive</translation>
         </message>
         <message>
-            <source>the backup is the archive itself</source>
-            <translation>la sauvegarde est l'archive elle-même</translation>
-        </message>
-        <message>
             <source>cannot write the backup {path}: {reason}</source>
             <translation>impossible d'écrire la sauvegarde {path} : {reason}</translation>
         </message>
@@ -2209,10 +2245,6 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>cannot open the archive {path}: {reason}</source>
             <translation>impossible d'ouvrir l'archive {path} : {reason}</translation>
-        </message>
-        <message>
-            <source>{path} was written by a newer Crible (schema {schema}); update Crible to open it</source>
-            <translation>{path} a été écrit par une version plus récente de Crible (schéma {schema}) ; mettez Crible à jour pour l'ouvrir</translation>
         </message>
         <message>
             <source>the archive {path} is busy in another program; try again</source>
@@ -2263,6 +2295,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>une affirmation ne peut pas être liée à elle-même</translation>
         </message>
         <message>
+            <source>the backup is the archive itself</source>
+            <translation>la sauvegarde est l'archive elle-même</translation>
+        </message>
+        <message>
             <source>no rating scale {scale}</source>
             <translation>pas d'échelle de cotation {scale}</translation>
         </message>
@@ -2285,6 +2321,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>level {key} needs a French and an English label</source>
             <translation>le niveau {key} demande un libellé en français et en anglais</translation>
+        </message>
+        <message>
+            <source>{path} was written by a newer Crible (schema {schema}); update Crible to open it</source>
+            <translation>{path} a été écrit par une version plus récente de Crible (schéma {schema}) ; mettez Crible à jour pour l'ouvrir</translation>
         </message>
         <message>
             <source>only http(s) addresses can be sources, not {url}</source>
@@ -2321,6 +2361,18 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>cannot write {path}: {reason}</source>
             <translation>impossible d'écrire {path} : {reason}</translation>
+        </message>
+        <message>
+            <source>--claim counts from 1</source>
+            <translation>--claim compte à partir de 1</translation>
+        </message>
+        <message>
+            <source>the window did not finish loading in time; no screenshot written</source>
+            <translation>la fenêtre n'a pas fini de charger à temps ; aucune capture écrite</translation>
+        </message>
+        <message>
+            <source>no display to open the window on (DISPLAY is not set)</source>
+            <translation>aucun écran où ouvrir la fenêtre (DISPLAY n'est pas défini)</translation>
         </message>
         <message>
             <source>no Google Fact Check Tools key</source>

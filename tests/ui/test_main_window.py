@@ -87,7 +87,7 @@ def test_archiving_a_source_records_the_archive_url(window, qtbot, monkeypatch, 
     archived = "https://web.archive.org/web/2019/https://example.org/page"
     monkeypatch.setattr(wayback, "archive_url", lambda url, **_: archived)
     monkeypatch.setattr(snapshot, "snapshot_source", lambda *_a, **_k: "page text")  # no network
-    with qtbot.waitSignal(window.session.sources_changed, timeout=10000):
+    with qtbot.waitSignal(window.session.changed, timeout=10000):
         window.edits.archive_source(link.id)
     assert window.session.sources_of(claim.id)[0].source.archive_url == archived
 

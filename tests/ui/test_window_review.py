@@ -304,7 +304,7 @@ def test_archiving_keeps_a_local_snapshot_and_says_both(window, qtbot, monkeypat
     archived = "https://web.archive.org/web/2019/https://example.org/page"
     monkeypatch.setattr(snapshot, "snapshot_source", fake_snapshot)
     monkeypatch.setattr(wayback, "archive_url", lambda url, **_: archived)
-    with qtbot.waitSignal(window.session.sources_changed, timeout=10000):
+    with qtbot.waitSignal(window.session.changed, timeout=10000):
         window.edits.archive_source(link.id)
     source = get_source(window.session.db, link.source.id)
     assert source.archive_url == archived
@@ -324,7 +324,7 @@ def test_archiving_reports_each_half_that_failed(window, qtbot, monkeypatch, mem
 
     monkeypatch.setattr(snapshot, "snapshot_source", refuse)
     monkeypatch.setattr(wayback, "archive_url", lambda url, **_: "https://web.archive.org/x")
-    with qtbot.waitSignal(window.session.sources_changed, timeout=10000):
+    with qtbot.waitSignal(window.session.changed, timeout=10000):
         window.edits.archive_source(link.id)
     message = window.statusBar().currentMessage()
     assert "local copy failed: page unreachable" in message

@@ -9,9 +9,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtWidgets import QApplication
 
+from app import edits
+from app.changes import Changes
 from app.domain import Claim
 from app.storage import sources as sources_store
-from ui import operations as ops
 from ui.database import ArchiveSession
 from ui.i18n import user_message
 from ui.jobs import archive_source, import_factchecks
@@ -94,7 +95,7 @@ class EditCommands(QObject):
     def edit_claim(self, claim_id: int, changes: dict[str, Any]) -> None:
         if changes:
             text = edit_text(self._state.number_of(claim_id), changes)
-            self._session.push(ops.EditClaim(self._session, claim_id, changes, text))
+            self._session.push_edit(edits.EditClaim(claim_id, changes), text)
 
     def set_status(self, status: str) -> None:
         pane = self._panes.claims_pane
@@ -131,9 +132,9 @@ class EditCommands(QObject):
             "origin": "manual",
         }
         fields.update(_described(article.text, start, end, article.lang))
-        command = ops.AddClaim(self._session, fields)
-        if self._session.push(command):
-            self._state.pending_select = command.claim_id
+        changes = self._session.push_edit(edits.AddClaim(fields), self.tr("New claim"))
+        if changes is not None:
+            self._state.pending_select = next(iter(changes.created_claims), None)
 
     def edit_claim_wording(self, claim: Claim, text: str) -> None:
         """The checker reworded ``claim`` (Edit claim…): nothing happens for the same words."""
@@ -145,7 +146,7 @@ class EditCommands(QObject):
         view = self._panes.article_view
         at = view.from_qt(view.textCursor().position())
         self._state.pending_select = int(claim.id)
-        self._session.push(ops.SplitClaim(self._session, int(claim.id), at))
+        self._session.push_edit(edits.SplitClaim(int(claim.id), at), self.tr("Split claim"))
 
     def merge_current_claims(self) -> None:
         pane = self._panes.claims_pane
@@ -165,7 +166,7 @@ class EditCommands(QObject):
             self._status.show_error(self.tr("Select two claims to merge."))
             return
         self._state.pending_select = ids[0]
-        self._session.push(ops.MergeClaims(self._session, ids[0], ids[1]))
+        self._session.push_edit(edits.MergeClaims(ids[0], ids[1]), self.tr("Merge claims"))
 
     def delete_current_claims(self) -> None:
         pane = self._panes.claims_pane
@@ -176,28 +177,26 @@ class EditCommands(QObject):
         if not ids:
             return
         self._state.pending_select = self._state.neighbour(set(ids))
-        stack = self._session.undo_stack
-        if len(ids) > 1:
-            stack.beginMacro(self.tr("Delete %n claim(s)", "", len(ids)))
-        for claim_id in ids:
-            self._session.push(ops.DeleteClaim(self._session, claim_id))
-        if len(ids) > 1:
-            stack.endMacro()
+        if len(ids) == 1:
+            self._session.push_edit(edits.DeleteClaim(ids[0]), self.tr("Delete claim"))
+            return
+        deletions = edits.Compound(tuple(edits.DeleteClaim(claim_id) for claim_id in ids))
+        self._session.push_edit(deletions, self.tr("Delete %n claim(s)", "", len(ids)))
 
     # -- sources and links --------------------------------------------------------------
 
     @Slot(int, dict)
     def add_source(self, claim_id: int, fields: dict[str, Any]) -> None:
-        self._session.push(ops.AddSource(self._session, claim_id, fields))
+        self._session.push_edit(edits.AddSource(claim_id, fields), self.tr("Add source"))
 
     @Slot(int, dict)
     def edit_source(self, link_id: int, changes: dict[str, Any]) -> None:
         if changes:
-            self._session.push(ops.EditSource(self._session, link_id, changes))
+            self._session.push_edit(edits.EditSource(link_id, changes), self.tr("Edit source"))
 
     @Slot(int)
     def remove_source(self, link_id: int) -> None:
-        self._session.push(ops.RemoveSource(self._session, link_id))
+        self._session.push_edit(edits.RemoveSource(link_id), self.tr("Remove source"))
 
     @Slot(int)
     def archive_source(self, link_id: int) -> None:
@@ -206,7 +205,8 @@ class EditCommands(QObject):
         claim_id = int(link.claim_id)
 
         def done(kept: Any) -> None:
-            self._session.sources_changed.emit(claim_id)
+            # The page was saved outside an edit: the sources pane reads it again.
+            self._session.changed.emit(Changes(sources=frozenset({claim_id})))
             message = preserved_text(kept)
             if kept.snapshot_error or kept.archive_error:
                 self._status.show_error(message)
@@ -246,7 +246,11 @@ class EditCommands(QObject):
         claim_id = self._panes.claims_pane.current_claim_id()
         if claim_id is not None:
             value = float(score) if isinstance(score, int | float) else None
-            self._session.push(ops.SetLink(self._session, claim_id, other_id, kind, value))
+            if kind == "same":
+                text = self.tr("Confirm same claim")
+            else:
+                text = self.tr("Dismiss earlier check")
+            self._session.push_edit(edits.SetLink(claim_id, other_id, kind, value), text)
 
 
 def preserved_text(kept: Any) -> str:

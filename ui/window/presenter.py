@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from app.changes import Changes
 from app.domain import Claim
 from ui.database import ArchiveSession
 from ui.i18n import current_language
@@ -40,10 +41,7 @@ class ArticlePresenter(QObject):
         super().__init__(parent)
         self._session, self._state, self._panes = session, state, panes
         self._status, self._matching = status, matching
-        session.claim_changed.connect(self._on_session_claim_changed)
-        session.claims_restructured.connect(self._on_session_claims_restructured)
-        session.sources_changed.connect(self._on_session_sources_changed)
-        session.links_changed.connect(self._on_session_links_changed)
+        session.changed.connect(self._on_session_changed)
         matching.searching.connect(self._on_matching_searching)
         matching.found.connect(self._on_matching_found)
         matching.failed.connect(self._on_matching_failed)
@@ -166,7 +164,23 @@ class ArticlePresenter(QObject):
     # -- session changes ----------------------------------------------------------------
 
     @Slot(object)
-    def _on_session_claim_changed(self, claim: Claim) -> None:
+    def _on_session_changed(self, changes: Changes) -> None:
+        """Refresh what an edit (or its undo) touched, and only that."""
+        article = self._state.article
+        if article is not None and article.id in changes.claim_lists:
+            # Claims added, removed, split or merged: the whole list is read again.
+            self.reload_requested.emit(int(article.id))
+        else:
+            for claim_id in sorted(changes.claims - changes.created_claims):
+                if self._state.claim(claim_id) is not None:
+                    self._show_edited_claim(self._session.claim(claim_id))
+        current = self._panes.claims_pane.current_claim_id()
+        if current is not None and current in changes.sources:
+            self._show_sources(current)
+        for claim_id in sorted(changes.links):
+            self._show_links(claim_id)
+
+    def _show_edited_claim(self, claim: Claim) -> None:
         before = self._state.replace_claim(claim)
         if before is None or self._panes.claims_pane.model.row_of(claim.id) < 0:
             return
@@ -177,18 +191,7 @@ class ArticlePresenter(QObject):
         if claim.id == self._panes.claims_pane.current_claim_id():
             self._panes.verdict_editor.set_claim(claim, self._session.scale, current_language())
 
-    @Slot(int)
-    def _on_session_claims_restructured(self, article_id: int) -> None:
-        if self._state.article is not None and self._state.article.id == article_id:
-            self.reload_requested.emit(article_id)
-
-    @Slot(int)
-    def _on_session_sources_changed(self, claim_id: int) -> None:
-        if claim_id == self._panes.claims_pane.current_claim_id():
-            self._show_sources(claim_id)
-
-    @Slot(int)
-    def _on_session_links_changed(self, claim_id: int) -> None:
+    def _show_links(self, claim_id: int) -> None:
         decisions = {int(ln.other_claim_id): ln.kind for ln in self._session.links_of(claim_id)}
         self._state.results.decisions[claim_id] = decisions
         if claim_id == self._panes.claims_pane.current_claim_id():
