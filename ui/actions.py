@@ -37,7 +37,7 @@ def _action(
     actions: Actions,
     name: str,
     text: str,
-    shortcuts: list[QKeySequence | str] | None = None,
+    shortcuts: list[QKeySequence.StandardKey | str] | None = None,
     tip: str = "",
     icon_name: str = "",
 ) -> QAction:

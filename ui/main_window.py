@@ -9,6 +9,7 @@ The window composes its parts and routes between them: ``OpenArticle`` (what is 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent
@@ -211,7 +212,7 @@ class MainWindow(QMainWindow):
     def open_text(self, text: str) -> None:
         self._load(import_text, text, self.tr("Splitting the article…"))
 
-    def _load(self, job: object, argument: object, label: str) -> None:
+    def _load(self, job: Callable[..., ArticleBundle], argument: object, label: str) -> None:
         self.session.runner.start(
             "article",
             job,

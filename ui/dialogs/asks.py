@@ -19,7 +19,9 @@ def _tr(text: str) -> str:
 
 
 def ask_article_file(parent: QWidget) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, _tr("Open an article"), "", _tr(ARTICLE_FILTER))
+    path, _ = QFileDialog.getOpenFileName(
+        parent, _tr("Open an article"), "", _tr(str(ARTICLE_FILTER))
+    )
     return path or None
 
 

@@ -28,7 +28,10 @@ class RestartBox(QMessageBox):
         super().__init__(parent)
         translator = QTranslator(self)
         translator.load(f"crible_{language}", str(translations_dir()))
-        say = {key: translator.translate(_RESTART, text) or text for key, text in _SAY.items()}
+        say = {
+            key: translator.translate(_RESTART, str(text)) or str(text)
+            for key, text in _SAY.items()
+        }
         self.setIcon(QMessageBox.Icon.Question)
         self.setWindowTitle("Crible")
         self.setText(say["question"])

@@ -37,7 +37,7 @@ ARTICLES_LIMIT = 500
 
 
 def tier_label(tier: str) -> str:
-    return QCoreApplication.translate("Tier", _TIER_LABELS.get(tier, tier))
+    return QCoreApplication.translate("Tier", str(_TIER_LABELS.get(tier, tier)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,7 +209,7 @@ _FACTS = {
 
 
 def _fact(name: str) -> str:
-    return QCoreApplication.translate("ArchiveBrowser", _FACTS[name])
+    return QCoreApplication.translate("ArchiveBrowser", str(_FACTS[name]))
 
 
 def hit_details_html(hit: ArchiveHit, query: str = "") -> str:

@@ -35,7 +35,7 @@ _STANCE_LABELS = {
 
 def stance_label(stance: str) -> str:
     """The translated name of a stance (supports / refutes / context)."""
-    return QCoreApplication.translate("Stance", _STANCE_LABELS.get(stance, stance))
+    return QCoreApplication.translate("Stance", str(_STANCE_LABELS.get(stance, stance)))
 
 
 def status_labels() -> list[tuple[str, str]]:

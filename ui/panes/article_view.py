@@ -243,10 +243,10 @@ class ArticleView(QTextEdit):
 
     def _selection(self, claim: Claim, color: QColor) -> QTextEdit.ExtraSelection:
         selection = QTextEdit.ExtraSelection()
-        selection.cursor = self._cursor(claim.start or 0, claim.end or 0)  # type: ignore[attr-defined]
+        selection.cursor = self._cursor(claim.start or 0, claim.end or 0)
         fmt = QTextCharFormat()
         fmt.setBackground(color)
-        selection.format = fmt  # type: ignore[attr-defined]
+        selection.format = fmt
         return selection
 
     def background_at(self, offset: int) -> QColor | None:
@@ -306,8 +306,12 @@ class ArticleView(QTextEdit):
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu(event.pos())
-        menu.insertAction(menu.actions()[0] if menu.actions() else None, self.new_claim_action)
-        menu.insertSeparator(menu.actions()[1] if len(menu.actions()) > 1 else None)
+        first = menu.actions()[0] if menu.actions() else None
+        if first is None:
+            menu.addAction(self.new_claim_action)
+        else:
+            menu.insertAction(first, self.new_claim_action)
+            menu.insertSeparator(first)
         menu.exec(event.globalPos())
         menu.deleteLater()
 

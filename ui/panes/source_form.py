@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.domain import STANCES, ClaimSource
 from ui.models.labels import stance_label
 from ui.validation import is_http_url, is_valid_date
+from ui.widgets.named import named
 
 _ERROR_COLOR = "#b3261e"
 _ERROR_STYLE = f"color: {_ERROR_COLOR};"
@@ -44,26 +45,26 @@ class SourceForm(QDialog):
         self._validate()
 
     def _build(self) -> None:
-        self.url = QLineEdit(objectName="url")
+        self.url = named(QLineEdit(), "url")
         self.url.setPlaceholderText("https://…")
-        self.title = QLineEdit(objectName="title")
-        self.publisher = QLineEdit(objectName="publisher")
-        self.published_date = QLineEdit(objectName="published_date")
+        self.title = named(QLineEdit(), "title")
+        self.publisher = named(QLineEdit(), "publisher")
+        self.published_date = named(QLineEdit(), "published_date")
         self.published_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
-        self.accessed_date = QLineEdit(objectName="accessed_date")
+        self.accessed_date = named(QLineEdit(), "accessed_date")
         self.accessed_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
-        self.stance = QComboBox(objectName="stance")
+        self.stance = named(QComboBox(), "stance")
         for stance in STANCES:
             self.stance.addItem(stance_label(stance), stance)
-        self.excerpt = QPlainTextEdit(objectName="excerpt")
+        self.excerpt = named(QPlainTextEdit(), "excerpt")
         self.excerpt.setPlaceholderText(self.tr("The passage that supports or refutes the claim"))
         self.excerpt.setTabChangesFocus(True)
-        self.note = QPlainTextEdit(objectName="note")
+        self.note = named(QPlainTextEdit(), "note")
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(90)
-        self.archive_url = QLineEdit(objectName="archive_url")
+        self.archive_url = named(QLineEdit(), "archive_url")
         self.archive_url.setPlaceholderText("https://web.archive.org/web/…")
-        self.error = QLabel(objectName="error")
+        self.error = named(QLabel(), "error")
         self.error.setStyleSheet(_ERROR_STYLE)
         self.error.setWordWrap(True)
         self.buttons = QDialogButtonBox(

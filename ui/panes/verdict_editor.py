@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain import CLAIM_STATUSES, Claim, ClaimStatus, RatingScale
+from app.domain import CLAIM_STATUSES, Claim, ClaimStatus, RatingScale, ScaleId
 from ui.icons import color_swatch
 from ui.models.labels import status_label
 from ui.validation import is_valid_date
@@ -58,7 +58,7 @@ class VerdictEditor(QWidget):
         self._claim: Claim | None = None
         self._baseline: dict[str, object] = {}
         self._build()
-        self.set_claim(None, RatingScale(id=0, name="", is_default=True))
+        self.set_claim(None, RatingScale(id=ScaleId(0), name="", is_default=True))
 
     # -- building ---------------------------------------------------------------------------
 

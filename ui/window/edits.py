@@ -99,9 +99,9 @@ class EditCommands(QObject):
 
     def set_status(self, status: str) -> None:
         pane = self._panes.claims_pane
-        for claim_id in pane.selected_claim_ids() or [pane.current_claim_id()]:
-            if claim_id is not None:
-                self.edit_claim(claim_id, {"status": status})
+        current = pane.current_claim_id()
+        for claim_id in pane.selected_claim_ids() or ([current] if current is not None else []):
+            self.edit_claim(claim_id, {"status": status})
 
     def new_claim_from_selection(self) -> None:
         span = self._panes.article_view.selected_span()

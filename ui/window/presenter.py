@@ -192,7 +192,9 @@ class ArticlePresenter(QObject):
             self._panes.verdict_editor.set_claim(claim, self._session.scale, current_language())
 
     def _show_links(self, claim_id: int) -> None:
-        decisions = {int(ln.other_claim_id): ln.kind for ln in self._session.links_of(claim_id)}
+        decisions: dict[int, str] = {
+            int(ln.other_claim_id): ln.kind for ln in self._session.links_of(claim_id)
+        }
         self._state.results.decisions[claim_id] = decisions
         if claim_id == self._panes.claims_pane.current_claim_id():
             self._panes.matches_pane.set_decisions(decisions)
