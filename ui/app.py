@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import logging
 import sys
-import traceback
 from importlib.resources import files
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from app.paths import data_dir
+from ui.dialogs.bug_report import report_bug
 from ui.i18n import install_translator, stored_language, user_message
 from ui.icons import icon
 
@@ -63,25 +63,6 @@ def start_auto_backup(session: Any) -> None:
 
     label = QCoreApplication.translate("App", "Backing up the archive…")
     session.runner.start("auto-backup", job, session.path, label=label)
-
-
-def report_bug(exc: BaseException, parent: QWidget | None = None) -> QMessageBox:
-    """A bug (not a user's mistake): log it and show a dialog with the details; never modal."""
-    details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-    log.error("unexpected error\n%s", details)
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(QCoreApplication.translate("App", "Crible: unexpected error"))
-    box.setText(
-        QCoreApplication.translate(
-            "App", "Something went wrong: %1\nYour work so far is saved. Details are in the log."
-        ).replace("%1", f"{type(exc).__name__}: {exc}")
-    )
-    box.setDetailedText(details)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.setWindowModality(Qt.WindowModality.NonModal)
-    box.show()
-    return box
 
 
 def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:

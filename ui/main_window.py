@@ -22,6 +22,7 @@ from app.storage.articles import list_articles
 from ui.actions import app_icon, build_actions, build_menus
 from ui.database import ArchiveSession
 from ui.dialogs import asks
+from ui.dialogs.bug_report import report_bug
 from ui.i18n import user_message
 from ui.jobs import ArticleBundle, MatchResults, export_article, import_article, import_text
 from ui.jobs import load_article as load_article_job
@@ -258,8 +259,6 @@ class MainWindow(QMainWindow):
         self.status.show_error(self.tr("Crible could not restart itself; please start it again."))
 
     def _on_runner_bug_raised(self, exc: BaseException) -> None:
-        from ui.app import report_bug
-
         report_bug(exc, self)
 
     # -- questions to the checker -------------------------------------------------------

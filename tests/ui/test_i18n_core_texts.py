@@ -18,8 +18,8 @@ from app.matching.quantities import Quantity
 from app.seeds import load_demo
 from app.storage import open_archive
 from ui.i18n import current_language, install_translator, remove_translators, user_message
+from ui.models.explain import number_text, quantity_text
 from ui.panes.matches_pane import MatchesPane
-from ui.widgets.explain import number_text, quantity_text
 
 # English words of the explanation a French window must not show.
 ENGLISH = re.compile(

@@ -57,8 +57,8 @@ def evil_archive(tmp_path):
 
 def test_rich_text_views_escape_archive_data(qapp, evil_archive):
     from ui.models.archive_models import ArchiveHit, hit_details_html
+    from ui.models.explain import explanation_html
     from ui.models.sources_model import source_details_html
-    from ui.widgets.explain import explanation_html
     from ui.window.layout import header_html
 
     db, article, link = evil_archive

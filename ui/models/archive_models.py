@@ -21,9 +21,9 @@ from app.matching import Match, Matcher
 from app.storage import open_archive
 from app.storage.articles import get_article, list_articles
 from app.storage.claims import get_claims
+from ui.models.explain import agreeing_figures, differing_figures, place_names, shared_words
 from ui.models.sources_model import plain_tooltip
 from ui.validation import is_http_url
-from ui.widgets.explain import agreeing_figures, differing_figures, place_names, shared_words
 
 _Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
