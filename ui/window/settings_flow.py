@@ -54,19 +54,20 @@ class SettingsFlow(QObject):
                 self.offer_restart(resolve_language(chosen))
 
     def store(self, dialog: SettingsDialog) -> None:
-        """Store what the dialog returned."""
+        """Store what the dialog returned: one OK is one transaction, all of it or nothing."""
         db = self._session.db
         name, url = dialog.organisation()
-        settings_store.set_setting(db, "org_name", name)
-        settings_store.set_setting(db, "org_url", url)
         levels = dialog.scale_levels()
-        if levels is not None:
-            scales_store.replace_scale_levels(db, self._session.scale.id, levels)
         to_set, to_remove = dialog.domain_changes()
-        for rating in to_set:
-            domains_store.set_domain_rating(db, rating.domain, rating.rating, rating.note)
-        for domain in to_remove:
-            domains_store.remove_domain_rating(db, domain)
+        with db.atomic():  # the storage calls' own transactions nest as savepoints
+            settings_store.set_setting(db, "org_name", name)
+            settings_store.set_setting(db, "org_url", url)
+            if levels is not None:
+                scales_store.replace_scale_levels(db, self._session.scale.id, levels)
+            for rating in to_set:
+                domains_store.set_domain_rating(db, rating.domain, rating.rating, rating.note)
+            for domain in to_remove:
+                domains_store.remove_domain_rating(db, domain)
         self._session.reload_scale()
         self.applied.emit()
 
