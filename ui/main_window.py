@@ -12,14 +12,14 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
 
 from app import __version__
 from app.domain import Article, Claim
 from app.errors import UserError
 from app.storage.articles import list_articles
-from ui.actions import app_icon, build_actions, build_menus
+from ui.actions import app_icon, build_actions, build_menus, follow_undo_stack
 from ui.database import ArchiveSession
 from ui.dialogs import asks
 from ui.dialogs.bug_report import report_bug
@@ -177,13 +177,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
         for status, action in a.status.items():
             action.triggered.connect(lambda _c=False, s=status: e.set_status(s))
-        stack = self.session.undo_stack
-        stack.canUndoChanged.connect(a.undo.setEnabled)
-        stack.canRedoChanged.connect(a.redo.setEnabled)
-        stack.undoTextChanged.connect(lambda t: _describe(a.undo, self.tr("Undo: %1"), t))
-        stack.redoTextChanged.connect(lambda t: _describe(a.redo, self.tr("Redo: %1"), t))
-        a.undo.setEnabled(stack.canUndo())
-        a.redo.setEnabled(stack.canRedo())
+        follow_undo_stack(a, self.session.undo_stack)
         context = [a.edit_claim, a.split_claim, a.merge_claims, None, *a.status.values()]
         pane.set_context_actions([*context, None, a.delete_claim])
 
@@ -395,10 +389,3 @@ class MainWindow(QMainWindow):
             is_url = text.startswith(("http://", "https://")) and "\n" not in text
             self.open_source(text) if is_url else self.open_text(text)
         event.acceptProposedAction()
-
-
-def _describe(action: QAction, template: str, text: str) -> None:
-    """Name the edit that Undo/Redo would take back, in its tooltip and status tip."""
-    tip = template.replace("%1", text) if text else ""
-    action.setToolTip(tip or action.text().replace("&", ""))
-    action.setStatusTip(tip)
