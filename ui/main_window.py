@@ -43,7 +43,8 @@ class MainWindow(QMainWindow):
     """Crible's main window over one archive session.
 
     Other parts hook in with ``add_detail_tab`` (a tab beside "Earlier checks"),
-    ``add_dock`` and ``status.add_widget``.
+    ``add_dock`` and ``status.add_widget``, and call ``reload_article`` when the open
+    article's claims changed behind the window's back.
 
     Signals:
         article_shown(int article_id): an article and its claims are on screen.
@@ -206,6 +207,11 @@ class MainWindow(QMainWindow):
 
     def open_text(self, text: str) -> None:
         self._load(import_text, text, self.tr("Splitting the article…"))
+
+    def reload_article(self) -> None:
+        """Read the open article's claims again (e.g. after another program changed them)."""
+        if self.article is not None:
+            self.open_article(int(self.article.id))
 
     def _load(self, job: Callable[..., ArticleBundle], argument: object, label: str) -> None:
         self.session.runner.start(

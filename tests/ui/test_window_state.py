@@ -95,3 +95,16 @@ def test_other_parts_add_a_tab_a_dock_and_a_status_widget(window) -> None:
     assert isinstance(dock, QDockWidget) and dock.widget() is dock_body
     assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea
     assert badge.parent() is window.status and badge.isVisibleTo(window)
+
+
+def test_reload_article_reads_claims_changed_behind_the_window(window, qtbot) -> None:
+    from app.storage.claims import update_claim
+
+    with qtbot.waitSignal(window.matches_ready, timeout=20000):
+        window.open_article(1)
+    claim = window.claims[0]
+    update_claim(window.session.db, claim.id, status="checked")  # another program, say
+    assert window.claims[0].status == "to_check"
+    with qtbot.waitSignal(window.article_shown, timeout=20000):
+        window.reload_article()
+    assert window.claims[0].status == "checked"
