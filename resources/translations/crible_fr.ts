@@ -798,14 +798,6 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>Impossible d'ouvrir %1 dans le navigateur</translation>
         </message>
         <message>
-            <source>Undo: %1</source>
-            <translation>Annuler : %1</translation>
-        </message>
-        <message>
-            <source>Redo: %1</source>
-            <translation>Rétablir : %1</translation>
-        </message>
-        <message>
             <source>&amp;Open article file…</source>
             <translation>&amp;Ouvrir un fichier d'article…</translation>
         </message>
@@ -992,6 +984,14 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>&amp;Help</source>
             <translation>&amp;Aide</translation>
+        </message>
+        <message>
+            <source>Undo: %1</source>
+            <translation>Annuler : %1</translation>
+        </message>
+        <message>
+            <source>Redo: %1</source>
+            <translation>Rétablir : %1</translation>
         </message>
         <message>
             <source>status</source>
@@ -1744,10 +1744,65 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         </message>
     </context>
     <context>
+        <name>Explanation</name>
+        <message>
+            <source>no verdict</source>
+            <translation>pas de verdict</translation>
+        </message>
+        <message>
+            <source>score</source>
+            <translation>score</translation>
+        </message>
+        <message>
+            <source>Earlier claim:</source>
+            <translation>Affirmation antérieure :</translation>
+        </message>
+        <message>
+            <source>Verdict:</source>
+            <translation>Verdict :</translation>
+        </message>
+        <message>
+            <source>Your claim:</source>
+            <translation>Votre affirmation :</translation>
+        </message>
+        <message>
+            <source>Different figures:</source>
+            <translation>Chiffres différents :</translation>
+        </message>
+        <message>
+            <source>Names a different country</source>
+            <translation>Cite un autre pays</translation>
+        </message>
+        <message>
+            <source>Different actors:</source>
+            <translation>Acteurs différents :</translation>
+        </message>
+        <message>
+            <source>Same figures:</source>
+            <translation>Mêmes chiffres :</translation>
+        </message>
+        <message>
+            <source>Shared words:</source>
+            <translation>Mots communs :</translation>
+        </message>
+        <message>
+            <source>Same speaker</source>
+            <translation>Même auteur</translation>
+        </message>
+        <message>
+            <source>Same names:</source>
+            <translation>Mêmes noms :</translation>
+        </message>
+        <message>
+            <source>Same places:</source>
+            <translation>Mêmes lieux :</translation>
+        </message>
+    </context>
+    <context>
         <name>Operations</name>
         <message>
             <source>Edit</source>
-            <translation>Modification</translation>
+            <translation>Modifier</translation>
         </message>
         <message>
             <source>New claim</source>
@@ -1822,62 +1877,23 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         </message>
     </context>
     <context>
-        <name>Explanation</name>
-        <message>
-            <source>no verdict</source>
-            <translation>pas de verdict</translation>
-        </message>
-        <message>
-            <source>score</source>
-            <translation>score</translation>
-        </message>
-        <message>
-            <source>Earlier claim:</source>
-            <translation>Affirmation antérieure :</translation>
-        </message>
-        <message>
-            <source>Verdict:</source>
-            <translation>Verdict :</translation>
-        </message>
-        <message>
-            <source>Your claim:</source>
-            <translation>Votre affirmation :</translation>
-        </message>
-        <message>
-            <source>Different figures:</source>
-            <translation>Chiffres différents :</translation>
-        </message>
-        <message>
-            <source>Names a different country</source>
-            <translation>Cite un autre pays</translation>
-        </message>
-        <message>
-            <source>Different actors:</source>
-            <translation>Acteurs différents :</translation>
-        </message>
-        <message>
-            <source>Same figures:</source>
-            <translation>Mêmes chiffres :</translation>
-        </message>
-        <message>
-            <source>Shared words:</source>
-            <translation>Mots communs :</translation>
-        </message>
-        <message>
-            <source>Same speaker</source>
-            <translation>Même auteur</translation>
-        </message>
-        <message>
-            <source>Same names:</source>
-            <translation>Mêmes noms :</translation>
-        </message>
-        <message>
-            <source>Same places:</source>
-            <translation>Mêmes lieux :</translation>
-        </message>
-    </context>
-    <context>
         <name>UserError</name>
+        <message>
+            <source>cannot write {path}: {reason}</source>
+            <translation>impossible d'écrire {path} : {reason}</translation>
+        </message>
+        <message>
+            <source>{path} is a symbolic link: give the file it points to, or another name</source>
+            <translation>{path} est un lien symbolique : donnez le fichier vers lequel il pointe, ou un autre nom</translation>
+        </message>
+        <message>
+            <source>{path} is not a regular file: give another name</source>
+            <translation>{path} n'est pas un fichier ordinaire : donnez un autre nom</translation>
+        </message>
+        <message>
+            <source>cannot write {path}: no such folder {folder}</source>
+            <translation>impossible d'écrire {path} : dossier {folder} introuvable</translation>
+        </message>
         <message>
             <source>a PDF</source>
             <translation>un PDF</translation>
@@ -2359,20 +2375,20 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>seules deux affirmations du même article peuvent être fusionnées</translation>
         </message>
         <message>
-            <source>cannot write {path}: {reason}</source>
-            <translation>impossible d'écrire {path} : {reason}</translation>
-        </message>
-        <message>
             <source>--claim counts from 1</source>
             <translation>--claim compte à partir de 1</translation>
         </message>
         <message>
             <source>the window did not finish loading in time; no screenshot written</source>
-            <translation>la fenêtre n'a pas fini de charger à temps ; aucune capture écrite</translation>
+            <translation>la fenêtre n'a pas fini de se charger à temps ; aucune capture écrite</translation>
         </message>
         <message>
             <source>no display to open the window on (DISPLAY is not set)</source>
             <translation>aucun écran où ouvrir la fenêtre (DISPLAY n'est pas défini)</translation>
+        </message>
+        <message>
+            <source>cannot write {path}: Qt could not encode the PNG</source>
+            <translation>impossible d'écrire {path} : Qt n'a pas pu encoder le PNG</translation>
         </message>
         <message>
             <source>no Google Fact Check Tools key</source>

@@ -8,8 +8,8 @@ import sys
 from PySide6.QtCore import QObject, QProcess, Signal
 from PySide6.QtWidgets import QWidget
 
+from app import edits
 from app.storage import domains as domains_store
-from app.storage import scales as scales_store
 from app.storage import settings as settings_store
 from ui.database import ArchiveSession
 from ui.dialogs.restart import RestartBox
@@ -54,21 +54,18 @@ class SettingsFlow(QObject):
                 self.offer_restart(resolve_language(chosen))
 
     def store(self, dialog: SettingsDialog) -> None:
-        """Store what the dialog returned: one OK is one transaction, all of it or nothing."""
-        db = self._session.db
-        name, url = dialog.organisation()
+        """Store what the dialog returned: one OK is one transaction (``SaveSettings``), all
+        of it or nothing. Settings are not part of the checker's undo history."""
         levels = dialog.scale_levels()
         to_set, to_remove = dialog.domain_changes()
-        with db.atomic():  # the storage calls' own transactions nest as savepoints
-            settings_store.set_setting(db, "org_name", name)
-            settings_store.set_setting(db, "org_url", url)
-            if levels is not None:
-                scales_store.replace_scale_levels(db, self._session.scale.id, levels)
-            for rating in to_set:
-                domains_store.set_domain_rating(db, rating.domain, rating.rating, rating.note)
-            for domain in to_remove:
-                domains_store.remove_domain_rating(db, domain)
-        self._session.reload_scale()
+        edit = edits.SaveSettings(
+            organisation=dialog.organisation(),
+            scale_id=int(self._session.scale.id) if levels is not None else None,
+            levels=tuple(levels) if levels is not None else None,
+            domain_ratings=tuple(to_set),
+            removed_domains=tuple(to_remove),
+        )
+        self._session.apply(edit)  # announces Changes(settings=True): the scale reloads
         self.applied.emit()
 
     def offer_restart(self, language: str) -> None:
