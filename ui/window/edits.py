@@ -206,7 +206,7 @@ class EditCommands(QObject):
 
         def done(kept: Any) -> None:
             # The page was saved outside an edit: the sources pane reads it again.
-            self._session.changed.emit(Changes(sources=frozenset({claim_id})))
+            self._session.announce(Changes(sources=frozenset({claim_id})))
             message = preserved_text(kept)
             if kept.snapshot_error or kept.archive_error:
                 self._status.show_error(message)
