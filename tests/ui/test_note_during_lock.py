@@ -54,12 +54,12 @@ def _open(window, qtbot) -> None:
 
 def _type_note_and_leave(window, qtbot, text: str):
     claim = window.claims[1]
-    window.claims_pane.select_claim(claim.id)
-    notes = window.verdict_editor._notes
+    window.panes.claims_pane.select_claim(claim.id)
+    notes = window.panes.verdict_editor._notes
     window.activateWindow()
     notes.setFocus()
     qtbot.keyClicks(notes, text)
-    window.verdict_editor.commit_pending()  # what leaving the field does
+    window.panes.verdict_editor.commit_pending()  # what leaving the field does
     return claim, notes
 
 
@@ -72,17 +72,17 @@ def test_a_note_refused_by_a_lock_stays_unsaved_and_is_saved_after_it(
         claim, notes = _type_note_and_leave(window, qtbot, "Appeler le ministre")
         assert window.session.claim(claim.id).notes == ""
         assert notes.toPlainText() == "Appeler le ministre"
-        assert window.verdict_editor.has_unsaved()
-        assert not window.verdict_editor._unsaved_note.isHidden()
+        assert window.panes.verdict_editor.has_unsaved()
+        assert not window.panes.verdict_editor._unsaved_note.isHidden()
         # A refresh of the same claim (another field saved, an undo) keeps the typed note.
-        window.verdict_editor.set_claim(window.session.claim(claim.id), window.session.scale)
+        window.panes.verdict_editor.set_claim(window.session.claim(claim.id), window.session.scale)
         assert notes.toPlainText() == "Appeler le ministre"
     finally:
         lock.release()
-    window.verdict_editor.commit_pending()
+    window.panes.verdict_editor.commit_pending()
     assert window.session.claim(claim.id).notes == "Appeler le ministre"
-    assert not window.verdict_editor.has_unsaved()
-    assert window.verdict_editor._unsaved_note.isHidden()
+    assert not window.panes.verdict_editor.has_unsaved()
+    assert window.panes.verdict_editor._unsaved_note.isHidden()
 
 
 def test_closing_retries_the_unsaved_note(window, qtbot, archive_path: Path) -> None:
@@ -119,10 +119,10 @@ def test_switching_claims_with_an_unsaved_note_keeps_the_note(
     lock = _Lock(archive_path)
     try:
         claim, notes = _type_note_and_leave(window, qtbot, "Ne pas perdre")
-        window.claims_pane.select_claim(window.claims[2].id)
-        assert window.verdict_editor.claim().id == claim.id
+        window.panes.claims_pane.select_claim(window.claims[2].id)
+        assert window.panes.verdict_editor.claim().id == claim.id
         assert notes.toPlainText() == "Ne pas perdre"
     finally:
         lock.release()
-    window.verdict_editor.commit_pending()
+    window.panes.verdict_editor.commit_pending()
     assert window.session.claim(claim.id).notes == "Ne pas perdre"
