@@ -45,14 +45,18 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 @dataclass
 class ImportReport:
     """What an import did. ``skipped`` counts every record not imported: already in the
-    archive, or bad (each bad one also has a line in ``errors``, with file and index)."""
+    archive (``duplicates``), or bad (each bad one also has a line in ``errors``, with file and
+    index). ``warnings``: what was dropped from records that were kept (a bad number, a link)."""
 
     imported: int = 0
     skipped: int = 0
     errors: list[str] = field(default_factory=list)
+    duplicates: int = 0
+    warnings: list[str] = field(default_factory=list)
     files_read: int = 0
     cancelled: bool = False
     _more_errors: int = 0
+    _more_warnings: int = 0
 
     def add_error(self, message: str) -> None:
         if len(self.errors) < MAX_ERRORS:
@@ -60,11 +64,26 @@ class ImportReport:
         else:
             self._more_errors += 1
 
+    def add_warning(self, message: str) -> None:
+        if len(self.warnings) < MAX_ERRORS:
+            self.warnings.append(message)
+        else:
+            self._more_warnings += 1
+
     def to_json(self) -> dict[str, object]:
         errors = list(self.errors)
         if self._more_errors:
             errors.append(f"… and {self._more_errors} more errors")
-        return {"imported": self.imported, "skipped": self.skipped, "errors": errors}
+        warnings = list(self.warnings)
+        if self._more_warnings:
+            warnings.append(f"… and {self._more_warnings} more warnings")
+        return {
+            "imported": self.imported,
+            "skipped": self.skipped,
+            "duplicates": self.duplicates,
+            "errors": errors,
+            "warnings": warnings,
+        }
 
 
 def import_records(
@@ -121,6 +140,7 @@ class _Batch:
     errors: list[str]
     bad: int
     prepared: PreparedReviews
+    warnings: tuple[str, ...] = ()
 
 
 class _Writer:
@@ -146,9 +166,12 @@ class _Writer:
     def store(self, batch: _Batch) -> None:
         for message in batch.errors:
             self.report.add_error(message)
+        for message in batch.warnings:
+            self.report.add_warning(message)
         added = store_archive_reviews(self.db, batch.prepared)
         self.report.imported += added.added
         self.report.skipped += added.duplicates + batch.bad
+        self.report.duplicates += added.duplicates
         self.done += batch.size
         if self.progress:
             self.progress(self.done, max(self.total, self.done) if self.total else 0)
@@ -165,7 +188,8 @@ def _prepare(chunk: list[Item | _FileError], known: KnownKeys | None) -> _Batch:
     errors = [item.message() for item in chunk if not isinstance(item, ReviewRecord)]
     bad = sum(isinstance(item, BadRecord) for item in chunk)
     size = len(good) + bad
-    return _Batch(size, errors, bad, prepare_archive_reviews(good, known))
+    warnings = tuple(w for item in good for w in item.warnings)
+    return _Batch(size, errors, bad, prepare_archive_reviews(good, known), warnings)
 
 
 @dataclass(frozen=True, slots=True)
