@@ -1,12 +1,15 @@
 """Matching quality on CheckThat! claim retrieval (MAP@5, official definition), dev splits.
 
 Run: .venv/bin/python bench/bench_match_quality.py [--split dev|train] [--task NAME]
-     [--no-context]
+     [--no-context] [--semantic on|off|both]
 Builds a temporary archive per collection through the importer (title + subtitle as the
 review's title), ranks every query with the product's ``Matcher`` and scores the top 5.
 2B lines are matched with their speaker and the debate lines around them as context
 (``--no-context``: without), against the whole collection and, a second figure, against the
 archive as it stood on the debate's day (claims stated later left out).
+``--semantic on`` builds the archive's claim vectors (USE multilingual v3, the product's
+``build_vectors``) and ranks with the hybrid matcher; ``off`` by words only; ``both`` (the
+default when the model is installed) prints the two.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ import checkthat
 from app.interop.importer import import_records
 from app.interop.records import ReviewRecord
 from app.matching import Matcher
+from app.matching.semantic import Encoder, default_encoder
+from app.matching.vector_build import build_vectors
 from app.storage import open_archive
 from app.storage.reviews import all_reviews
 
@@ -40,7 +45,10 @@ TASKS = {
 AS_OF_GRACE = datetime.timedelta(days=1)
 
 
-def build_archive(path: Path, vclaims: list[checkthat.VClaim]) -> tuple[object, dict[int, str]]:
+def build_archive(
+    path: Path, vclaims: list[checkthat.VClaim], encoder: Encoder | None = None
+) -> tuple[object, dict[int, str]]:
+    built_before = path.exists()  # --workdir: imported by an earlier run
     db = open_archive(path)
     records = [
         ReviewRecord(
@@ -53,13 +61,25 @@ def build_archive(path: Path, vclaims: list[checkthat.VClaim]) -> tuple[object, 
         )
         for v in vclaims
     ]
-    import_records(db, records, batch_size=5000)
+    if not built_before:
+        import_records(db, records, batch_size=5000)
+    if encoder is not None:  # only the missing ones, when built before
+        started = time.perf_counter()
+        built = build_vectors(db, encoder, batch=256)
+        seconds = time.perf_counter() - started
+        print(f"  vectors: {built} in {seconds:.1f} s", file=sys.stderr, flush=True)
     ids = {claim.id: review.url.removeprefix(URL_PREFIX) for claim, review in all_reviews(db)}
     return db, ids
 
 
 def evaluate(
-    task: checkthat.Task, workdir: Path, k: int = 5, *, context: bool = True, as_of: bool = False
+    task: checkthat.Task,
+    workdir: Path,
+    k: int = 5,
+    *,
+    context: bool = True,
+    as_of: bool = False,
+    encoder: Encoder | None = None,
 ) -> dict[str, float]:
     """MAP@k and MRR; *as_of*: each query against the claims stated by its day (one archive
     per day), for tasks that date their queries."""
@@ -75,8 +95,9 @@ def evaluate(
         if day is not None:
             vclaims = [v for v in vclaims if v.date is None or v.date <= day + AS_OF_GRACE]
         stem = task.name.replace(" ", "_") + (f"-{day}" if day else "")
-        db, ids = build_archive(workdir / f"{stem}.db", vclaims)
-        matcher = Matcher(db)
+        suffix = "-semantic" if encoder else ""
+        db, ids = build_archive(workdir / f"{stem}{suffix}.db", vclaims, encoder)
+        matcher = Matcher(db, semantic=encoder if encoder is not None else False)
         started = time.perf_counter()
         for query_id in query_ids:
             speaker = (task.speakers or {}).get(query_id)
@@ -98,23 +119,47 @@ def main() -> int:
     parser.add_argument("--split", choices=("dev", "train"), default="dev")
     parser.add_argument("--task", choices=sorted(TASKS), action="append")
     parser.add_argument("--no-context", action="store_true", help="2B lines without context")
+    parser.add_argument("--semantic", choices=("on", "off", "both"), default="both")
+    parser.add_argument(
+        "--workdir", type=Path, help="keep the archives (and vectors) here for the next run"
+    )
     args = parser.parse_args()
     if not checkthat.available():
         print(f"skipped: {checkthat.BENCHMARKS} not found")
         return 0
-    with tempfile.TemporaryDirectory(prefix="crible-bench-") as tmp:
+    encoder = default_encoder() if args.semantic != "off" else None
+    if args.semantic != "off" and encoder is None:
+        print("semantic channel unavailable: lexical only", file=sys.stderr)
+    encoders: list[Encoder | None] = []
+    if args.semantic in ("off", "both"):
+        encoders.append(None)
+    if encoder is not None:
+        encoders.append(encoder)
+    with tempfile.TemporaryDirectory(prefix="crible-bench-") as tmp_dir:
+        tmp = args.workdir or tmp_dir
+        Path(tmp).mkdir(parents=True, exist_ok=True)
         for name in args.task or sorted(TASKS):
             loader, splits = TASKS[name]
             for split in splits if args.split == "dev" else ("train",):
                 task = loader(split)
                 for as_of in (False, True) if task.dates else (False,):
-                    r = evaluate(task, Path(tmp), context=not args.no_context, as_of=as_of)
-                    label = task.name + (" as of the debate" if as_of else "")
-                    print(
-                        f"{label:<34} MAP@5 {r['map5']:.3f}  MRR {r['mrr']:.3f}"
-                        f"  ({r['queries']} queries, {r['ms']:.1f} ms/query)",
-                        flush=True,
-                    )
+                    for encoder in encoders:
+                        if as_of and encoder is not None:
+                            continue  # one archive per debate day: vectors for each, too slow
+                        r = evaluate(
+                            task,
+                            Path(tmp),
+                            context=not args.no_context,
+                            as_of=as_of,
+                            encoder=encoder,
+                        )
+                        label = task.name + (" as of the debate" if as_of else "")
+                        label += " hybrid" if encoder else " lexical"
+                        print(
+                            f"{label:<42} MAP@5 {r['map5']:.3f}  MRR {r['mrr']:.3f}"
+                            f"  ({r['queries']} queries, {r['ms']:.1f} ms/query)",
+                            flush=True,
+                        )
     return 0
 
 

@@ -85,6 +85,9 @@ class QueryInfo:
     context: frozenset[str] = frozenset()  # terms only the surrounding text holds (at the end)
     # Words a nationality qualifies ("diplomates vénézuéliens"): diplomate → {VE}.
     qualified: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # The query as written and its language: what the semantic channel encodes.
+    text: str = ""
+    lang: str = ""
 
     @classmethod
     def build(
@@ -94,6 +97,8 @@ class QueryInfo:
         unseen: frozenset[str],
         avg_length: float = 12.0,
         context: Sequence[str] = (),
+        text: str = "",
+        lang: str = "",
     ) -> QueryInfo:
         """*context*: the terms of the text around the query, weighted CONTEXT_WEIGHT; the
         score's 100 % (``ideal``) and everything but BM25 stay the query's own."""
@@ -118,6 +123,8 @@ class QueryInfo:
             ideal=total * saturation,
             context=frozenset(around),
             qualified=qualifiers(terms),
+            text=text,
+            lang=lang,
         )
 
     @property
@@ -142,6 +149,11 @@ class Scored:
     missing: tuple[str, ...] = ()  # the candidate's text terms the query lacks
     # Shared words qualified by other nationalities on each side: a mirrored claim.
     roles: tuple[RoleDifference, ...] = ()
+    # The semantic channel's cosine, when it found the candidate (see fusion.py); whether the
+    # score shown is the cosine's (the words alone scored less); another language's claim.
+    semantic: float | None = None
+    semantic_only: bool = False
+    cross_language: bool = False
 
     def may_be_contained(self) -> bool:
         """Worth a containment check: a related candidate the query holds nearly whole."""

@@ -202,3 +202,28 @@ def m0003_normalizer_version(db: Database) -> None:
         "INSERT OR IGNORE INTO settings(key, value) VALUES ('normalizer_version', ?)",
         [NORMALIZER_VERSION],
     )
+
+
+@MIGRATIONS(name="0008_claim_vectors")
+def m0008_claim_vectors(db: Database) -> None:
+    # Sentence vectors for the semantic matching channel (app/matching/semantic.py): one int8
+    # BLOB per claim and model. ``id`` grows on every write, so (count, max id) tells a
+    # matcher its cached matrix is stale. A claim's text or title edited drops its vector (the
+    # background build computes it again); a claim deleted takes its vector with it.
+    db.executescript(
+        """
+        CREATE TABLE claim_vectors (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            model TEXT NOT NULL,
+            vector BLOB NOT NULL,
+            UNIQUE (claim_id, model)
+        );
+        CREATE INDEX claim_vectors_model ON claim_vectors(model, id);
+        CREATE TRIGGER claim_vectors_stale AFTER UPDATE OF text, title ON claims
+        WHEN old.text IS NOT new.text OR old.title IS NOT new.title
+        BEGIN
+            DELETE FROM claim_vectors WHERE claim_id = new.id;
+        END;
+        """
+    )
