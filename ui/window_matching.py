@@ -72,6 +72,8 @@ class MatchingMixin(_Base):
     def _on_matches_found(self, results: MatchResults) -> None:
         self._matching = False
         self._warm_if_large(results.archive_size)
+        # Claims imported or edited since: their vectors, in the background (semantic.py).
+        self.session.runner.start_background("vectors", jobs.build_claim_vectors)
         self.results.matches.update(results.matches)
         self.results.decisions.update(results.decisions)
         self._refresh_rows()

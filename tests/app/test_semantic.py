@@ -256,3 +256,35 @@ def test_real_model_finds_the_other_language_first_and_shows_it_both_ways(
         assert back[0].claim_id == fr_ids[FRENCH[1]] and back[0].tier in {"match", "related"}
     finally:
         other.close()
+
+
+def test_cli_vectors_builds_what_is_missing_then_nothing(tmp_path, capsys, use_model) -> None:
+    import json
+
+    from app.cli import main
+    from app.storage import open_archive
+
+    path = tmp_path / "a.db"
+    db = open_archive(path)
+    for text in ENGLISH:
+        add_claim(db, text=text, lang="en", status="checked")
+    db.close()
+
+    assert main(["vectors", "--db", str(path), "--json"]) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert main(["vectors", "--db", str(path)]) == 0
+    assert first == {"built": 4, "model": semantic.USE_MODEL, "claims": 4}
+    assert capsys.readouterr().out.strip() == (
+        f"built 0 vectors ({semantic.USE_MODEL}); 4 claims have one"
+    )
+
+
+def test_cli_vectors_without_the_model_is_one_clear_line(tmp_path, capsys, monkeypatch) -> None:
+    from app.cli import main
+
+    monkeypatch.setattr(semantic, "_encoder", None)
+    monkeypatch.setattr(semantic, "_encoder_error", "semantic matching unavailable (x)")
+
+    assert main(["vectors", "--db", str(tmp_path / "a.db")]) == 2
+    err = capsys.readouterr().err
+    assert err.strip() == "crible: semantic matching unavailable (x)"
