@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import pickle
 import sys
 from pathlib import Path
 
@@ -67,20 +68,33 @@ def main() -> int:
     args.workdir.mkdir(parents=True, exist_ok=True)
     for name in args.task or sorted(TASKS):
         task = TASKS[name][0](args.split)
-        prepared = lists(task, args.workdir)
+        cache = args.workdir / f"{name}-{args.split}-lists.pickle"
+        if cache.exists():
+            prepared = pickle.loads(cache.read_bytes())
+        else:
+            prepared = lists(task, args.workdir)
+            cache.write_bytes(pickle.dumps(prepared))
         results = []
-        for k, weight, depth in itertools.product(
-            (5, 10, 20, 40, 60), (0.5, 0.7, 1.0, 1.4), (10, 20, 50)
-        ):
+        grid = itertools.product(
+            (5, 10, 20, 60), (0.0, 0.2, 0.3, 0.5), (10, 50), (0.0, 0.3, 0.5), (True, False)
+        )
+        for k, weight, depth, floor, tiers in grid:
             fusion.RRF_K, fusion.SEMANTIC_WEIGHT = k, weight
+            fusion.COS_FLOOR, fusion.TIER_ORDER = floor, tiers
             cut = [(r, lex, near[:depth], s, e) for r, lex, near, s, e in prepared]
-            results.append((score(cut), k, weight, depth))
+            results.append((score(cut), f"rrf k={k} w={weight} d={depth} f={floor} t={tiers}"))
+        fusion.SEMANTIC_WEIGHT = 1.0
+        for beta, floor, tiers in itertools.product(
+            (0.1, 0.2, 0.3, 0.5, 0.8), (0.0, 0.3, 0.5), (True, False)
+        ):
+            fusion.LINEAR_BETA, fusion.COS_FLOOR, fusion.TIER_ORDER = beta, floor, tiers
+            results.append((score(prepared), f"linear beta={beta} f={floor} t={tiers}"))
+        fusion.LINEAR_BETA = 0.0
         results.sort(reverse=True)
-        for row in results[:8]:
-            print(
-                f"{task.name:<20} MAP@5 {row[0]:.3f}  RRF_K {row[1]}"
-                f"  weight {row[2]}  depth {row[3]}"
-            )
+        baseline = [r for r in results if " w=0.0 " in r[1]]
+        print(f"{task.name:<20} lexical MAP@5 {max(baseline)[0]:.3f}", flush=True)
+        for row in results[:12]:
+            print(f"{task.name:<20} MAP@5 {row[0]:.3f}  {row[1]}", flush=True)
     return 0
 
 
