@@ -69,6 +69,13 @@ def vectors_marker(db: Database, model: str) -> tuple[int, int]:
     return int(row[0]), int(row[1])
 
 
+def change_stamp(db: Database) -> tuple[int, int]:
+    """Changes whenever anything in the archive may have: another connection committed
+    (``PRAGMA data_version``) or this one wrote. Cheap, unlike ``vectors_marker``'s count."""
+    version = int(db.execute("PRAGMA data_version").fetchone()[0])
+    return version, int(db.conn.total_changes)
+
+
 def all_vectors(db: Database, model: str) -> tuple[list[int], list[bytes]]:
     """Every vector of *model*: claim ids and their BLOBs, in claim id order."""
     ids: list[int] = []
