@@ -93,6 +93,13 @@ def finished(record: ReviewRecord, where: str) -> ReviewRecord:
     published = _date(record.date_published, where, warnings)
     claimed = _date(record.claim_date, where, warnings)
     lang = record.lang or _guessed_lang(f"{record.claim_text} {record.title}")
+    if (
+        published == record.date_published
+        and claimed == record.claim_date
+        and lang == record.lang
+        and len(warnings) == len(record.warnings)
+    ):
+        return record  # the common case at import, a million times: no copy
     return replace(
         record,
         date_published=published,
