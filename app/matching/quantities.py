@@ -6,11 +6,21 @@ same thing is a different claim, so differing quantities keep a candidate out of
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+
+from babel.dates import get_month_names
 
 from app.text.normalize import UNIT_TERMS
+from app.text.normalize import terms as normalised_terms
+
+# A number alone that reads as a year is compared with years only ("en 2019" vs "le 8 avril":
+# a day is not a year, #13), a number before a month name with days of that month.
+YEAR = "year"
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 
 # Canonical unit term → the short label a checker reads in an explanation.
 UNIT_LABELS = {
@@ -25,7 +35,7 @@ class Quantity:
     unit: str | None
 
     def label(self) -> str:
-        if not self.unit:
+        if not self.unit or self.unit == YEAR:
             return self.value
         return f"{self.value} {UNIT_LABELS.get(self.unit, self.unit)}"
 
@@ -39,11 +49,26 @@ class QuantityComparison:
 def quantities(terms: Sequence[str]) -> tuple[Quantity, ...]:
     """Each number term with the unit term right after it, if any."""
     found = []
+    months = _month_terms()
     for index, term in enumerate(terms):
         if term[:1].isdigit():
             after = terms[index + 1] if index + 1 < len(terms) else ""
-            found.append(Quantity(term, after if after in UNIT_TERMS else None))
+            if after in UNIT_TERMS or after in months:
+                unit: str | None = after
+            else:
+                unit = YEAR if _YEAR.fullmatch(term) else None
+            found.append(Quantity(term, unit))
     return tuple(dict.fromkeys(found))
+
+
+@cache
+def _month_terms() -> frozenset[str]:
+    """Month names as the normaliser writes them, French and English."""
+    found: set[str] = set()
+    for lang in ("fr", "en"):
+        for name in get_month_names("wide", locale=lang).values():
+            found.update(normalised_terms(name, lang))
+    return frozenset(found)
 
 
 def compare(query: Sequence[Quantity], candidate: Sequence[Quantity]) -> QuantityComparison:

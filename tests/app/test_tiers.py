@@ -46,3 +46,30 @@ def test_a_one_word_query_lists_its_subject_low_in_related(db) -> None:
 
     assert {m.claim_id for m in found} == set(ids[:3])
     assert all(m.tier == "related" and m.score <= ONE_WORD_CAP for m in found)
+
+
+def test_a_day_is_not_compared_with_a_year_but_two_days_are(db) -> None:
+    ids = [
+        add_claim(db, text=t, lang="fr").id
+        for t in [
+            "Le 8 avril, Nicolas Maduro a fermé la frontière avec la Colombie.",
+            "Le 9 avril, Nicolas Maduro a fermé la frontière avec la Colombie.",
+        ]
+    ]
+    for n in range(30):
+        add_claim(db, text=f"Le conseil municipal de la commune {n} a voté son budget.", lang="fr")
+    matcher = Matcher(db)
+
+    [best, *_] = matcher.match(
+        "En 2019, Nicolas Maduro a fermé la frontière avec la Colombie", lang="fr"
+    )
+    assert best.why.numbers_differing == ()  # a year and a day: neither agree nor conflict
+
+    by_id = {
+        m.claim_id: m
+        for m in matcher.match("Le 8 avril, Maduro a fermé la frontière avec la Colombie")
+    }
+    assert by_id[ids[0]].tier == "match"
+    assert by_id[ids[1]].tier == "related" and by_id[ids[1]].why.numbers_differing == (
+        ("8 avril", "9 avril"),
+    )
