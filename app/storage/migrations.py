@@ -209,8 +209,9 @@ def m0008_claim_vectors(db: Database) -> None:
     # Sentence vectors for the semantic matching channel (app/matching/semantic.py): one int8
     # BLOB per claim and model. ``id`` grows on every write, so (count, max id) tells a
     # matcher its cached matrix is stale. A claim's text or title edited drops its vector (the
-    # background build computes it again); a claim deleted takes its vector with it.
-    db.executescript(
+    # background build computes it again); a claim deleted takes its vector with it. One
+    # statement per execute (not executescript, which would commit the migration's transaction).
+    db.execute(
         """
         CREATE TABLE claim_vectors (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -218,12 +219,16 @@ def m0008_claim_vectors(db: Database) -> None:
             model TEXT NOT NULL,
             vector BLOB NOT NULL,
             UNIQUE (claim_id, model)
-        );
-        CREATE INDEX claim_vectors_model ON claim_vectors(model, id);
+        )
+        """
+    )
+    db.execute("CREATE INDEX claim_vectors_model ON claim_vectors(model, id)")
+    db.execute(
+        """
         CREATE TRIGGER claim_vectors_stale AFTER UPDATE OF text, title ON claims
         WHEN old.text IS NOT new.text OR old.title IS NOT new.title
         BEGIN
             DELETE FROM claim_vectors WHERE claim_id = new.id;
-        END;
+        END
         """
     )
