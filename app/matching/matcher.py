@@ -249,8 +249,8 @@ class Matcher:
         if self._semantic is None and self._semantic_choice is not False:
             choice = self._semantic_choice
             if vectors.vectors_marker(self._db, _model_name(choice))[0]:
-                encoder = default_encoder() if choice is True else choice
-                if encoder is None or isinstance(encoder, bool):
+                encoder = default_encoder() if isinstance(choice, bool) else choice
+                if encoder is None:
                     self._semantic_choice = False
                 else:
                     self._semantic = SemanticChannel(self._db, encoder)
