@@ -25,9 +25,9 @@ from app.storage import open_archive  # noqa: E402
 from app.storage.articles import add_article, update_article  # noqa: E402
 from app.storage.settings import set_setting  # noqa: E402
 from ui.app import create_application  # noqa: E402
-from ui.archive_browser import ArchiveBrowser  # noqa: E402
-from ui.articles_view import ArticlesView  # noqa: E402
 from ui.database import ArchiveSession  # noqa: E402
+from ui.dialogs.archive_browser import ArchiveBrowser  # noqa: E402
+from ui.dialogs.articles_view import ArticlesView  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 
 
@@ -70,13 +70,13 @@ def main(folder: Path) -> int:
         wait_for(window.matches_ready)
         levels = {level.key: level for level in session.scale.levels}
         first, second = window.claims[1], window.claims[11]
-        window.edit_claim(first.id, {
+        window.edits.edit_claim(first.id, {
             "status": "checked", "verdict_level_id": levels["true"].id,
             "review_url": "https://desk.example.org/2019/02/camions-incendies",
             "review_headline": "Oui, des camions d'aide ont brûlé sur le pont Santander",
             "reviewer": "Ana Dupont", "review_date": "2019-02-26",
         })  # fmt: skip
-        window.edit_claim(second.id, {"status": "checked",
+        window.edits.edit_claim(second.id, {"status": "checked",
                                       "verdict_level_id": levels["mostly_false"].id})  # fmt: skip
         checklist = window.publish.show_checklist()
         checklist.resize(1100, 760)

@@ -29,6 +29,16 @@
         </message>
     </context>
     <context>
+        <name>ArticlePresenter</name>
+        <message numerus="yes">
+            <source>Sources (%n)</source>
+            <translation>
+                <numerusform>Sources (%n)</numerusform>
+                <numerusform>Sources (%n)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ArticlesView</name>
         <message numerus="yes">
             <source>%n article(s)</source>
@@ -66,7 +76,7 @@
         </message>
     </context>
     <context>
-        <name>EditsMixin</name>
+        <name>EditCommands</name>
         <message numerus="yes">
             <source>Delete %n claim(s)</source>
             <translation>
@@ -82,16 +92,6 @@
             <translation>
                 <numerusform>%n published fact-check found.</numerusform>
                 <numerusform>%n published fact-checks found.</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message numerus="yes">
-            <source>Sources (%n)</source>
-            <translation>
-                <numerusform>Sources (%n)</numerusform>
-                <numerusform>Sources (%n)</numerusform>
             </translation>
         </message>
     </context>

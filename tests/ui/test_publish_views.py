@@ -13,11 +13,11 @@ from app.storage.articles import get_article
 from app.storage.scales import default_scale
 from app.storage.settings import set_setting
 from tests.ui.test_workflow import claim_with, open_article
-from ui.articles_view import ArticlesView
+from ui.dialogs.articles_view import ArticlesView
+from ui.dialogs.publish_checklist import PublishChecklist
 from ui.models.articles_model import ArticleSummariesModel
 from ui.models.checklist_model import ChecklistModel, ChecklistRow
-from ui.publish_checklist import PublishChecklist
-from ui.publish_desk import suggested_file_name
+from ui.window.publish_desk import suggested_file_name
 
 
 def _false(window):
@@ -27,7 +27,7 @@ def _false(window):
 def _checked(window, qtbot):
     open_article(window, qtbot)
     claim = claim_with(window, "300 tonnes")
-    window.edit_claim(claim.id, {"verdict_level_id": _false(window).id, "status": "checked"})
+    window.edits.edit_claim(claim.id, {"verdict_level_id": _false(window).id, "status": "checked"})
     return claim
 
 
@@ -168,7 +168,7 @@ def test_file_import_reports_what_was_skipped(window, qtbot, factcheck_file):
 
 
 def test_past_work_search_by_verdict_status_and_dates(window, qtbot):
-    from ui.archive_browser import ArchiveBrowser
+    from ui.dialogs.archive_browser import ArchiveBrowser
 
     claim = _checked(window, qtbot)
     browser = ArchiveBrowser(window.session.path)
@@ -205,11 +205,11 @@ def test_claim_hits_model_passes_qtmodeltester(qtmodeltester):
 def test_the_edit_claim_dialog_is_wide_enough_and_wraps(window, qtbot, monkeypatch):
     from PySide6.QtWidgets import QPlainTextEdit
 
-    from ui.claim_text_dialog import ClaimTextDialog
+    from ui.dialogs.claim_text_dialog import ClaimTextDialog
 
     open_article(window, qtbot)
     claim = window.claims[0]
-    window.claims_pane.select_claim(claim.id)
+    window.panes.claims_pane.select_claim(claim.id)
     seen = {}
 
     def accept(dialog):
@@ -220,7 +220,7 @@ def test_the_edit_claim_dialog_is_wide_enough_and_wraps(window, qtbot, monkeypat
         return 1
 
     monkeypatch.setattr(ClaimTextDialog, "exec", accept)
-    window.edit_claim_text()
+    window.ask_claim_wording()
     assert seen == {"width": 680, "text": claim.text, "wraps": True}
     assert window.session.claim(claim.id).text == "Le gouvernement a annoncé 300 tonnes d'aide."
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 
 from app.domain import ArticleSummary
 from ui.models.snapshot_model import IdRole, SnapshotModel, SortRole
-from ui.sources_model import plain_tooltip
+from ui.models.sources_model import plain_tooltip
 
 
 def _tr(text: str) -> str:

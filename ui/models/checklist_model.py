@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ui.models.snapshot_model import IdRole, SnapshotModel, SortRole
-from ui.sources_model import plain_tooltip
+from ui.models.sources_model import plain_tooltip
 
 MISSING_COLOR = "#c62828"
 READY_COLOR = "#2e7d32"
