@@ -146,6 +146,23 @@ def test_articles_view_lists_opens_and_deletes_with_backup_and_undo(window, qtbo
     assert asked == [other]
 
 
+def test_the_open_articles_view_follows_a_delete_and_its_undo(window, qtbot):
+    _checked(window, qtbot)
+    other = window.session.db.execute(
+        "INSERT INTO articles(title, text, lang) VALUES ('Autre article', 'Un texte.', 'fr')"
+    ).lastrowid
+    window.publish.show_articles()
+    view = window.publish._articles_view
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=10000)
+    with qtbot.waitSignal(view.articles_loaded, timeout=10000):
+        window.publish.delete_article(other)  # refreshed from ArchiveSession.changed
+    assert view.model.rowCount() == 1
+    with qtbot.waitSignal(view.articles_loaded, timeout=10000):
+        window.session.undo_stack.undo()
+    assert view.model.rowCount() == 2
+    view.close()
+
+
 @pytest.fixture
 def factcheck_file(tmp_path):
     path = tmp_path / "checks.json"

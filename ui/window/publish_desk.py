@@ -1,10 +1,10 @@
 """The window's publishing commands: the desk's articles, the publish checklist, imports, exports.
 
-``PublishDesk(window, session)`` adds its actions to the window's File menu and handles them, so the
-window needs one line to have them. Deleting an article takes a backup first and is an
-undoable edit (an open Articles view follows ``ArchiveSession.changed``, so an undo
-shows it back); a ClaimReview export that would be refused opens the checklist instead; a
-report is exported for readers (worked-on claims, no notes unless asked) in the UI language.
+``PublishDesk(window, session)`` adds its actions to the window's File menu and handles them,
+so the window needs one line to have them. Deleting an article takes a backup first and is an
+undoable edit (an open Articles view follows ``ArchiveSession.changed``, so an undo shows it
+again); a ClaimReview export that would be refused opens the checklist instead; a report is
+exported for readers (worked-on claims, no notes unless asked) in the UI language.
 """
 
 from __future__ import annotations
