@@ -3,7 +3,7 @@ agree or differ, countries in common or in conflict, and one line a checker can 
 
 The fields are the evidence; ``summary`` is one English sentence for the command line and
 its JSON. The window composes its own sentence from the fields, in its language (the
-quantities and country codes are kept for that: ``ui/widgets/explain.py``).
+quantities and country codes are kept for that: ``ui/models/explain.py``).
 """
 
 from __future__ import annotations

@@ -246,6 +246,20 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         </message>
     </context>
     <context>
+        <name>ArticlePresenter</name>
+        <message>
+            <source>Sources</source>
+            <translation>Sources</translation>
+        </message>
+        <message numerus="yes">
+            <source>Sources (%n)</source>
+            <translation>
+                <numerusform>Sources (%n)</numerusform>
+                <numerusform>Sources (%n)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ArticlesModel</name>
         <message>
             <source>Title</source>
@@ -266,6 +280,69 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>Language</source>
             <translation>Langue</translation>
+        </message>
+    </context>
+    <context>
+        <name>Asks</name>
+        <message>
+            <source>Articles (*.txt *.md *.html *.htm *.json);;All files (*)</source>
+            <translation>Articles (*.txt *.md *.html *.htm *.json);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>Open an article</source>
+            <translation>Ouvrir un article</translation>
+        </message>
+        <message>
+            <source>Open from URL</source>
+            <translation>Ouvrir depuis une adresse web</translation>
+        </message>
+        <message>
+            <source>Web address:</source>
+            <translation>Adresse web :</translation>
+        </message>
+        <message>
+            <source>Paste an article</source>
+            <translation>Coller un article</translation>
+        </message>
+        <message>
+            <source>Article text:</source>
+            <translation>Texte de l'article :</translation>
+        </message>
+        <message>
+            <source>Open an earlier article</source>
+            <translation>Ouvrir un article précédent</translation>
+        </message>
+        <message>
+            <source>Article:</source>
+            <translation>Article :</translation>
+        </message>
+        <message>
+            <source>Markdown report (*.md)</source>
+            <translation>Rapport Markdown (*.md)</translation>
+        </message>
+        <message>
+            <source>HTML report (*.html)</source>
+            <translation>Rapport HTML (*.html)</translation>
+        </message>
+        <message>
+            <source>ClaimReview JSON-LD (*.jsonld)</source>
+            <translation>ClaimReview JSON-LD (*.jsonld)</translation>
+        </message>
+        <message>
+            <source>Spreadsheet CSV (*.csv)</source>
+            <translation>Tableur CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Export the article's check</source>
+            <translation>Exporter la vérification de l'article</translation>
+        </message>
+        <message>
+            <source>Edit claim</source>
+            <translation>Modifier l'affirmation</translation>
+        </message>
+        <message>
+            <source>Wording of the claim:</source>
+            <translation>Formulation de l'affirmation :</translation>
         </message>
     </context>
     <context>
@@ -345,93 +422,6 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         </message>
     </context>
     <context>
-        <name>DialogsMixin</name>
-        <message>
-            <source>Articles (*.txt *.md *.html *.htm *.json);;All files (*)</source>
-            <translation>Articles (*.txt *.md *.html *.htm *.json);;Tous les fichiers (*)</translation>
-        </message>
-        <message>
-            <source>Open an article</source>
-            <translation>Ouvrir un article</translation>
-        </message>
-        <message>
-            <source>Open from URL</source>
-            <translation>Ouvrir depuis une adresse web</translation>
-        </message>
-        <message>
-            <source>Web address:</source>
-            <translation>Adresse web :</translation>
-        </message>
-        <message>
-            <source>Paste an article</source>
-            <translation>Coller un article</translation>
-        </message>
-        <message>
-            <source>Article text:</source>
-            <translation>Texte de l'article :</translation>
-        </message>
-        <message>
-            <source>No article in this archive yet.</source>
-            <translation>Aucun article dans cette archive pour l'instant.</translation>
-        </message>
-        <message>
-            <source>Open an earlier article</source>
-            <translation>Ouvrir un article précédent</translation>
-        </message>
-        <message>
-            <source>Article:</source>
-            <translation>Article :</translation>
-        </message>
-        <message>
-            <source>Open an article first.</source>
-            <translation>Ouvrez d'abord un article.</translation>
-        </message>
-        <message>
-            <source>Markdown report (*.md)</source>
-            <translation>Rapport Markdown (*.md)</translation>
-        </message>
-        <message>
-            <source>HTML report (*.html)</source>
-            <translation>Rapport HTML (*.html)</translation>
-        </message>
-        <message>
-            <source>ClaimReview JSON-LD (*.jsonld)</source>
-            <translation>ClaimReview JSON-LD (*.jsonld)</translation>
-        </message>
-        <message>
-            <source>Spreadsheet CSV (*.csv)</source>
-            <translation>Tableur CSV (*.csv)</translation>
-        </message>
-        <message>
-            <source>Export the article's check</source>
-            <translation>Exporter la vérification de l'article</translation>
-        </message>
-        <message>
-            <source>Exporting…</source>
-            <translation>Export…</translation>
-        </message>
-        <message>
-            <source>Exported to %1</source>
-            <translation>Exporté vers %1</translation>
-        </message>
-        <message>
-            <source>Settings saved.</source>
-            <translation>Réglages enregistrés.</translation>
-        </message>
-        <message>
-            <source>Crible could not restart itself; please start it again.</source>
-            <translation>Crible n'a pas pu redémarrer ; relancez-le, s'il vous plaît.</translation>
-        </message>
-        <message>
-            <source>About Crible</source>
-            <translation>À propos de Crible</translation>
-        </message>
-        <message>
-            <source>&lt;h3&gt;Crible %1&lt;/h3&gt;&lt;p&gt;A local-first workbench for fact-checkers: split an article into claims, find earlier fact-checks, record verdicts and sources, export ClaimReview.&lt;/p&gt;&lt;p&gt;Archive: %2&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;Crible %1&lt;/h3&gt;&lt;p&gt;Un atelier local pour les vérificateurs : découper un article en affirmations, retrouver les vérifications antérieures, consigner verdicts et sources, exporter en ClaimReview.&lt;/p&gt;&lt;p&gt;Archive : %2&lt;/p&gt;</translation>
-        </message>
-    </context>
-    <context>
         <name>DomainsModel</name>
         <message>
             <source>Each line needs a domain, such as lemonde.fr.</source>
@@ -474,7 +464,7 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         </message>
     </context>
     <context>
-        <name>EditsMixin</name>
+        <name>EditCommands</name>
         <message>
             <source>Select some text of the article first.</source>
             <translation>Sélectionnez d'abord un passage de l'article.</translation>
@@ -484,12 +474,12 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>Ce passage est déjà l'affirmation %1 : elle est sélectionnée.</translation>
         </message>
         <message>
-            <source>Edit claim</source>
-            <translation>Modifier l'affirmation</translation>
+            <source>New claim</source>
+            <translation>Nouvelle affirmation</translation>
         </message>
         <message>
-            <source>Wording of the claim:</source>
-            <translation>Formulation de l'affirmation :</translation>
+            <source>Split claim</source>
+            <translation>Scinder l'affirmation</translation>
         </message>
         <message>
             <source>This is the last claim: nothing to merge it with.</source>
@@ -499,12 +489,32 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <source>Select two claims to merge.</source>
             <translation>Sélectionnez deux affirmations à fusionner.</translation>
         </message>
+        <message>
+            <source>Merge claims</source>
+            <translation>Fusionner les affirmations</translation>
+        </message>
+        <message>
+            <source>Delete claim</source>
+            <translation>Supprimer l'affirmation</translation>
+        </message>
         <message numerus="yes">
             <source>Delete %n claim(s)</source>
             <translation>
                 <numerusform>Supprimer %n affirmation</numerusform>
                 <numerusform>Supprimer %n affirmations</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Add source</source>
+            <translation>Ajouter une source</translation>
+        </message>
+        <message>
+            <source>Edit source</source>
+            <translation>Modifier la source</translation>
+        </message>
+        <message>
+            <source>Remove source</source>
+            <translation>Retirer la source</translation>
         </message>
         <message>
             <source>Saving the source's page (local copy and Wayback Machine)…</source>
@@ -519,12 +529,12 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>Import des vérifications…</translation>
         </message>
         <message>
-            <source>Only http(s) links are opened: %1</source>
-            <translation>Seuls les liens http(s) sont ouverts : %1</translation>
+            <source>Confirm same claim</source>
+            <translation>Confirmer la même affirmation</translation>
         </message>
         <message>
-            <source>Could not open %1 in the browser</source>
-            <translation>Impossible d'ouvrir %1 dans le navigateur</translation>
+            <source>Dismiss earlier check</source>
+            <translation>Écarter la vérification antérieure</translation>
         </message>
     </context>
     <context>
@@ -736,26 +746,6 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
     <context>
         <name>MainWindow</name>
         <message>
-            <source>No article open. Open a file, a URL or paste text.</source>
-            <translation>Aucun article ouvert. Ouvrez un fichier, une adresse web ou collez un texte.</translation>
-        </message>
-        <message>
-            <source>Earlier checks</source>
-            <translation>Vérifications antérieures</translation>
-        </message>
-        <message>
-            <source>Sources</source>
-            <translation>Sources</translation>
-        </message>
-        <message>
-            <source>Online fact-checks</source>
-            <translation>Vérifications en ligne</translation>
-        </message>
-        <message>
-            <source>Verdict</source>
-            <translation>Verdict</translation>
-        </message>
-        <message>
             <source>Opening the article…</source>
             <translation>Ouverture de l'article…</translation>
         </message>
@@ -767,12 +757,45 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <source>Splitting the article…</source>
             <translation>Découpage de l'article…</translation>
         </message>
-        <message numerus="yes">
-            <source>Sources (%n)</source>
-            <translation>
-                <numerusform>Sources (%n)</numerusform>
-                <numerusform>Sources (%n)</numerusform>
-            </translation>
+        <message>
+            <source>Settings saved.</source>
+            <translation>Réglages enregistrés.</translation>
+        </message>
+        <message>
+            <source>Crible could not restart itself; please start it again.</source>
+            <translation>Crible n'a pas pu redémarrer ; relancez-le, s'il vous plaît.</translation>
+        </message>
+        <message>
+            <source>No article in this archive yet.</source>
+            <translation>Aucun article dans cette archive pour l'instant.</translation>
+        </message>
+        <message>
+            <source>Open an article first.</source>
+            <translation>Ouvrez d'abord un article.</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>Export…</translation>
+        </message>
+        <message>
+            <source>Exported to %1</source>
+            <translation>Exporté vers %1</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;Crible %1&lt;/h3&gt;&lt;p&gt;A local-first workbench for fact-checkers: split an article into claims, find earlier fact-checks, record verdicts and sources, export ClaimReview.&lt;/p&gt;&lt;p&gt;Archive: %2&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;Crible %1&lt;/h3&gt;&lt;p&gt;Un atelier local pour les vérificateurs : découper un article en affirmations, retrouver les vérifications antérieures, consigner verdicts et sources, exporter en ClaimReview.&lt;/p&gt;&lt;p&gt;Archive : %2&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>About Crible</source>
+            <translation>À propos de Crible</translation>
+        </message>
+        <message>
+            <source>Only http(s) links are opened: %1</source>
+            <translation>Seuls les liens http(s) sont ouverts : %1</translation>
+        </message>
+        <message>
+            <source>Could not open %1 in the browser</source>
+            <translation>Impossible d'ouvrir %1 dans le navigateur</translation>
         </message>
         <message>
             <source>&amp;Open article file…</source>
@@ -963,32 +986,12 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>&amp;Aide</translation>
         </message>
         <message>
-            <source>Untitled article</source>
-            <translation>Article sans titre</translation>
+            <source>Undo: %1</source>
+            <translation>Annuler : %1</translation>
         </message>
         <message>
-            <source>French</source>
-            <translation>Français</translation>
-        </message>
-        <message>
-            <source>English</source>
-            <translation>Anglais</translation>
-        </message>
-        <message>
-            <source>%1 claims</source>
-            <translation>%1 affirmations</translation>
-        </message>
-        <message>
-            <source>figure or date</source>
-            <translation>chiffre ou date</translation>
-        </message>
-        <message>
-            <source>quote</source>
-            <translation>citation</translation>
-        </message>
-        <message>
-            <source>loaded word</source>
-            <translation>mot connoté</translation>
+            <source>Redo: %1</source>
+            <translation>Rétablir : %1</translation>
         </message>
         <message>
             <source>status</source>
@@ -1027,14 +1030,6 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>Affirmation %1 : %2</translation>
         </message>
         <message>
-            <source>Undo: %1</source>
-            <translation>Annuler : %1</translation>
-        </message>
-        <message>
-            <source>Redo: %1</source>
-            <translation>Rétablir : %1</translation>
-        </message>
-        <message>
             <source>local copy failed: %1</source>
             <translation>échec de la copie locale : %1</translation>
         </message>
@@ -1049,6 +1044,54 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>archived at %1</source>
             <translation>archivée à l'adresse %1</translation>
+        </message>
+        <message>
+            <source>Untitled article</source>
+            <translation>Article sans titre</translation>
+        </message>
+        <message>
+            <source>French</source>
+            <translation>Français</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>Anglais</translation>
+        </message>
+        <message>
+            <source>%1 claims</source>
+            <translation>%1 affirmations</translation>
+        </message>
+        <message>
+            <source>figure or date</source>
+            <translation>chiffre ou date</translation>
+        </message>
+        <message>
+            <source>quote</source>
+            <translation>citation</translation>
+        </message>
+        <message>
+            <source>loaded word</source>
+            <translation>mot connoté</translation>
+        </message>
+        <message>
+            <source>No article open. Open a file, a URL or paste text.</source>
+            <translation>Aucun article ouvert. Ouvrez un fichier, une adresse web ou collez un texte.</translation>
+        </message>
+        <message>
+            <source>Earlier checks</source>
+            <translation>Vérifications antérieures</translation>
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation>Sources</translation>
+        </message>
+        <message>
+            <source>Online fact-checks</source>
+            <translation>Vérifications en ligne</translation>
+        </message>
+        <message>
+            <source>Verdict</source>
+            <translation>Verdict</translation>
         </message>
     </context>
     <context>
@@ -1140,7 +1183,7 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         </message>
     </context>
     <context>
-        <name>MatchingMixin</name>
+        <name>MatchingController</name>
         <message>
             <source>Searching earlier checks…</source>
             <translation>Recherche des vérifications antérieures…</translation>
@@ -1536,7 +1579,7 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         </message>
     </context>
     <context>
-        <name>StatusMixin</name>
+        <name>StatusBar</name>
         <message>
             <source>Undone: %1</source>
             <translation>Annulé : %1</translation>
@@ -1701,84 +1744,6 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         </message>
     </context>
     <context>
-        <name>ArticleView</name>
-        <message>
-            <source>Loaded word: check the framing</source>
-            <translation>Mot connoté : vérifier le cadrage</translation>
-        </message>
-        <message>
-            <source>Number: check the figure</source>
-            <translation>Nombre : vérifier le chiffre</translation>
-        </message>
-        <message>
-            <source>Quantity: check the figure and its unit</source>
-            <translation>Quantité : vérifier le chiffre et son unité</translation>
-        </message>
-        <message>
-            <source>Date: check when</source>
-            <translation>Date : vérifier quand</translation>
-        </message>
-        <message>
-            <source>Quote: check who said it, and the exact words</source>
-            <translation>Citation : vérifier qui l'a dite, et les mots exacts</translation>
-        </message>
-        <message>
-            <source>Checkable element: {kind}</source>
-            <translation>Élément vérifiable : {kind}</translation>
-        </message>
-        <message>
-            <source>New claim from selection</source>
-            <translation>Nouvelle affirmation depuis la sélection</translation>
-        </message>
-    </context>
-    <context>
-        <name>Operations</name>
-        <message>
-            <source>Edit</source>
-            <translation>Modifier</translation>
-        </message>
-        <message>
-            <source>Edit claim</source>
-            <translation>Modifier l'affirmation</translation>
-        </message>
-        <message>
-            <source>New claim</source>
-            <translation>Nouvelle affirmation</translation>
-        </message>
-        <message>
-            <source>Delete claim</source>
-            <translation>Supprimer l'affirmation</translation>
-        </message>
-        <message>
-            <source>Split claim</source>
-            <translation>Scinder l'affirmation</translation>
-        </message>
-        <message>
-            <source>Merge claims</source>
-            <translation>Fusionner les affirmations</translation>
-        </message>
-        <message>
-            <source>Add source</source>
-            <translation>Ajouter une source</translation>
-        </message>
-        <message>
-            <source>Edit source</source>
-            <translation>Modifier la source</translation>
-        </message>
-        <message>
-            <source>Remove source</source>
-            <translation>Retirer la source</translation>
-        </message>
-        <message>
-            <source>Confirm same claim</source>
-            <translation>Confirmer la même affirmation</translation>
-        </message>
-        <message>
-            <source>Dismiss earlier check</source>
-            <translation>Écarter la vérification antérieure</translation>
-        </message>
-    </context>
-    <context>
         <name>Explanation</name>
         <message>
             <source>no verdict</source>
@@ -1831,6 +1796,84 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>Same places:</source>
             <translation>Mêmes lieux :</translation>
+        </message>
+    </context>
+    <context>
+        <name>Operations</name>
+        <message>
+            <source>Edit</source>
+            <translation>Modifier</translation>
+        </message>
+        <message>
+            <source>New claim</source>
+            <translation>Nouvelle affirmation</translation>
+        </message>
+        <message>
+            <source>Delete claim</source>
+            <translation>Supprimer l'affirmation</translation>
+        </message>
+        <message>
+            <source>Split claim</source>
+            <translation>Scinder l'affirmation</translation>
+        </message>
+        <message>
+            <source>Merge claims</source>
+            <translation>Fusionner les affirmations</translation>
+        </message>
+        <message>
+            <source>Add source</source>
+            <translation>Ajouter une source</translation>
+        </message>
+        <message>
+            <source>Edit source</source>
+            <translation>Modifier la source</translation>
+        </message>
+        <message>
+            <source>Remove source</source>
+            <translation>Retirer la source</translation>
+        </message>
+        <message>
+            <source>Confirm same claim</source>
+            <translation>Confirmer la même affirmation</translation>
+        </message>
+        <message>
+            <source>Dismiss earlier check</source>
+            <translation>Écarter la vérification antérieure</translation>
+        </message>
+        <message>
+            <source>Edit claim</source>
+            <translation>Modifier l'affirmation</translation>
+        </message>
+    </context>
+    <context>
+        <name>ArticleView</name>
+        <message>
+            <source>Loaded word: check the framing</source>
+            <translation>Mot connoté : vérifier le cadrage</translation>
+        </message>
+        <message>
+            <source>Number: check the figure</source>
+            <translation>Nombre : vérifier le chiffre</translation>
+        </message>
+        <message>
+            <source>Quantity: check the figure and its unit</source>
+            <translation>Quantité : vérifier le chiffre et son unité</translation>
+        </message>
+        <message>
+            <source>Date: check when</source>
+            <translation>Date : vérifier quand</translation>
+        </message>
+        <message>
+            <source>Quote: check who said it, and the exact words</source>
+            <translation>Citation : vérifier qui l'a dite, et les mots exacts</translation>
+        </message>
+        <message>
+            <source>Checkable element: {kind}</source>
+            <translation>Élément vérifiable : {kind}</translation>
+        </message>
+        <message>
+            <source>New claim from selection</source>
+            <translation>Nouvelle affirmation depuis la sélection</translation>
         </message>
     </context>
     <context>
@@ -2332,10 +2375,6 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>seules deux affirmations du même article peuvent être fusionnées</translation>
         </message>
         <message>
-            <source>no Google Fact Check Tools key</source>
-            <translation>aucune clé Google Fact Check Tools</translation>
-        </message>
-        <message>
             <source>--claim counts from 1</source>
             <translation>--claim compte à partir de 1</translation>
         </message>
@@ -2350,6 +2389,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>cannot write {path}: Qt could not encode the PNG</source>
             <translation>impossible d'écrire {path} : Qt n'a pas pu encoder le PNG</translation>
+        </message>
+        <message>
+            <source>no Google Fact Check Tools key</source>
+            <translation>aucune clé Google Fact Check Tools</translation>
         </message>
     </context>
 </TS>

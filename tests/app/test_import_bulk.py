@@ -100,6 +100,7 @@ def _into(calls: list[tuple[int, int]]):
     return lambda done, total: calls.append((done, total))
 
 
+@pytest.mark.slow  # spawns a pool of worker processes: ~20-30 s
 def test_worker_processes_build_the_same_archive_report_and_progress(tmp_path) -> None:
     paths = _files(tmp_path)
     results = []
@@ -130,6 +131,7 @@ def test_worker_processes_build_the_same_archive_report_and_progress(tmp_path) -
     assert len(archive) > 96 and archive[0][3] == index_text(archive[0][1], archive[0][5])
 
 
+@pytest.mark.slow  # spawns a pool of worker processes: ~20-30 s
 def test_cancel_with_workers_keeps_whole_batches(tmp_path) -> None:
     path = _jsonl(tmp_path / "claims.jsonl", 60)
     db = open_archive(tmp_path / "archive.db")

@@ -36,7 +36,7 @@ def test_the_window_warms_only_an_archive_above_the_threshold(
     assert started == ["warm"]
     assert not runner.busy  # the warm-up never shows as the checker's task
     qtbot.waitUntil(lambda: not runner.background_running("warm"), timeout=30000)
-    window.match_one(window.claims[0])
+    window.matching.match_one(window.claims[0])
     qtbot.waitUntil(lambda: not runner.busy, timeout=30000)
     assert started == ["warm"]  # once per archive
 

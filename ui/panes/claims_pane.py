@@ -41,7 +41,7 @@ class ClaimsPane(QWidget):
         self.model = ClaimsModel(self)
         self.proxy = ClaimsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self._context_actions: list[QAction] = []
+        self._context_actions: list[QAction | None] = []
         self._build()
         self._current: int | None = None
 
@@ -120,7 +120,8 @@ class ClaimsPane(QWidget):
             self._current = None
             self.claim_selected.emit(None)
 
-    def set_context_actions(self, actions: list[QAction]) -> None:
+    def set_context_actions(self, actions: list[QAction | None]) -> None:
+        """The table's context menu; None is a separator."""
         self._context_actions = list(actions)
 
     def current_claim_id(self) -> int | None:

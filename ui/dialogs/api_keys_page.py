@@ -25,6 +25,7 @@ from app import secrets
 from app.errors import UserError
 from app.interop import factcheck_api, wayback
 from ui.i18n import user_message
+from ui.widgets.named import named
 from ui.worker import LatestCall
 
 log = logging.getLogger(__name__)
@@ -64,11 +65,11 @@ class _KeyRow:
     def __init__(self, page: ApiKeysPage, name: str, label: str) -> None:
         self.name = name
         self.label = QLabel(label)
-        self.field = QLineEdit(objectName=name)
+        self.field = named(QLineEdit(), name)
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
         self.field.setClearButtonEnabled(True)
         self.label.setBuddy(self.field)
-        self.status = QLabel(objectName=f"{name}_status")
+        self.status = named(QLabel(), f"{name}_status")
         self.save = QPushButton(QCoreApplication.translate("ApiKeysPage", "Save"))
         self.remove = QPushButton(QCoreApplication.translate("ApiKeysPage", "Remove"))
         self.field.returnPressed.connect(self.save.click)
@@ -99,7 +100,7 @@ class ApiKeysPage(QWidget):
         self.refresh()
 
     def _build(self) -> None:
-        self.backend = QLabel(objectName="backend_status")
+        self.backend = named(QLabel(), "backend_status")
         self.backend.setWordWrap(True)
         self.session_button = QPushButton(self.tr("Keep keys for this session only"))
         self.session_button.setToolTip(
@@ -156,7 +157,7 @@ class ApiKeysPage(QWidget):
             row.remove.clicked.connect(lambda _=False, r=row: self._remove(r))
         test = QPushButton(self.tr("&Test") if service == "google_factcheck" else self.tr("Te&st"))
         test.clicked.connect(lambda: self._on_test_clicked(service))
-        result = QLabel(objectName=f"{service}_result")
+        result = named(QLabel(), f"{service}_result")
         result.setTextFormat(Qt.TextFormat.PlainText)  # service errors are never markup
         result.setWordWrap(True)
         grid.addWidget(test, len(names) + 1, 3)

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.models.explain import explanation_html
 from ui.models.matches_model import COLUMNS, MatchesModel
-from ui.widgets.explain import explanation_html
 
 
 class MatchesPane(QWidget):

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
-from urllib.parse import urlsplit
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,34 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import STANCES, ClaimSource
-from ui.verdict_editor import is_valid_date
+from ui.models.labels import stance_label
+from ui.validation import is_http_url, is_valid_date
+from ui.widgets.named import named
 
 _ERROR_COLOR = "#b3261e"
 _ERROR_STYLE = f"color: {_ERROR_COLOR};"
-
-_STANCE_LABELS = {
-    "supports": QT_TRANSLATE_NOOP("Stance", "Supports"),
-    "refutes": QT_TRANSLATE_NOOP("Stance", "Refutes"),
-    "context": QT_TRANSLATE_NOOP("Stance", "Context"),
-}
-
-
-def stance_label(stance: str) -> str:
-    """The translated name of a stance (supports / refutes / context)."""
-    return QCoreApplication.translate("Stance", _STANCE_LABELS.get(stance, stance))
-
-
-def is_http_url(text: str) -> bool:
-    """True for an absolute http(s) URL with a host and no blanks."""
-    text = text.strip()
-    if not text or any(ch.isspace() for ch in text):
-        return False
-    try:
-        parts = urlsplit(text)
-        host = parts.hostname
-    except ValueError:
-        return False
-    return parts.scheme.lower() in ("http", "https") and bool(host)
 
 
 class SourceForm(QDialog):
@@ -68,26 +45,26 @@ class SourceForm(QDialog):
         self._validate()
 
     def _build(self) -> None:
-        self.url = QLineEdit(objectName="url")
+        self.url = named(QLineEdit(), "url")
         self.url.setPlaceholderText("https://…")
-        self.title = QLineEdit(objectName="title")
-        self.publisher = QLineEdit(objectName="publisher")
-        self.published_date = QLineEdit(objectName="published_date")
+        self.title = named(QLineEdit(), "title")
+        self.publisher = named(QLineEdit(), "publisher")
+        self.published_date = named(QLineEdit(), "published_date")
         self.published_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
-        self.accessed_date = QLineEdit(objectName="accessed_date")
+        self.accessed_date = named(QLineEdit(), "accessed_date")
         self.accessed_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
-        self.stance = QComboBox(objectName="stance")
+        self.stance = named(QComboBox(), "stance")
         for stance in STANCES:
             self.stance.addItem(stance_label(stance), stance)
-        self.excerpt = QPlainTextEdit(objectName="excerpt")
+        self.excerpt = named(QPlainTextEdit(), "excerpt")
         self.excerpt.setPlaceholderText(self.tr("The passage that supports or refutes the claim"))
         self.excerpt.setTabChangesFocus(True)
-        self.note = QPlainTextEdit(objectName="note")
+        self.note = named(QPlainTextEdit(), "note")
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(90)
-        self.archive_url = QLineEdit(objectName="archive_url")
+        self.archive_url = named(QLineEdit(), "archive_url")
         self.archive_url.setPlaceholderText("https://web.archive.org/web/…")
-        self.error = QLabel(objectName="error")
+        self.error = named(QLabel(), "error")
         self.error.setStyleSheet(_ERROR_STYLE)
         self.error.setWordWrap(True)
         self.buttons = QDialogButtonBox(

@@ -7,7 +7,7 @@ from dataclasses import replace
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from app.interop.factcheck_api import FactCheckResult, PublishedReview
-from ui.sources_model import plain_tooltip
+from ui.models.sources_model import plain_tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
 

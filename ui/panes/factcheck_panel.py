@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 from app import secrets
 from app.errors import UserError
 from app.interop.factcheck_api import FactCheckResult, SearchPage, search_claims
-from ui.factcheck_model import FactCheckModel
 from ui.i18n import user_message
-from ui.source_form import is_http_url
+from ui.models.factcheck_model import FactCheckModel
+from ui.validation import is_http_url
+from ui.widgets.named import named
 from ui.worker import LatestCall
 
 log = logging.getLogger(__name__)
@@ -89,15 +90,15 @@ class FactCheckPanel(QWidget):
         self._update_actions()
 
     def _build(self) -> None:
-        self.query = QLineEdit(objectName="query")
+        self.query = named(QLineEdit(), "query")
         self.query.setPlaceholderText(self.tr("Words of the claim to look for"))
         self.query.setClearButtonEnabled(True)
-        self.language = QComboBox(objectName="language")
+        self.language = named(QComboBox(), "language")
         self.language.addItem(self.tr("Any language"), None)
         self.language.addItem(self.tr("French"), "fr")
         self.language.addItem(self.tr("English"), "en")
         self.search_button = QPushButton(self.tr("&Search"))
-        self.message = QLabel(objectName="message")
+        self.message = named(QLabel(), "message")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # service errors are never markup
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import ClaimSource, DomainRating
-from ui.source_form import is_http_url, stance_label
+from ui.models.labels import stance_label
+from ui.validation import is_http_url
 
 STANCE_COLORS = {"supports": "#2e7d32", "refutes": "#c62828", "context": "#546e7a"}
 
@@ -53,7 +54,7 @@ def plain_tooltip(text: str | None) -> str | None:
 def reliability_label(rating: str) -> str:
     key = rating.strip().lower()
     if key in _RELIABILITY_LABELS:
-        return QCoreApplication.translate("Reliability", _RELIABILITY_LABELS[key])
+        return QCoreApplication.translate("Reliability", str(_RELIABILITY_LABELS[key]))
     return rating
 
 
@@ -175,7 +176,12 @@ class SourcesModel(QAbstractTableModel):
 class BadgeDelegate(QStyledItemDelegate):
     """Paints the cell's text as a rounded, coloured badge (the model's ColorRole)."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         color = index.data(SourcesModel.ColorRole)
         text = index.data(Qt.ItemDataRole.DisplayRole)
         if not color or not text:
@@ -199,7 +205,9 @@ class BadgeDelegate(QStyledItemDelegate):
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         hint = super().sizeHint(option, index)
         return QSize(hint.width() + 22, max(hint.height(), option.fontMetrics.height() + 8))
 
@@ -222,7 +230,7 @@ _WORDS = {
 
 
 def _word(key: str) -> str:
-    return escape(QCoreApplication.translate("SourcesPane", _WORDS[key]))
+    return escape(QCoreApplication.translate("SourcesPane", str(_WORDS[key])))
 
 
 def source_details_html(link: ClaimSource, rating: DomainRating | None) -> str:

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.named import named
+
 
 def plain_text(text: str) -> str:
     """An action's or menu's text without its "&" mnemonic markers ("&&" is a real "&")."""
@@ -48,7 +50,7 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.resize(520, 560)
-        self.filter = QLineEdit(objectName="filter")
+        self.filter = named(QLineEdit(), "filter")
         self.filter.setPlaceholderText(self.tr("Filter…"))
         self.filter.setClearButtonEnabled(True)
         self.tree = QTreeWidget()
@@ -86,13 +88,15 @@ class ShortcutsDialog(QDialog):
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
 
+    def _groups(self) -> list[QTreeWidgetItem]:
+        items = (self.tree.topLevelItem(g) for g in range(self.tree.topLevelItemCount()))
+        return [item for item in items if item is not None]
+
     def rows(self) -> list[tuple[str, str, str]]:
         """(menu, action, shortcut) of the visible rows, as shown."""
         found = []
-        for g in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(g)
-            for c in range(group.childCount()):
-                item = group.child(c)
+        for group in self._groups():
+            for item in _children(group):
                 if not item.isHidden():
                     found.append((group.text(0), item.text(0), item.text(1)))
         return found
@@ -100,12 +104,15 @@ class ShortcutsDialog(QDialog):
     @Slot(str)
     def _on_filter_changed(self, text: str) -> None:
         needle = text.strip().casefold()
-        for g in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(g)
+        for group in self._groups():
             visible = 0
-            for c in range(group.childCount()):
-                item = group.child(c)
+            for item in _children(group):
                 hay = f"{item.text(0)} {item.text(1)} {group.text(0)}".casefold()
                 item.setHidden(bool(needle) and needle not in hay)
                 visible += not item.isHidden()
             group.setHidden(visible == 0)
+
+
+def _children(group: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    items = (group.child(c) for c in range(group.childCount()))
+    return [item for item in items if item is not None]

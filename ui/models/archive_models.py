@@ -21,9 +21,9 @@ from app.matching import Match, Matcher
 from app.storage import open_archive
 from app.storage.articles import get_article, list_articles
 from app.storage.claims import get_claims
-from ui.source_form import is_http_url
-from ui.sources_model import plain_tooltip
-from ui.widgets.explain import agreeing_figures, differing_figures, place_names, shared_words
+from ui.models.explain import agreeing_figures, differing_figures, place_names, shared_words
+from ui.models.sources_model import plain_tooltip
+from ui.validation import is_http_url
 
 _Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -37,7 +37,7 @@ ARTICLES_LIMIT = 500
 
 
 def tier_label(tier: str) -> str:
-    return QCoreApplication.translate("Tier", _TIER_LABELS.get(tier, tier))
+    return QCoreApplication.translate("Tier", str(_TIER_LABELS.get(tier, tier)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,7 +209,7 @@ _FACTS = {
 
 
 def _fact(name: str) -> str:
-    return QCoreApplication.translate("ArchiveBrowser", _FACTS[name])
+    return QCoreApplication.translate("ArchiveBrowser", str(_FACTS[name]))
 
 
 def hit_details_html(hit: ArchiveHit, query: str = "") -> str:

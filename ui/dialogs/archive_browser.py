@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from app.domain import Article
 from app.errors import UserError
-from ui.archive_models import (
+from ui.i18n import user_message
+from ui.models.archive_models import (
     ArchiveHit,
     ArticlesModel,
     HitsModel,
@@ -35,8 +36,8 @@ from ui.archive_models import (
     load_articles,
     search_archive,
 )
-from ui.i18n import user_message
-from ui.source_form import is_http_url
+from ui.validation import is_http_url
+from ui.widgets.named import named
 from ui.worker import LatestCall
 
 log = logging.getLogger(__name__)
@@ -100,18 +101,18 @@ class ArchiveBrowser(QDialog):
 
     def _build_search_tab(self) -> QWidget:
         page = QWidget()
-        self.query = QLineEdit(objectName="query")
+        self.query = named(QLineEdit(), "query")
         self.query.setPlaceholderText(self.tr("A claim, or a few of its words"))
         self.query.setClearButtonEnabled(True)
         self.weaker = QCheckBox(self.tr("Show weaker matches too"))
-        self.search_status = QLabel(objectName="search_status")
+        self.search_status = named(QLabel(), "search_status")
         self.search_status.setWordWrap(True)
         self.search_status.setTextFormat(Qt.TextFormat.PlainText)
         self.hits_view = _table(self.hits, page)
         self.hits_view.horizontalHeader().setSectionResizeMode(
             HitsModel.CLAIM, QHeaderView.ResizeMode.Stretch
         )
-        self.details = QTextBrowser(objectName="details")
+        self.details = named(QTextBrowser(), "details")
         self.details.setOpenLinks(False)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.hits_view)
@@ -133,7 +134,7 @@ class ArchiveBrowser(QDialog):
 
     def _build_articles_tab(self) -> QWidget:
         page = QWidget()
-        self.article_filter = QLineEdit(objectName="article_filter")
+        self.article_filter = named(QLineEdit(), "article_filter")
         self.article_filter.setPlaceholderText(self.tr("Filter by title or outlet"))
         self.article_filter.setClearButtonEnabled(True)
         self.articles_proxy = QSortFilterProxyModel(self)
@@ -144,7 +145,7 @@ class ArchiveBrowser(QDialog):
         self.articles_view.horizontalHeader().setSectionResizeMode(
             ArticlesModel.TITLE, QHeaderView.ResizeMode.Stretch
         )
-        self.articles_status = QLabel(objectName="articles_status")
+        self.articles_status = named(QLabel(), "articles_status")
         self.articles_status.setTextFormat(Qt.TextFormat.PlainText)
         self.open_article_button = QPushButton(self.tr("&Open"))
         bottom = QHBoxLayout()

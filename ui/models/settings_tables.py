@@ -5,13 +5,19 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from app.domain import DomainRating, RatingScale
-from ui.sources_model import RELIABILITY_COLORS, RELIABILITY_KEYS, reliability_label
-from ui.verdict_editor import color_swatch
+from ui.icons import color_swatch
+from ui.models.sources_model import RELIABILITY_COLORS, RELIABILITY_KEYS, reliability_label
 
 _Index = QModelIndex | QPersistentModelIndex
 _EDIT = Qt.ItemDataRole.EditRole
@@ -277,14 +283,19 @@ class DomainsModel(QAbstractTableModel):
 class RatingDelegate(QStyledItemDelegate):
     """An editable combo offering the usual reliability words, translated, or free text."""
 
-    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
         combo = QComboBox(parent)
         combo.setEditable(True)
         for key in RELIABILITY_KEYS:
             combo.addItem(reliability_label(key), key)
         return combo
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         assert isinstance(editor, QComboBox)
         value = index.data(_EDIT) or ""
         found = editor.findData(value.lower())
@@ -293,7 +304,12 @@ class RatingDelegate(QStyledItemDelegate):
         else:
             editor.setEditText(value)
 
-    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
+    def setModelData(
+        self,
+        editor: QWidget,
+        model: QAbstractItemModel,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         assert isinstance(editor, QComboBox)
         text = editor.currentText().strip()
         found = editor.findText(text)  # a translated word chosen from the list → its key

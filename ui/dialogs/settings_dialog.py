@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import DomainRating, RatingScale
-from ui.api_keys_page import ApiKeysPage
+from ui.dialogs.api_keys_page import ApiKeysPage
 from ui.i18n import LANGUAGE_KEY
-from ui.settings_tables import DomainsModel, LevelsModel, RatingDelegate
-from ui.source_form import is_http_url
+from ui.models.settings_tables import DomainsModel, LevelsModel, RatingDelegate
+from ui.validation import is_http_url
+from ui.widgets.named import named
 
 _ERROR_STYLE = "color: #b3261e;"
 KeyTester = Callable[[str], None]
@@ -63,7 +64,7 @@ class GeneralPage(QWidget):
 
     def __init__(self, language: str, org_name: str, org_url: str, parent=None) -> None:
         super().__init__(parent)
-        self.language = QComboBox(objectName="language")
+        self.language = named(QComboBox(), "language")
         self.language.addItem(self.tr("Follow the system"), "system")
         self.language.addItem("Français", "fr")
         self.language.addItem("English", "en")
@@ -72,9 +73,9 @@ class GeneralPage(QWidget):
             self.tr("A new language applies when Crible restarts; it offers to restart at once.")
         )
         restart.setWordWrap(True)
-        self.org_name = QLineEdit(org_name, objectName="org_name")
+        self.org_name = named(QLineEdit(org_name), "org_name")
         self.org_name.setPlaceholderText(self.tr("e.g. Les Décodeurs"))
-        self.org_url = QLineEdit(org_url, objectName="org_url")
+        self.org_url = named(QLineEdit(org_url), "org_url")
         self.org_url.setPlaceholderText("https://…")
         explain = QLabel(
             self.tr("Your organisation is named as the author of the ClaimReview you export.")

@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import ClaimSource, DomainRating
-from ui.source_form import SourceForm, is_http_url
-from ui.sources_model import SNAPSHOT_LINK, BadgeDelegate, SourcesModel, source_details_html
+from ui.models.sources_model import SNAPSHOT_LINK, BadgeDelegate, SourcesModel, source_details_html
+from ui.panes.source_form import SourceForm
+from ui.validation import is_http_url
+from ui.widgets.named import named
 
 
 class SourcesPane(QWidget):
@@ -273,7 +275,7 @@ class SourcesPane(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowTitle(link.source.title or link.source.url)
         dialog.resize(640, 560)
-        text = QPlainTextEdit(link.source.snapshot_text, objectName="snapshot_text")
+        text = named(QPlainTextEdit(link.source.snapshot_text), "snapshot_text")
         text.setReadOnly(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(dialog.reject)

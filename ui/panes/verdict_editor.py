@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import re
-from datetime import date
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -17,47 +13,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain import CLAIM_STATUSES, Claim, ClaimStatus, RatingScale
-
-_STATUS_LABELS: dict[str, str] = {
-    "to_check": QT_TRANSLATE_NOOP("ClaimStatus", "To check"),
-    "in_progress": QT_TRANSLATE_NOOP("ClaimStatus", "In progress"),
-    "checked": QT_TRANSLATE_NOOP("ClaimStatus", "Checked"),
-    "not_checkworthy": QT_TRANSLATE_NOOP("ClaimStatus", "Not check-worthy"),
-}
+from app.domain import CLAIM_STATUSES, Claim, ClaimStatus, RatingScale, ScaleId
+from ui.icons import color_swatch
+from ui.models.labels import status_label
+from ui.validation import is_valid_date
 
 _CLAIM_SHOWN = 160  # characters of the claim shown above the fields
-
-# A claim's date may be known only to the year or the month (ISO 8601 reduced precision).
-_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
-
-def status_label(status: str) -> str:
-    """The translated name of a claim status, for any widget that shows one."""
-    return QCoreApplication.translate("ClaimStatus", _STATUS_LABELS.get(status, status))
-
-
-def is_valid_date(text: str) -> bool:
-    """True for "", "YYYY", "YYYY-MM" and real "YYYY-MM-DD" dates."""
-    text = text.strip()
-    if not text:
-        return True
-    if not _PARTIAL_DATE.match(text):
-        return False
-    padded = text + "-01" * (2 - text.count("-"))
-    try:
-        date.fromisoformat(padded)
-    except ValueError:
-        return False
-    return True
-
-
-def color_swatch(color: str, size: int = 12) -> QIcon:
-    """A small square of `color` (any CSS/hex name Qt knows; grey when invalid)."""
-    pixmap = QPixmap(size, size)
-    qcolor = QColor(color)
-    pixmap.fill(qcolor if qcolor.isValid() else QColor("#888888"))
-    return QIcon(pixmap)
 
 
 class _FocusOutFilter(QObject):
@@ -97,7 +58,7 @@ class VerdictEditor(QWidget):
         self._claim: Claim | None = None
         self._baseline: dict[str, object] = {}
         self._build()
-        self.set_claim(None, RatingScale(id=0, name="", is_default=True))
+        self.set_claim(None, RatingScale(id=ScaleId(0), name="", is_default=True))
 
     # -- building ---------------------------------------------------------------------------
 

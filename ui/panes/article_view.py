@@ -192,8 +192,8 @@ class ArticleView(QTextEdit):
         cursor = self.textCursor()
         if not cursor.hasSelection():
             return None
-        start = self._from_qt(cursor.selectionStart())
-        end = self._from_qt(cursor.selectionEnd())
+        start = self.from_qt(cursor.selectionStart())
+        end = self.from_qt(cursor.selectionEnd())
         while start < end and self._text[start].isspace():
             start += 1
         while end > start and self._text[end - 1].isspace():
@@ -243,10 +243,10 @@ class ArticleView(QTextEdit):
 
     def _selection(self, claim: Claim, color: QColor) -> QTextEdit.ExtraSelection:
         selection = QTextEdit.ExtraSelection()
-        selection.cursor = self._cursor(claim.start or 0, claim.end or 0)  # type: ignore[attr-defined]
+        selection.cursor = self._cursor(claim.start or 0, claim.end or 0)
         fmt = QTextCharFormat()
         fmt.setBackground(color)
-        selection.format = fmt  # type: ignore[attr-defined]
+        selection.format = fmt
         return selection
 
     def background_at(self, offset: int) -> QColor | None:
@@ -269,7 +269,7 @@ class ArticleView(QTextEdit):
         offset = max(0, min(offset, len(self._text)))
         return offset if self._u16 is None else self._u16[offset]
 
-    def _from_qt(self, position: int) -> int:
+    def from_qt(self, position: int) -> int:
         if self._u16 is None:
             return min(position, len(self._text))
         return min(bisect.bisect_right(self._u16, position) - 1, len(self._text))
@@ -299,15 +299,19 @@ class ArticleView(QTextEdit):
         super().mouseReleaseEvent(event)
         if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
             return
-        offset = self._from_qt(self.cursorForPosition(event.position().toPoint()).position())
+        offset = self.from_qt(self.cursorForPosition(event.position().toPoint()).position())
         claim_id = self.claim_at(offset)
         if claim_id is not None:
             self.claim_clicked.emit(claim_id)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu(event.pos())
-        menu.insertAction(menu.actions()[0] if menu.actions() else None, self.new_claim_action)
-        menu.insertSeparator(menu.actions()[1] if len(menu.actions()) > 1 else None)
+        first = menu.actions()[0] if menu.actions() else None
+        if first is None:
+            menu.addAction(self.new_claim_action)
+        else:
+            menu.insertAction(first, self.new_claim_action)
+            menu.insertSeparator(first)
         menu.exec(event.globalPos())
         menu.deleteLater()
 
@@ -319,7 +323,7 @@ class ArticleView(QTextEdit):
 
     def _show_tooltip(self, pos: QPoint, global_pos: QPoint) -> None:
         viewport_pos = self.viewport().mapFrom(self, pos)
-        offset = self._from_qt(self.cursorForPosition(viewport_pos).position())
+        offset = self.from_qt(self.cursorForPosition(viewport_pos).position())
         mark = self.mark_at(offset)
         claim_id = self.claim_at(offset)
         lines = []
