@@ -39,6 +39,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "backup": ("backup", "copy the archive safely, or list its backups"),
     "restore": ("restore", "replace the archive with a backup (the current one is kept)"),
     "archive": ("archive_cmd", "show what the archive holds, or check it for damage"),
+    "vectors": ("vectors_cmd", "compute the claim vectors semantic matching is missing"),
 }
 
 

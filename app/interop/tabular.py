@@ -23,10 +23,9 @@ from app.interop.claimreview import parse_jsonld
 from app.interop.limits import InputLimitError, checked_record, loads_record
 from app.interop.records import (
     BadRecord,
-    RatingError,
     ReviewRecord,
-    checked_links,
-    checked_rating,
+    finished,
+    lenient_rating,
     primary_lang,
 )
 
@@ -210,15 +209,14 @@ def plain_record(fields: dict[str, Any], where: str) -> ReviewRecord | BadRecord
     text = cells.get("text")
     if not text:
         return BadRecord(where, "no claim text")
+    warning = None
     if "rating_value" in cells or "best_rating" in cells or "worst_rating" in cells:
-        try:
-            value, best, worst = checked_rating(
-                cells.get("rating_value", ""),
-                cells.get("best_rating", ""),
-                cells.get("worst_rating", ""),
-            )
-        except RatingError as exc:
-            return BadRecord(where, f"bad rating: {exc}")
+        value, best, worst, warning = lenient_rating(
+            cells.get("rating_value", ""),
+            cells.get("best_rating", ""),
+            cells.get("worst_rating", ""),
+            where,
+        )
     else:
         value = best = worst = None
     record = ReviewRecord(
@@ -235,8 +233,9 @@ def plain_record(fields: dict[str, Any], where: str) -> ReviewRecord | BadRecord
         best_rating=best,
         worst_rating=worst,
         lang=primary_lang(fields.get("language")),
+        warnings=(warning,) if warning else (),
     )
-    return checked_links(record, where)
+    return finished(record, where)
 
 
 def _cell(value: object) -> str:

@@ -229,3 +229,33 @@ def m0004_rebuild_stale_norm_text(db: Database) -> None:
     )
     if stale:
         db.execute("DELETE FROM settings WHERE key = 'normalizer_version'")
+
+
+@MIGRATIONS(name="0008_claim_vectors")
+def m0008_claim_vectors(db: Database) -> None:
+    # Sentence vectors for the semantic matching channel (app/matching/semantic.py): one int8
+    # BLOB per claim and model. ``id`` grows on every write, so (count, max id) tells a
+    # matcher its cached matrix is stale. A claim's text or title edited drops its vector (the
+    # background build computes it again); a claim deleted takes its vector with it. One
+    # statement per execute (not executescript, which would commit the migration's transaction).
+    db.execute(
+        """
+        CREATE TABLE claim_vectors (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            model TEXT NOT NULL,
+            vector BLOB NOT NULL,
+            UNIQUE (claim_id, model)
+        )
+        """
+    )
+    db.execute("CREATE INDEX claim_vectors_model ON claim_vectors(model, id)")
+    db.execute(
+        """
+        CREATE TRIGGER claim_vectors_stale AFTER UPDATE OF text, title ON claims
+        WHEN old.text IS NOT new.text OR old.title IS NOT new.title
+        BEGIN
+            DELETE FROM claim_vectors WHERE claim_id = new.id;
+        END
+        """
+    )

@@ -78,6 +78,8 @@ class MatchingController(QObject):
     def _on_matches_found(self, results: MatchResults) -> None:
         self.running = False
         self._warm_if_large(results.archive_size)
+        # Claims imported or edited since: their vectors, in the background (semantic.py).
+        self._session.runner.start_background("vectors", jobs.build_claim_vectors)
         self._state.results.matches.update(results.matches)
         self._state.results.decisions.update(results.decisions)
         self.found.emit()
