@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.session = session
+        self._closing_without_unsaved = False
         self.state = OpenArticle()
         self.setWindowTitle("Crible")
         self.setWindowIcon(app_icon())
@@ -377,6 +378,17 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.panes.verdict_editor.commit_pending()
+        if self.panes.verdict_editor.has_unsaved() and not self._closing_without_unsaved:
+            # A note refused twice (the archive stays busy): never dropped without a word.
+            self._closing_without_unsaved = True
+            self.status.show_error(
+                self.tr(
+                    "A change could not be saved: the archive is busy in another program. "
+                    "Close again to quit without it."
+                )
+            )
+            event.ignore()
+            return
         self.save_state()
         self.session.runner.cancel_all()
         super().closeEvent(event)

@@ -14,6 +14,7 @@ from typing import Any
 
 from lxml import etree, html
 
+from app.interop.limits import checked_record, loads_document, may_hold_surrogates
 from app.interop.records import (
     BadRecord,
     ReviewRecord,
@@ -66,10 +67,17 @@ def iter_claimreviews(data: object, _depth: int = 0) -> Iterator[dict[str, Any]]
                 yield from iter_claimreviews(value, _depth + 1)
 
 
-def parse_jsonld(data: object, where: str) -> Iterator[ReviewRecord | BadRecord]:
-    """Records from a decoded JSON-LD document; *where* names the file in error messages."""
+def parse_jsonld(
+    data: object, where: str, *, surrogates: bool = False
+) -> Iterator[ReviewRecord | BadRecord]:
+    """Records from a decoded JSON-LD document; *where* names the file in error messages.
+
+    *surrogates*: the text may hold lone surrogates (``limits.may_hold_surrogates``), so each
+    record is scanned for them; sizes are always checked.
+    """
     for index, obj in enumerate(iter_claimreviews(data)):
-        yield parse_claimreview(obj, f"{where}#{index}")
+        place = f"{where}#{index}"
+        yield checked_record(parse_claimreview(obj, place), place, surrogates=surrogates)
 
 
 def parse_html(content: bytes | str, where: str) -> Iterator[ReviewRecord | BadRecord]:
@@ -87,13 +95,18 @@ def parse_html(content: bytes | str, where: str) -> Iterator[ReviewRecord | BadR
     for block, script in enumerate(root.iter("script")):
         if (script.get("type") or "").strip().lower().split(";")[0] != _LD_JSON:
             continue
+        raw = script.text or ""
         try:
-            data = json.loads(script.text or "")
+            data, cut = loads_document(raw)
         except json.JSONDecodeError as exc:
             yield BadRecord(f"{where} script {block}", f"invalid JSON-LD ({exc.msg})")
             continue
+        if cut:
+            yield BadRecord(f"{where} script {block}", cut)
+        surrogates = may_hold_surrogates(raw)
         for obj in iter_claimreviews(data):
-            yield parse_claimreview(obj, f"{where}#{index}")
+            place = f"{where}#{index}"
+            yield checked_record(parse_claimreview(obj, place), place, surrogates=surrogates)
             index += 1
 
 

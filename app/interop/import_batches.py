@@ -3,13 +3,17 @@ of records, and the writer that stores batches one transaction each, in reading 
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlite_utils import Database
 
+from app.errors import UserError
 from app.interop.records import BadRecord, ReviewRecord
+from app.storage.db import ArchiveReplacedError
+from app.storage.integrity import environment_reason
 from app.storage.reviews import (
     KnownKeys,
     PreparedReviews,
@@ -106,7 +110,27 @@ class BatchWriter:
             self.report.add_error(message)
         for message in batch.warnings:
             self.report.add_warning(message)
-        added = store_archive_reviews(self.db, batch.prepared)
+        try:
+            added = store_archive_reviews(self.db, batch.prepared)
+        except ArchiveReplacedError as exc:
+            raise UserError(
+                "the import stopped: the archive {path} was replaced (restored from a backup, or "
+                "another file moved in) after {imported} records were imported; nothing more was "
+                "written: import again into the archive as it is now",
+                path=exc.params.get("path"),
+                imported=self.report.imported,
+            ) from exc
+        except sqlite3.OperationalError as exc:
+            # A lock that outlasted the wait, a full disk: say what the batches before saved.
+            reason = environment_reason(exc)
+            if reason is None:
+                raise
+            raise UserError(
+                "the import stopped: {reason}; {imported} records were imported before it (whole "
+                "batches, all sound); importing the same files again adds only the rest",
+                reason=reason,
+                imported=self.report.imported,
+            ) from exc
         self.report.imported += added.added
         self.report.skipped += added.duplicates + batch.bad
         self.report.duplicates += added.duplicates

@@ -20,6 +20,7 @@ from charset_normalizer import from_bytes
 
 from app.errors import UserError
 from app.interop.claimreview import parse_jsonld
+from app.interop.limits import InputLimitError, checked_record, loads_record
 from app.interop.records import (
     BadRecord,
     ReviewRecord,
@@ -111,15 +112,25 @@ def iter_csv(path: Path) -> Iterator[ReviewRecord | BadRecord]:
         columns = _column_map(list(reader.fieldnames or []))
         if "text" not in columns:
             raise UserError(f"{path}: no claim text column (expected one of: text, claim)")
-        try:
-            for index, row in enumerate(reader):
-                fields = {name: row.get(column) for name, column in columns.items()}
-                if any(UNDECODABLE.search(str(v)) for v in fields.values() if v):
-                    yield BadRecord(f"{path}#{index}", f"undecodable bytes ({handle.encoding})")
-                    continue
-                yield plain_record(fields, f"{path}#{index}")
-        except csv.Error as exc:
-            yield BadRecord(f"{path} line {reader.line_num}", f"unreadable CSV ({exc})")
+        rows = iter(reader)
+        index = -1
+        while True:
+            try:
+                row = next(rows)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                # A field over the csv module's limit, a NUL: this row is lost, the next reads.
+                index += 1
+                yield BadRecord(f"{path}#{index}", f"unreadable CSV ({exc})")
+                continue
+            index += 1
+            fields = {name: row.get(column) for name, column in columns.items()}
+            if any(UNDECODABLE.search(str(v)) for v in fields.values() if v):
+                yield BadRecord(f"{path}#{index}", f"undecodable bytes ({handle.encoding})")
+                continue
+            where = f"{path}#{index}"
+            yield checked_record(plain_record(fields, where), where, surrogates=False)
 
 
 def _delimiter(header: str) -> str:
@@ -162,15 +173,22 @@ def jsonl_records(
             yield BadRecord(where, f"undecodable bytes ({encoding})")
             continue
         try:
-            data = json.loads(line)
+            # Lone surrogates are refused here, for the whole line: the checks below need
+            # only look at sizes.
+            data = loads_record(line)
         except json.JSONDecodeError as exc:
             yield BadRecord(where, f"invalid JSON ({exc.msg})")
             continue
+        except InputLimitError as exc:
+            yield BadRecord(where, str(exc))
+            continue
         if isinstance(data, dict) and ("@type" in data or "claimReviewed" in data):
-            yield from _ld_or_bad(data, where)
+            for record in _ld_or_bad(data, where):
+                yield checked_record(record, where, surrogates=False)
         elif isinstance(data, dict):
             columns = _cached_column_map(tuple(data))
-            yield plain_record({k: data[c] for k, c in columns.items()}, where)
+            record = plain_record({k: data[c] for k, c in columns.items()}, where)
+            yield checked_record(record, where, surrogates=False)
         else:
             yield BadRecord(where, "not a JSON object")
 

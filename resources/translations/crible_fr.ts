@@ -798,6 +798,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>Impossible d'ouvrir %1 dans le navigateur</translation>
         </message>
         <message>
+            <source>A change could not be saved: the archive is busy in another program. Close again to quit without it.</source>
+            <translation>Une modification n’a pas pu être enregistrée : l’archive est occupée dans un autre programme. Fermez de nouveau pour quitter sans elle.</translation>
+        </message>
+        <message>
             <source>&amp;Open article file…</source>
             <translation>&amp;Ouvrir un fichier d'article…</translation>
         </message>
@@ -1707,6 +1711,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>AAAA-MM-JJ</translation>
         </message>
         <message>
+            <source>Not saved yet (the archive was busy): saved when you leave the field again.</source>
+            <translation>Pas encore enregistré (l’archive était occupée) : enregistré quand vous quitterez de nouveau le champ.</translation>
+        </message>
+        <message>
             <source>&amp;Rating:</source>
             <translation>&amp;Cotation :</translation>
         </message>
@@ -2031,6 +2039,14 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>{service} est injoignable ({error}).</translation>
         </message>
         <message>
+            <source>the import stopped: the archive {path} was replaced (restored from a backup, or another file moved in) after {imported} records were imported; nothing more was written: import again into the archive as it is now</source>
+            <translation>l’import s’est arrêté : l’archive {path} a été remplacée (restaurée depuis une sauvegarde, ou un autre fichier mis à sa place) après {imported} enregistrements importés ; rien de plus n’a été écrit : importez de nouveau dans l’archive telle qu’elle est maintenant</translation>
+        </message>
+        <message>
+            <source>the import stopped: {reason}; {imported} records were imported before it (whole batches, all sound); importing the same files again adds only the rest</source>
+            <translation>l’import s’est arrêté : {reason} ; {imported} enregistrements avaient été importés avant (par lots entiers, tous sains) ; importer de nouveau les mêmes fichiers n’ajoute que le reste</translation>
+        </message>
+        <message>
             <source>no readable text found on {url}</source>
             <translation>aucun texte lisible trouvé sur {url}</translation>
         </message>
@@ -2151,6 +2167,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>la capture a échoué</translation>
         </message>
         <message>
+            <source>{url} sends too slowly: gave up after {seconds} s</source>
+            <translation>{url} envoie trop lentement : abandon après {seconds} s</translation>
+        </message>
+        <message>
             <source>not a web address (http or https only): {url}</source>
             <translation>pas une adresse web (http ou https seulement) : {url}</translation>
         </message>
@@ -2161,6 +2181,18 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>{service} sent an unexpected answer.</source>
             <translation>{service} a envoyé une réponse inattendue.</translation>
+        </message>
+        <message>
+            <source>{url} sends too slowly: gave up</source>
+            <translation>{url} envoie trop lentement : abandon</translation>
+        </message>
+        <message>
+            <source>{url} is larger than {limit} MB</source>
+            <translation>{url} dépasse {limit} Mo</translation>
+        </message>
+        <message>
+            <source>{service} sent an answer that is not JSON.</source>
+            <translation>{service} a envoyé une réponse qui n'est pas du JSON.</translation>
         </message>
         <message>
             <source>{url} did not answer within {timeout} s</source>
@@ -2177,14 +2209,6 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>could not fetch {url}: {error}</source>
             <translation>impossible de récupérer {url} : {error}</translation>
-        </message>
-        <message>
-            <source>{url} is larger than {limit} MB</source>
-            <translation>{url} dépasse {limit} Mo</translation>
-        </message>
-        <message>
-            <source>{service} sent an answer that is not JSON.</source>
-            <translation>{service} a envoyé une réponse qui n'est pas du JSON.</translation>
         </message>
         <message>
             <source>{url} answered HTTP {status}</source>
@@ -2209,6 +2233,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>Internet Archive S3 secret key</source>
             <translation>clé secrète S3 Internet Archive</translation>
+        </message>
+        <message>
+            <source>Unknown secret name ({length} characters, not shown); known names: {known}.</source>
+            <translation>Nom de clé inconnu ({length} caractères, non affiché) ; noms connus : {known}.</translation>
         </message>
         <message>
             <source>The {key} is empty; nothing was stored.</source>
@@ -2243,6 +2271,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>pas d'article {article} dans cette archive</translation>
         </message>
         <message>
+            <source>the archive {path} is damaged ({problem}); no backup was made and the earlier ones are kept: see `crible archive check`</source>
+            <translation>l’archive {path} est endommagée ({problem}) ; aucune sauvegarde n’a été faite et les précédentes sont gardées : voir `crible archive check`</translation>
+        </message>
+        <message>
             <source>cannot write the backup {path}: {reason}</source>
             <translation>impossible d'écrire la sauvegarde {path} : {reason}</translation>
         </message>
@@ -2253,6 +2285,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>no claim {claim} in this archive</source>
             <translation>pas d'affirmation {claim} dans cette archive</translation>
+        </message>
+        <message>
+            <source>claim {claim} was changed elsewhere since ({fields}); the undo (or redo) was refused so that change is kept</source>
+            <translation>l’affirmation {claim} a été modifiée ailleurs depuis ({fields}) ; l’annulation (ou le rétablissement) a été refusée pour garder cette modification</translation>
         </message>
         <message>
             <source>not a date: {value} (expected YYYY-MM-DD)</source>
@@ -2275,6 +2311,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>l'archive {path} est en lecture seule</translation>
         </message>
         <message>
+            <source>the archive {path} was replaced (restored from a backup, or another file moved in its place) since it was opened; nothing was written: open it again</source>
+            <translation>l’archive {path} a été remplacée (restaurée depuis une sauvegarde, ou un autre fichier mis à sa place) depuis son ouverture ; rien n’a été écrit : rouvrez-la</translation>
+        </message>
+        <message>
             <source>{path} is a folder, not an archive file</source>
             <translation>{path} est un dossier, pas un fichier d'archive</translation>
         </message>
@@ -2295,6 +2335,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>l'évaluation d'un domaine ne peut pas être vide</translation>
         </message>
         <message>
+            <source>the archive {path} is damaged ({reason}); `crible archive check` lists what, `crible archive recover -o NEW.db` saves what can be read (docs/RELIABILITY.md)</source>
+            <translation>l’archive {path} est endommagée ({reason}) ; `crible archive check` dit où, `crible archive recover -o NOUVELLE.db` sauve ce qui peut être lu (docs/RELIABILITY.md)</translation>
+        </message>
+        <message>
             <source>could not write to the archive: the disk is full or failing ({error}); that change was not saved, the ones before it are safe</source>
             <translation>impossible d'écrire dans l'archive : le disque est plein ou défaillant ({error}) ; cette modification n'a pas été enregistrée, les précédentes sont en sécurité</translation>
         </message>
@@ -2307,12 +2351,36 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>l'archive est occupée par un autre programme (un autre Crible ?) ; rien n'a été modifié, réessayez</translation>
         </message>
         <message>
+            <source>the disk is full or failing</source>
+            <translation>le disque est plein ou défaillant</translation>
+        </message>
+        <message>
+            <source>the archive is read-only</source>
+            <translation>l’archive est en lecture seule</translation>
+        </message>
+        <message>
+            <source>another program kept the archive locked longer than the wait</source>
+            <translation>un autre programme a gardé l’archive verrouillée plus longtemps que l’attente</translation>
+        </message>
+        <message>
             <source>a claim cannot be linked to itself</source>
             <translation>une affirmation ne peut pas être liée à elle-même</translation>
         </message>
         <message>
+            <source>{path} already exists; name a new file</source>
+            <translation>{path} existe déjà ; donnez le nom d’un nouveau fichier</translation>
+        </message>
+        <message>
+            <source>no archive at {path}</source>
+            <translation>aucune archive à {path}</translation>
+        </message>
+        <message>
             <source>the backup is the archive itself</source>
             <translation>la sauvegarde est l'archive elle-même</translation>
+        </message>
+        <message>
+            <source>the archive {path} is open in another program (the window, an import, a script); close it there, then restore: nothing was changed</source>
+            <translation>l’archive {path} est ouverte dans un autre programme (la fenêtre, un import, un script) ; fermez-la là, puis restaurez : rien n’a été modifié</translation>
         </message>
         <message>
             <source>no rating scale {scale}</source>

@@ -62,6 +62,7 @@ _SQL_SAFE_NAMES = {
     "marks", "columns", "assignments", "table", "FTS_TABLE", "_NOW", "_REVIEW_COLUMNS",
     "name", "_MAX_PROBLEMS", "BUSY_TIMEOUT_MS", "statuses", "stances", "kinds", "where",
     "order", "select", "_SELECT", "sql", "column", "placeholders", "', '.join('?' * 15)",
+    "incarnation",
 }  # fmt: skip
 _SQL_WORDS = ("SELECT ", "INSERT ", "UPDATE ", "DELETE ", "PRAGMA ", "CREATE ", "DROP ")
 

@@ -57,6 +57,9 @@ class VerdictEditor(QWidget):
         super().__init__(parent)
         self._claim: Claim | None = None
         self._baseline: dict[str, object] = {}
+        # Fields whose save was refused (a lock, a full disk): kept as typed, retried on the
+        # next commit and on close, never overwritten by a refresh.
+        self._unsaved: dict[str, object] = {}
         self._build()
         self.set_claim(None, RatingScale(id=ScaleId(0), name="", is_default=True))
 
@@ -90,6 +93,13 @@ class VerdictEditor(QWidget):
         self._date_error = QLabel()
         self._date_error.setStyleSheet("color: #b3261e;")
         self._date_error.hide()
+        self._unsaved_note = QLabel(
+            self.tr("Not saved yet (the archive was busy): saved when you leave the field again.")
+        )
+        self._unsaved_note.setObjectName("unsaved")
+        self._unsaved_note.setWordWrap(True)
+        self._unsaved_note.setStyleSheet("color: #b3261e;")
+        self._unsaved_note.hide()
         self._lay_out()
         self._connect()
 
@@ -105,6 +115,7 @@ class VerdictEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self._claim_label)
         layout.addLayout(form)
+        layout.addWidget(self._unsaved_note)
 
     def _connect(self) -> None:
         self._rating.activated.connect(self._on_rating_activated)
@@ -128,6 +139,8 @@ class VerdictEditor(QWidget):
         same_claim = claim is not None and self._claim is not None and claim.id == self._claim.id
         if self._claim is not None and not same_claim:
             self.commit_pending()  # e.g. "next claim" pressed while still typing a note
+            if self._unsaved:
+                return  # still refused: stay on that claim rather than lose what was typed
         self._claim = claim
         self._fill_ratings(scale, lang)
         self.setEnabled(claim is not None)
@@ -151,6 +164,21 @@ class VerdictEditor(QWidget):
         self._on_claim_date_edited()
         self._on_notes_focus_out()
 
+    def has_unsaved(self) -> bool:
+        """Whether a typed value could not be saved yet (the window asks before closing)."""
+        return bool(self._unsaved)
+
+    def keep_unsaved(self, claim_id: int, changes: dict[str, object]) -> None:
+        """The window could not save *changes* (refused: a lock, a full disk): keep them in
+        the editor, marked unsaved, so the next commit or the close retries them."""
+        if self._claim is None or int(self._claim.id) != claim_id:
+            return
+        for name, value in changes.items():
+            if name in _EMPTY_VALUES:
+                self._unsaved[name] = value
+                self._baseline[name] = _NOT_SAVED
+        self._unsaved_note.setVisible(bool(self._unsaved))
+
     def focus_rating(self) -> None:
         """Give the rating combo the keyboard focus and open it (for a "set verdict" shortcut)."""
         self._rating.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -169,8 +197,8 @@ class VerdictEditor(QWidget):
         self._rating.setCurrentIndex(max(index, 0))
         self._status.setCurrentIndex(max(self._status.findData(values["status"]), 0))
         for name, widget in self._text_fields().items():
-            if keep_focused and widget.hasFocus():
-                continue  # the user is typing there; the next commit will carry it
+            if keep_focused and (widget.hasFocus() or name in self._unsaved):
+                continue  # the user is typing there, or it awaits a retry: keep the text
             text = str(values[name] or "")
             if isinstance(widget, QPlainTextEdit):
                 widget.setPlainText(text)
@@ -193,7 +221,10 @@ class VerdictEditor(QWidget):
         if self._claim is None or self._baseline.get(name) == value:
             return
         self._baseline[name] = value
+        # Optimistic: a refused save comes back at once through keep_unsaved (same call stack).
+        self._unsaved.pop(name, None)
         self.claim_edit_requested.emit(int(self._claim.id), {name: value})
+        self._unsaved_note.setVisible(bool(self._unsaved))
 
     @Slot(int)
     def _on_rating_activated(self, index: int) -> None:
@@ -227,6 +258,8 @@ class VerdictEditor(QWidget):
     def _on_notes_focus_out(self) -> None:
         self._commit("notes", self._notes.toPlainText().rstrip())
 
+
+_NOT_SAVED = object()  # a baseline no value equals, so the next commit tries again
 
 _EMPTY_VALUES: dict[str, object] = {
     "verdict_level_id": None,

@@ -95,7 +95,9 @@ class EditCommands(QObject):
     def edit_claim(self, claim_id: int, changes: dict[str, Any]) -> None:
         if changes:
             text = edit_text(self._state.number_of(claim_id), changes)
-            self._session.push_edit(edits.EditClaim(claim_id, changes), text)
+            if self._session.push_edit(edits.EditClaim(claim_id, changes), text) is None:
+                # Refused (a lock, a full disk): what was typed stays in the editor, unsaved.
+                self._panes.verdict_editor.keep_unsaved(claim_id, changes)
 
     def set_status(self, status: str) -> None:
         pane = self._panes.claims_pane
