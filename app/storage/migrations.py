@@ -202,3 +202,11 @@ def m0003_normalizer_version(db: Database) -> None:
         "INSERT OR IGNORE INTO settings(key, value) VALUES ('normalizer_version', ?)",
         [NORMALIZER_VERSION],
     )
+
+
+@MIGRATIONS(name="0005_claim_statement")
+def m0005_claim_statement(db: Database) -> None:
+    # The claim as a checker writes it, self-contained ("Juan Guaido s'est autoproclamé…" for
+    # the clause "qui s'est autoproclamé…"); ``text`` stays the article's exact span. Empty for
+    # claims stored before: readers fall back to the text (``Claim.statement_or_text``).
+    db.execute("ALTER TABLE claims ADD COLUMN statement TEXT NOT NULL DEFAULT ''")

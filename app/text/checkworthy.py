@@ -71,6 +71,13 @@ _TOKEN = re.compile(r"\S+")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-ÿ][\w-]*")
 _HEAD = re.compile(r"\S+\s+")
 _OF = re.compile(r"de|du|des|d['’]|of", re.IGNORECASE)
+# "in May", "since May": the month, not a name ("may" alone is also a verb, so no date list).
+_MONTH_MAY = re.compile(r"\b(?:in|since|by|until|early|late|mid|last|next)\s+May$")
+_NOUN_SUFFIXES = (
+    *("tion", "sion", "ment", "ness", "ity", "ité", "ance", "ence", "ure", "isme", "ism"),
+    *("ship", "hood", "age", "ing"),
+)
+_CONNECTOR = re.compile(r"de|du|des|d['’]|la|le|les|of|the", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # Capitalised words that open sentences without being names.
 _COMMON_CAPS = frozenset(lexicon_fr.COMMON_CAPS.split()) | frozenset(lexicon_en.COMMON_CAPS.split())
@@ -81,6 +88,7 @@ _NOT_NAMES = frozenset(
         .replace("\\.", "")
         .split("|"),
         *("premier", "première", "prime"),  # "le Premier ministre": part of a title
+        *("état", "etat"),  # "l'État", "chef d'Etat": the state, a common noun (not "Etats-Unis")
     ]
 )
 # "Vingt-quatre heures après", "Twenty-four people died": a spelled number is never a name.
@@ -91,7 +99,7 @@ _SPELLED_NUMBER = re.compile(
 )
 # Words that may precede a title inside a capitalised run: "Former President Donald Trump".
 _TITLE_PREFIXES = frozenset(lexicon_en.TITLE_PREFIXES.split())
-_INSTITUTIONS = frozenset(lexicon_fr.INSTITUTIONS.split()) | frozenset(
+INSTITUTIONS = _INSTITUTIONS = frozenset(lexicon_fr.INSTITUTIONS.split()) | frozenset(
     lexicon_en.INSTITUTIONS.split()
 )
 
@@ -145,6 +153,7 @@ def patterns(lang: str) -> dict[str, re.Pattern[str]]:
         "loaded": re.compile(rf"\b(?:{lex.LOADED})(?![\w-])", flags),
         # Looked for only just before a loaded word: a scan of its own would cost as much.
         "framed": re.compile(rf"\b(?:{lex.FRAMED_NOUNS})\s+$", flags),
+        "vague": re.compile(rf"(?:(?:des|les|de|d'|of|the)\s+)?(?:{lex.VAGUE_QUANTITIES})\b"),
         "title": re.compile(rf"(?:^|[\s'’])(?:{lex.PERSON_TITLES})(?![\w])", flags),
     }
 
@@ -175,8 +184,8 @@ def names(text: str, start: int, end: int, lang: str) -> list[Element]:
     title = patterns(lang)["title"]
     found: list[Element] = []
     for m in _iter(_NAME, text, start, end):
-        for s, e in _name_parts(text, m.start(), m.end(), start):
-            if text[s:e].lower() in _NOT_NAMES:
+        for s, e in _name_parts(text, m.start(), m.end(), start, lang):
+            if text[s:e].lower() in _NOT_NAMES or _MONTH_MAY.search(text, max(0, s - 8), e):
                 continue
             s, capital_title = _strip_title(text, s, e, title)
             before = text[max(start, s - 40) : s]
@@ -209,15 +218,22 @@ def _strip_title(text: str, s: int, e: int, title: re.Pattern[str]) -> tuple[int
     return s, titled
 
 
-def _name_parts(text: str, s: int, e: int, span_start: int) -> list[tuple[int, int]]:
+def _name_parts(text: str, s: int, e: int, span_start: int, lang: str) -> list[tuple[int, int]]:
     """Trim a sentence-opening common word (``Samedi``, ``Les``) and split ``Parlement X Y``."""
     words = [m.span() for m in _TOKEN.finditer(text, s, e)]
     first = text[words[0][0] : words[0][1]].lower()
     if _SPELLED_NUMBER.fullmatch(first) or (
         _opens_sentence(text, s, span_start)
-        and (first in _COMMON_CAPS or (len(words) == 1 and first in _lowercase_words(text)))
+        and (
+            first in _COMMON_CAPS
+            or (len(words) == 1 and first in _lowercase_words(text))
+            or _common_opener(text, text[words[0][0] : words[0][1]], lang)
+        )
     ):
         words = words[1:]  # "Officials said…" when "officials" is written elsewhere
+        # "Construction of the Elm Street bridge": what follows the connector is the name
+        while words and _CONNECTOR.fullmatch(text[words[0][0] : words[0][1]]):
+            words = words[1:]
     if words:
         w_start, w_end = words[0]
         word = text[w_start:w_end]
@@ -233,6 +249,33 @@ def _name_parts(text: str, s: int, e: int, span_start: int) -> list[tuple[int, i
     if text[words[0][0] : words[0][1]] in _INSTITUTIONS and len(words) >= 3:
         return [words[0], (words[1][0], e)]
     return [(words[0][0], e)]
+
+
+def _common_opener(text: str, word: str, lang: str) -> bool:
+    """A sentence-opening common noun ("Construction", "Unemployment"): a noun suffix, a word
+    the dictionary knows, and never written capitalised inside a sentence of the text.
+
+    The dictionaries also hold "trump" or "london": the suffix is what makes it a common noun.
+    """
+    low = word.lower()
+    if not word.isalpha() or not low.endswith(_NOUN_SUFFIXES) or not common_word(low, lang):
+        return False
+    return not any(
+        not _opens_sentence(text, m.start(), -1) for m in re.finditer(rf"\b{word}\b", text)
+    )
+
+
+def common_word(word: str, lang: str) -> bool:
+    """Is ``word`` (lower case) a common word of ``lang`` in simplemma's dictionary?"""
+    from app.text.normalize import known_word
+
+    return known_word(word, lang)
+
+
+def is_title_word(word: str) -> bool:
+    """A title written before a name: "Mayor", "président", "M."."""
+    low = " " + word.lower()
+    return any(patterns(lang)["title"].fullmatch(low) for lang in ("fr", "en"))
 
 
 @lru_cache(maxsize=8)
