@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         matcher.warm_for_batch(0, len(analysis.claims))
         matches = [
             matcher.match(
-                claim.text,
+                claim.statement or claim.text,  # the self-contained wording matches best
                 lang=analysis.lang,
                 limit=args.limit,
                 min_score=args.min_score,

@@ -13,13 +13,14 @@ from typing import Any
 
 from app.text import checkworthy
 from app.text.checkworthy import Element
+from app.text.clauses import coordinated_parts, temporal_clauses, without_subject_phrase
 from app.text.language import detect_language, is_supported
 from app.text.mentions import Mentions
 from app.text.reasons import ABOUT, Reason, not_worth_reason, reasons_of
 from app.text.segment import split_sentences
 from app.text.sourcing import is_anonymous_source
 from app.text.speakers import find_attribution, last_person, proper, relative_opener
-from app.text.statements import Frame, clause_statement, sentence_statement
+from app.text.statements import Frame, clause_statement, finish, sentence_statement
 
 __all__ = [
     "Analysis",
@@ -197,10 +198,33 @@ def _claims_of(
                         text, clause_start, clause_end, clause, worth, lang, mentions, about, phrase
                     )
                 )
+        claims += _temporal_claims(text, start, end, lang, found, mentions)
         persons = [e.text for e in elements if e.kind == "person"]
         latest = proper(speaker) or (persons[-1] if persons else None)
         context = (mentions.resolve(latest) or latest) if latest else context
     claims.sort(key=lambda c: (c.start, -c.end))
+    return claims
+
+
+def _temporal_claims(
+    text: str, start: int, end: int, lang: str, found: _Found, mentions: Mentions
+) -> list[ClaimCandidate]:
+    """ "…, lorsque Juan Guaido s'est déclaré président et a lancé…": one claim a verb."""
+    elements, loaded = found[0], found[1]
+    claims = []
+    for clause_start, clause_end, subject in temporal_clauses(text, start, end, elements):
+        for i, part in enumerate(coordinated_parts(text, clause_start, clause_end, subject)):
+            statement = (
+                without_subject_phrase(text, part.start, part.end, subject)
+                if i == 0
+                else f"{subject} {text[part.start : part.end]}"
+            )
+            inner = (_inside(elements, part.start, part.end), _inside(loaded, part.start, part.end))
+            clause = span_features(text, part.start, part.end, lang, None, subject, inner)
+            if (worth := checkworthy.score(clause[3])) >= CLAUSE_THRESHOLD:
+                candidate = _build(text, part.start, part.end, clause, worth, lang, mentions)
+                candidate.statement = finish(statement)
+                claims.append(candidate)
     return claims
 
 

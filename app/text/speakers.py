@@ -125,7 +125,10 @@ def _frame_kind(kind: str) -> str:
 def _follows_quote(text: str, start: int, pos: int) -> bool:
     """A verb right after a closing quote puts the speaker after it ("…", a tweeté X)."""
     before = text[start:pos].rstrip(" ,\u00a0\u202f")
-    return before.endswith(("»", '"', "”")) or before == ""
+    if before == "":  # a span opening on the verb: look at what precedes it in the article
+        before = text[max(0, start - 3) : start].rstrip(" ,\u00a0\u202f")
+        return before == "" or before.endswith(("»", '"', "”"))
+    return before.endswith(("»", '"', "”"))
 
 
 def _noun_phrase_after(
