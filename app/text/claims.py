@@ -37,6 +37,7 @@ __all__ = [
 CLAIM_THRESHOLD = 0.3  # below: not proposed. Recall first (ClaimBuster dev R 0.87; F1 peaks at 0.4)
 CLAUSE_THRESHOLD = 0.3  # a clause is short: its length feature counts less
 MIN_CLAUSE_WORDS = 4
+MIN_ASIDE_WORDS = 3  # a set-aside sentence has a few words: "C'est une honte", not a byline
 _COMMA = re.compile(r",\s+")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _CLAUSE_STOP = re.compile(r",\s|[;:(]|[.!?…]+[»\"”]?\s*$")
@@ -48,6 +49,11 @@ _TITLE_BEFORE = re.compile(
     r"(?:(?<=\s)|^)(?:(?:le|la|the|l['’])\s*)?(?P<title>[\w.’'-]+)\s+$",
     re.IGNORECASE,
 )
+_WHICH = re.compile(r"which\b", re.IGNORECASE)
+_AUXILIARY_EN = re.compile(
+    r"\b(?:will|would|is|are|was|were|has|have|had|can|could|should|must|did|does|do)\b"
+)
+_MAX_SUBJECT_WORDS = 6
 _SOURCE_VERB = re.compile(
     r"(?:selon|d['’]apr[èe]s|aux dires|de l'avis|cit[ée] par|according to|as reported|cited by|"
     r"quoting)",
@@ -154,13 +160,19 @@ def describe_span(text: str, start: int, end: int, lang: str) -> ClaimCandidate:
     return _build(text, start, end, found, worth, lang, mentions, about, phrase, context)
 
 
-def claim_display_text(text: str, reasons: tuple[str, ...] | list[str] = ()) -> str:
-    """A claim as reports show it: a relative clause gets its subject back.
+def claim_display_text(
+    text: str, reasons: tuple[str, ...] | list[str] = (), statement: str = ""
+) -> str:
+    """A claim as reports show it: its statement, else a relative clause with its subject.
+
+    Claims stored before statements existed have none:
 
     ``qui s'est autoproclamé…`` with the reason ``about Juan Guaido`` reads
     ``[Juan Guaido] qui s'est autoproclamé…``; any other claim is returned unchanged. The
     stored text and its offsets stay as they are: this is for display and exports only.
     """
+    if statement:
+        return statement
     about = next((r[len(_ABOUT) :].strip() for r in reasons if r.startswith(_ABOUT)), "")
     if not about or not _ANY_RELATIVE.match(text.lstrip()):
         return text
@@ -187,6 +199,9 @@ def _claims_of(
             about_element = _antecedent(elements, clause_start)
             about = about_element.text if about_element else None
             phrase = _titled(text, about_element) if about_element else None
+            if about is None and _WHICH.match(text, clause_start):
+                # "Construction of the lanes will begin in May, which…": the whole event
+                about = phrase = _sentence_subject(text, start, clause_start)
             inner = (
                 _inside(elements, clause_start, clause_end),
                 _inside(loaded, clause_start, clause_end),
@@ -230,7 +245,7 @@ def _temporal_claims(
 
 def _is_prose(text: str, start: int, end: int) -> bool:
     """A sentence worth showing as set aside: a few words, not a byline ("L. M./Agences")."""
-    return len(_WORD.findall(text, start, end)) >= MIN_CLAUSE_WORDS
+    return len(_WORD.findall(text, start, end)) >= MIN_ASIDE_WORDS
 
 
 _Found = tuple[list[Element], list[Element], str | None, dict[str, float]]
@@ -262,8 +277,9 @@ def span_features(
         elements = [e for e in elements if not _covered(e, unnamed)]
         elements = sorted([*elements, *attribution.elements], key=lambda e: (e.start, -e.end))
     values = checkworthy.features(text, start, end, lang, elements, loaded)
-    if about:  # a relative clause is about its antecedent, named just before it
+    if about:  # a relative clause is about its antecedent, named just before it: its subject
         values["names"] = max(values["names"], 1 / 3)
+        values["named_subject"] = 1.0
     return elements, loaded, (attribution.speaker if attribution else None), values
 
 
@@ -374,6 +390,16 @@ def _titled(text: str, element: Element) -> str:
     if title is None or not checkworthy.is_title_word(title.group("title").split()[-1]):
         return element.text
     return f"{title.group().strip()} {element.text}"
+
+
+def _sentence_subject(text: str, start: int, end: int) -> str | None:
+    """The words before a sentence's first auxiliary ("Construction of the lanes" will…)."""
+    verb = _AUXILIARY_EN.search(text, start, end)
+    if verb is None:
+        return None
+    subject = text[start : verb.start()].strip()
+    words = subject.split()
+    return subject if 1 <= len(words) <= _MAX_SUBJECT_WORDS and "," not in subject else None
 
 
 def _relative_at(text: str, start: int, end: int, lang: str) -> bool:

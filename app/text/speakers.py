@@ -54,7 +54,7 @@ def _attribution_patterns(lang: str) -> dict[str, re.Pattern[str]]:
             flags,
         ),
         "present": re.compile(
-            rf"\b(?:{lex.SPEECH_PRESENTS})\b"
+            rf"(?<![\w-])(?:{lex.SPEECH_PRESENTS})\b"
             if lang == "en"  # "X said", "said X": English needs no auxiliary
             else rf"(?:[»\"”]\s*,?\s*(?:{lex.SPEECH_PRESENTS})\b)"
             rf"|\b(?:{lex.SPEECH_PRESENTS})\s+(?:que|qu'|qu’)",
