@@ -31,12 +31,12 @@ _MIN_WORDS = 3
 class Clause:
     start: int
     end: int
-    subject: str | None  # the name the statement starts with, when the span lacks it
+    subject: str  # the name the statement starts with, when the span lacks it
 
 
 def temporal_clauses(
     text: str, start: int, end: int, names: list[Element]
-) -> list[tuple[int, int, str | None]]:
+) -> list[tuple[int, int, str]]:
     """Subordinate clauses after ``, lorsque`` / ``, when`` whose subject is a name.
 
     Returns (start, end, name): the clause without its conjunction, and the name it is
