@@ -120,6 +120,8 @@ class ArchiveSession(QObject):
             self.sources_changed.emit(claim_id)
         for claim_id in sorted(changes.links):
             self.links_changed.emit(claim_id)
+        if changes.settings:
+            self.reload_scale()  # emits scale_changed
 
     # -- small reads (single rows, GUI thread) -----------------------------------------
 

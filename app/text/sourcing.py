@@ -30,7 +30,7 @@ def _anonymous_head(phrase: str, lang: str) -> str | None:
     word: str
     for word in _WORD.findall(phrase.rsplit(",", 1)[-1].lower()):
         if word in heads:
-            return word
+            return str(word)
         if word not in openers:
             return None
     return None

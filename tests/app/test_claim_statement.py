@@ -106,3 +106,14 @@ def test_split_text_output_shows_the_statement(tmp_path: Path, capsys) -> None:
     assert main(["split", str(article)]) == 0
     out = capsys.readouterr().out
     assert "statement: Marc Lenoir s'est autoproclamé candidat en mars dernier" in out
+
+
+def test_matching_queries_with_the_statement(db) -> None:
+    from app.workflows.matching import query_for, query_for_candidate
+
+    analysis = analyse(TEXT, "fr")
+    clause = next(c for c in analysis.claims if c.text.startswith("qui s'est"))
+    assert query_for_candidate(clause, "fr").text == clause.statement
+    _, claims = save_article_with_claims(db, text=TEXT, claims=analysis.claims, lang="fr")
+    stored = next(c for c in claims if c.text == clause.text)
+    assert query_for(stored).text == "Marc Lenoir s'est autoproclamé candidat en mars dernier"
