@@ -13,7 +13,13 @@ from typing import Any
 
 from app.text import checkworthy
 from app.text.checkworthy import Element
-from app.text.clauses import coordinated_parts, temporal_clauses, without_subject_phrase
+from app.text.clauses import (
+    coordinated_clauses,
+    coordinated_parts,
+    reported_gerunds,
+    temporal_clauses,
+    without_subject_phrase,
+)
 from app.text.language import detect_language, is_supported
 from app.text.mentions import Mentions
 from app.text.reasons import ABOUT, Reason, not_worth_reason, reasons_of
@@ -214,6 +220,9 @@ def _claims_of(
                     )
                 )
         claims += _temporal_claims(text, start, end, lang, found, mentions)
+        claims += _gerund_claims(text, start, end, lang, found, mentions)
+        if speaker is None and not any(e.kind == "quote" for e in elements):
+            claims += _coordinated_claims(text, start, end, lang, found, mentions)
         persons = [e.text for e in elements if e.kind == "person"]
         latest = proper(speaker) or (persons[-1] if persons else None)
         context = (mentions.resolve(latest) or latest) if latest else context
@@ -240,6 +249,47 @@ def _temporal_claims(
                 candidate = _build(text, part.start, part.end, clause, worth, lang, mentions)
                 candidate.statement = finish(statement)
                 claims.append(candidate)
+    return claims
+
+
+def _gerund_claims(
+    text: str, start: int, end: int, lang: str, found: _Found, mentions: Mentions
+) -> list[ClaimCandidate]:
+    """ "Nicolas Maduro, …, en affirmant que les Etats-Unis veulent…": what he affirmed, with
+    the sentence's speaker (or the person it opens on) as the claimant."""
+    elements, loaded, speaker = found[0], found[1], found[2]
+    claims = []
+    for span_start, said, span_end in reported_gerunds(text, start, end):
+        persons = [e.text for e in elements if e.kind == "person" and e.end <= span_start]
+        who = speaker or (persons[0] if persons else None)
+        if who is None:
+            continue
+        inner = (_inside(elements, said, span_end), _inside(loaded, said, span_end))
+        values = span_features(text, said, span_end, lang, None, None, inner)[3]
+        values |= {"attribution": 1.0, "person": 1.0}
+        if (worth := checkworthy.score(values)) >= CLAUSE_THRESHOLD:
+            clause = (inner[0], inner[1], who, values)
+            candidate = _build(text, span_start, span_end, clause, worth, lang, mentions)
+            candidate.statement = finish(text[said:span_end])
+            claims.append(candidate)
+    return claims
+
+
+def _coordinated_claims(
+    text: str, start: int, end: int, lang: str, found: _Found, mentions: Mentions
+) -> list[ClaimCandidate]:
+    """ "Le budget a augmenté de 5 % et les syndicats ont appelé à la grève": one claim each
+    (a sentence reporting someone's words is left whole: its parts would lose the speaker)."""
+    elements, loaded = found[0], found[1]
+    claims = []
+    for part in coordinated_clauses(text, start, end):
+        inner = (_inside(elements, part.start, part.end), _inside(loaded, part.start, part.end))
+        values = span_features(text, part.start, part.end, lang, None, None, inner)
+        if (worth := checkworthy.score(values[3])) >= CLAUSE_THRESHOLD:
+            candidate = _build(text, part.start, part.end, values, worth, lang, mentions)
+            body = text[part.start : part.end]
+            candidate.statement = finish(f"{part.subject} {body}" if part.subject else body)
+            claims.append(candidate)
     return claims
 
 

@@ -12,7 +12,14 @@ from dataclasses import dataclass
 
 from app.text.checkworthy import Element
 
-__all__ = ["Clause", "coordinated_parts", "temporal_clauses", "without_subject_phrase"]
+__all__ = [
+    "Clause",
+    "coordinated_clauses",
+    "coordinated_parts",
+    "reported_gerunds",
+    "temporal_clauses",
+    "without_subject_phrase",
+]
 
 # A temporal subordinate after a comma: "…, lorsque Juan Guaido s'est déclaré président…".
 _TEMPORAL = re.compile(r",\s+(?:lorsque|lorsqu['’]|quand|when|after|après que)\s+", re.IGNORECASE)
@@ -23,6 +30,26 @@ _SHARED_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 # "le chef de l'opposition, Juan Guaido, s'est…": a title phrase set off before the name.
+_AUXILIARY = (
+    r"(?:a|ont|est|sont|avait|avaient|sera|seront|va|vont|doit|doivent|has|have|had|was|were|"
+    r"is|are|will|would)"
+)
+# Two clauses with their own subjects: "… de 5 % et les syndicats ont appelé…".
+_OWN_SUBJECT = re.compile(
+    r",?\s+(?:et|mais|and|but)\s+(?=(?:(?:le|la|les|l['’]|des|un|une|the|a|an|its|their)\s*)?"
+    rf"[\w'’-]+(?:\s+[\w'’-]+){{0,3}}?\s+{_AUXILIARY}\s)",
+    re.IGNORECASE,
+)
+_FIRST_AUXILIARY = re.compile(rf"\s(?:{_AUXILIARY})\s", re.IGNORECASE)
+_MAX_SUBJECT_WORDS = 6
+# Speech in a participle: "…, en affirmant que les Etats-Unis veulent…", "…, saying that…".
+_GERUND_SPEECH = re.compile(
+    r",\s+(?:(?:en\s+)?(?:affirmant|assurant|déclarant|expliquant|estimant|soulignant|"
+    r"rappelant|précisant|indiquant|ajoutant|jugeant|prétendant)\s+(?:que\s+|qu['’])|"
+    r"(?:saying|claiming|arguing|adding|noting|insisting)\s+(?:that\s+)?)",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r",\s|[;:(]|[.!?…]+[»\"”]?\s*$")
 _APPOSITION = re.compile(r"[^,]{3,60},\s+")
 _MIN_WORDS = 3
 
@@ -31,7 +58,7 @@ _MIN_WORDS = 3
 class Clause:
     start: int
     end: int
-    subject: str  # the name the statement starts with, when the span lacks it
+    subject: str  # what the statement starts with when the span lacks it ("" when it has one)
 
 
 def temporal_clauses(
@@ -66,6 +93,58 @@ def coordinated_parts(text: str, start: int, end: int, subject: str) -> list[Cla
         part_start = cut.end()
     parts.append(Clause(part_start, end, subject))
     return [p for p in parts if len(text[p.start : p.end].split()) >= _MIN_WORDS]
+
+
+def coordinated_clauses(text: str, start: int, end: int) -> list[Clause]:
+    """A sentence's coordinated clauses, when it has several: "Le gouvernement a augmenté le
+    budget de 5 % et les syndicats ont appelé à la grève" gives both; "… et a lancé …" gets
+    the sentence's subject back. [] for a sentence of one clause."""
+    while end > start and text[end - 1] in " .!?…":
+        end -= 1
+    cuts = sorted(
+        [(m.start(), m.end(), False) for m in _OWN_SUBJECT.finditer(text, start, end)]
+        + [(m.start(), m.end(), True) for m in _SHARED_SUBJECT.finditer(text, start, end)]
+    )
+    if not cuts:
+        return []
+    subject = _subject_phrase(text, start, cuts[0][0])
+    if subject is None and any(shared for _, _, shared in cuts):
+        return []  # "… et a lancé …" with no subject to give it
+    parts = []
+    part_start, shared = start, False
+    for cut_start, cut_end, cut_shared in cuts:
+        if cut_start < part_start:
+            continue  # two patterns on the same "et"
+        parts.append(Clause(part_start, cut_start, (subject or "") if shared else ""))
+        part_start, shared = cut_end, cut_shared
+    parts.append(Clause(part_start, end, (subject or "") if shared else ""))
+    kept = [p for p in parts if len(text[p.start : p.end].split()) >= _MIN_WORDS]
+    return kept if len(kept) >= 2 else []
+
+
+def reported_gerunds(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """ "…, en affirmant que X…" up to the next comma: (span start, what-was-said start, end)."""
+    found = []
+    for m in _GERUND_SPEECH.finditer(text, start, end):
+        stop = _CLAUSE_END.search(text, m.end(), end)
+        clause_end = stop.start() if stop else end
+        while clause_end > m.end() and text[clause_end - 1] in ' .!?»"”':
+            clause_end -= 1
+        span_start = m.start() + 1
+        while text[span_start].isspace():
+            span_start += 1
+        if len(text[m.end() : clause_end].split()) >= _MIN_WORDS:
+            found.append((span_start, m.end(), clause_end))
+    return found
+
+
+def _subject_phrase(text: str, start: int, end: int) -> str | None:
+    """The words before the first auxiliary: "Le conseil" (a voté …)."""
+    verb = _FIRST_AUXILIARY.search(text, start, end)
+    if verb is None:
+        return None
+    words = text[start : verb.start()].split()
+    return " ".join(words) if 1 <= len(words) <= _MAX_SUBJECT_WORDS else None
 
 
 def _named_subject(text: str, start: int, end: int, names: list[Element]) -> str | None:

@@ -195,3 +195,45 @@ def test_a_selected_relative_clause_gets_its_antecedent(fr) -> None:
     end = FR.index(", provoquant")
     claim = describe_span(FR, start, end, "fr")
     assert claim.statement == "Marc Lenoir s'est autoproclamé candidat en mars dernier"
+
+
+def test_coordinated_clauses_are_claims_of_their_own() -> None:
+    text = "Le gouvernement a augmenté le budget de 5 % et les syndicats ont appelé à la grève."
+    statements = [c.statement for c in extract_claims(text, "fr")]
+    assert "Le gouvernement a augmenté le budget de 5 %" in statements
+    assert "Les syndicats ont appelé à la grève" in statements
+    text = "Le conseil a voté 300 000 euros pour la piscine et a reporté la rénovation du stade."
+    assert "Le conseil a reporté la rénovation du stade" in [
+        c.statement for c in extract_claims(text, "fr")
+    ]
+    text = "The council approved a 4 percent tax rise and the mayor has signed the budget."
+    assert "The mayor has signed the budget" in [c.statement for c in extract_claims(text, "en")]
+
+
+def test_reported_speech_is_not_cut_into_unattributed_parts() -> None:
+    text = "Le ministre a affirmé que les prix ont baissé de 3 % et les salaires ont augmenté."
+    claims = extract_claims(text, "fr")
+    assert len(claims) == 1
+    assert claims[0].speaker is not None
+    assert claims[0].statement == "Les prix ont baissé de 3 % et les salaires ont augmenté"
+
+
+def test_a_one_clause_sentence_has_no_coordinated_parts() -> None:
+    text = "Les Etats-Unis veulent évincer Nicolas Maduro et imposer Juan Guaido en 2019."
+    assert len(extract_claims(text, "fr")) == 1
+
+
+def test_speech_in_a_participle_is_a_claim_of_its_speaker() -> None:
+    text = (
+        "Le président Marc Lenoir, qui a quitté le parti, a annoncé sa candidature, en affirmant "
+        "que le chômage a doublé en cinq ans dans la région."
+    )
+    claim = next(c for c in extract_claims(text, "fr") if c.text.startswith("en affirmant"))
+    assert claim.statement == "Le chômage a doublé en cinq ans dans la région"
+    assert claim.speaker == "Marc Lenoir"
+    text = "Mayor Jane Brooks defended the plan, saying that the city had cut crime by 12 percent."
+    claim = next(c for c in extract_claims(text, "en") if c.text.startswith("saying"))
+    assert (claim.speaker, claim.statement) == (
+        "Jane Brooks",
+        "The city had cut crime by 12 percent",
+    )
