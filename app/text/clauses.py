@@ -36,10 +36,13 @@ _AUXILIARY = (
 )
 # Two clauses with their own subjects: "… de 5 % et les syndicats ont appelé…".
 _OWN_SUBJECT = re.compile(
-    r",?\s+(?:et|mais|and|but)\s+(?=(?:(?:le|la|les|l['’]|des|un|une|the|a|an|its|their)\s*)?"
+    r",?\s+(?:et|mais|and|but)\s+(?!(?:de|du|d['’]|of)\b)"
+    r"(?=(?:(?:le|la|les|l['’]|des|un|une|the|a|an|its|their)\s*)?"
     rf"[\w'’-]+(?:\s+[\w'’-]+){{0,3}}?\s+{_AUXILIARY}\s)",
     re.IGNORECASE,
 )
+# A verb in the first clause: an auxiliary or an English past ("approved").
+_VERB = re.compile(rf"\s(?:{_AUXILIARY}|\w{{3,}}ed)\s", re.IGNORECASE)
 _FIRST_AUXILIARY = re.compile(rf"\s(?:{_AUXILIARY})\s", re.IGNORECASE)
 _MAX_SUBJECT_WORDS = 6
 # Speech in a participle: "…, en affirmant que les Etats-Unis veulent…", "…, saying that…".
@@ -107,6 +110,8 @@ def coordinated_clauses(text: str, start: int, end: int) -> list[Clause]:
     )
     if not cuts:
         return []
+    if not _VERB.search(text, start, cuts[0][0]):
+        return []  # "des camions chargés de vivres et de médicaments ont…": one subject
     subject = _subject_phrase(text, start, cuts[0][0])
     if subject is None and any(shared for _, _, shared in cuts):
         return []  # "… et a lancé …" with no subject to give it

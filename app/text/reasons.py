@@ -72,8 +72,7 @@ def reasons_of(
         reasons.append(_reason("about a named place or body", others))
     if speaker:
         speaker_spans = by_kind.get("speaker", []) + by_kind.get("attribution", [])
-        label = f"attributed to {speaker}" + ("" if named_speaker else " (not named)")
-        reasons.append(_reason(label, speaker_spans, show_words=False))
+        reasons.append(_reason(f"attributed to {speaker}", speaker_spans, show_words=False))
     unnamed = by_kind.get("anonymous", [])
     if unnamed:
         reasons.append(_reason("anonymous sourcing", unnamed))
