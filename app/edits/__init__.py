@@ -6,6 +6,7 @@ are just ``apply`` again, testable without Qt, and shared by the window's undo s
 so later edits of it can still be redone.
 """
 
+from app.changes import Changes
 from app.edits.base import Compound, Edit, apply
 from app.edits.claims import (
     AddClaim,
@@ -35,6 +36,7 @@ from app.edits.sources import (
 __all__ = [
     "AddClaim",
     "AddSource",
+    "Changes",
     "Compound",
     "DeleteClaim",
     "Edit",

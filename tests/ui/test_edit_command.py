@@ -64,3 +64,23 @@ def test_saving_settings_reloads_the_scale(session, qtbot):
     with qtbot.waitSignal(session.scale_changed):
         session.apply(edits.SaveSettings(scale_id=scale.id, levels=levels))
     assert session.scale.levels[0].label_fr.endswith(" !")
+
+
+def test_a_refused_undo_drops_the_command_so_redo_cannot_repeat_it(session, qtbot, monkeypatch):
+    from app.errors import UserError
+    from ui import operations as ops
+
+    fields = {"text": "300 tonnes", "article_id": 1, "start": 24, "end": 34}
+    assert session.push(ops.AddClaim(session, fields))
+    count = len(claims_of_article(session.db, 1))
+
+    def locked(_edit):
+        raise UserError("the archive {path} is busy in another program; try again", path="x")
+
+    monkeypatch.setattr(session, "apply", locked)
+    with qtbot.waitSignal(session.error_raised):
+        session.undo_stack.undo()
+    monkeypatch.undo()
+    assert session.undo_stack.count() == 0  # dropped: the claim stays, as saved
+    session.undo_stack.redo()
+    assert len(claims_of_article(session.db, 1)) == count  # not added a second time
