@@ -35,7 +35,7 @@ class MatchingMixin(_Base):
         if not todo:
             self.matches_ready.emit()
             return
-        queries = [(int(c.id), c.statement_or_text, c.lang) for c in todo]
+        queries = [(int(c.id), c.text, c.lang) for c in todo]
         article_id = int(self.article.id) if self.article else None
         self._matching = True
         # The panes show "searching" before the worker starts, so it never competes
@@ -58,7 +58,7 @@ class MatchingMixin(_Base):
         self.session.runner.start(
             "match-one",
             match_claims,
-            [(int(claim.id), claim.statement_or_text, claim.lang)],
+            [(int(claim.id), claim.text, claim.lang)],
             article_id,
             label=self.tr("Searching earlier checks…"),
             on_result=self._on_matches_found,
