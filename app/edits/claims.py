@@ -20,9 +20,14 @@ class EditClaim(Edit):
 
     claim_id: int
     changes: Mapping[str, Any]
+    # What the claim must still hold for this edit to apply (set on inverses: an undo or redo
+    # after someone else changed the same fields is refused, never a silent overwrite).
+    expected: Mapping[str, Any] | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "changes", frozen_mapping(self.changes))
+        if self.expected is not None:
+            object.__setattr__(self, "expected", frozen_mapping(self.expected))
 
     def run(self, db: Database) -> tuple[Edit, Changes]:
         unknown = set(self.changes) - claims_store.EDITABLE_FIELDS
@@ -33,12 +38,13 @@ class EditClaim(Edit):
         if "text" in values and "checkworthiness" not in values:  # reworded: score it again
             values.update(rescored(str(values["text"]), current.lang))
         before = {name: getattr(current, name) for name in values}
-        claim = claims_store.update_claim(db, self.claim_id, **values)
+        claim = claims_store.update_claim(db, self.claim_id, expected=self.expected, **values)
+        after = {name: getattr(claim, name) for name in values}
         moved = {"start", "end"} & self.changes.keys()
         changes = Changes(
             claims=ids(claim.id), claim_lists=ids(claim.article_id) if moved else frozenset()
         )
-        return EditClaim(self.claim_id, before), changes
+        return EditClaim(self.claim_id, before, expected=after), changes
 
 
 def set_status(claim_id: int, status: str) -> EditClaim:
