@@ -61,6 +61,12 @@ class Claim:
     notes: str = ""
     created_at: str = ""
     updated_at: str = ""
+    statement: str = ""  # self-contained wording (app.text.statements); "" for older claims
+
+    @property
+    def statement_or_text(self) -> str:
+        """What is checked, matched and published: the statement, else the exact span."""
+        return self.statement or self.text
 
 
 @dataclass(frozen=True, slots=True)

@@ -231,6 +231,14 @@ def m0004_rebuild_stale_norm_text(db: Database) -> None:
         db.execute("DELETE FROM settings WHERE key = 'normalizer_version'")
 
 
+@MIGRATIONS(name="0005_claim_statement")
+def m0005_claim_statement(db: Database) -> None:
+    # The claim as a checker writes it, self-contained ("Juan Guaido s'est autoproclamé…" for
+    # the clause "qui s'est autoproclamé…"); ``text`` stays the article's exact span. Empty for
+    # claims stored before: readers fall back to the text (``Claim.statement_or_text``).
+    db.execute("ALTER TABLE claims ADD COLUMN statement TEXT NOT NULL DEFAULT ''")
+
+
 @MIGRATIONS(name="0008_claim_vectors")
 def m0008_claim_vectors(db: Database) -> None:
     # Sentence vectors for the semantic matching channel (app/matching/semantic.py): one int8

@@ -75,6 +75,7 @@ def claim_from_row(row: dict[str, Any]) -> Claim:
         notes=row["notes"],
         created_at=row["created_at"],
         updated_at=row["updated_at"],
+        statement=row.get("statement") or "",
     )
 
 

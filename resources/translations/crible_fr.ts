@@ -1200,6 +1200,62 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
     <context>
         <name>Reason</name>
         <message>
+            <source>a figure attributed to</source>
+            <translation>chiffre attribué à</translation>
+        </message>
+        <message>
+            <source>a figure to verify</source>
+            <translation>chiffre à vérifier</translation>
+        </message>
+        <message>
+            <source>an unquantified amount</source>
+            <translation>quantité non chiffrée</translation>
+        </message>
+        <message>
+            <source>a comparison or a change</source>
+            <translation>comparaison ou évolution</translation>
+        </message>
+        <message>
+            <source>a causal claim</source>
+            <translation>lien de cause à effet</translation>
+        </message>
+        <message>
+            <source>a prediction</source>
+            <translation>prédiction</translation>
+        </message>
+        <message>
+            <source>a dated event</source>
+            <translation>événement daté</translation>
+        </message>
+        <message>
+            <source>about a named person</source>
+            <translation>au sujet d&apos;une personne nommée</translation>
+        </message>
+        <message>
+            <source>about a named place or body</source>
+            <translation>au sujet d&apos;un lieu ou d&apos;un organisme nommé</translation>
+        </message>
+        <message>
+            <source>a direct quote</source>
+            <translation>citation directe</translation>
+        </message>
+        <message>
+            <source>an opinion rather than a fact</source>
+            <translation>opinion plutôt que fait</translation>
+        </message>
+        <message>
+            <source>a question, not a claim</source>
+            <translation>question, pas une affirmation</translation>
+        </message>
+        <message>
+            <source>framing: loaded words without a checkable fact</source>
+            <translation>cadrage : mots connotés sans fait vérifiable</translation>
+        </message>
+        <message>
+            <source>no figure, date, named source or event to check</source>
+            <translation>ni chiffre, ni date, ni source nommée, ni événement à vérifier</translation>
+        </message>
+        <message>
             <source>loaded words (opinion, not fact)</source>
             <translation>mots connotés (opinion, pas un fait)</translation>
         </message>
