@@ -205,7 +205,13 @@ class Matcher:
         misspelt = {t: info.weights.get(t, 0.0) for t in info.terms if t in info.unseen}
         # A speaker's bonus or a context can lift a claim the text alone ranks lower: look deeper.
         depth = self._candidates * (DEEPER if speaker_key(speaker) or info.context else 1)
-        ids = self._retriever.best(weights, info.avg_length, depth + len(excluded), misspelt)
+        ids = self._retriever.best(
+            weights,
+            info.avg_length,
+            depth + len(excluded),
+            misspelt,
+            skip_desk=not include_unchecked,
+        )
         ids = [i for i in ids if i not in excluded]
         if not include_unchecked:
             unchecked = search.unchecked_article_claims(self._db, ids)
@@ -262,6 +268,7 @@ class Matcher:
             self._marker = marker
             self._retriever.refresh(marker, private=self._db.conn.in_transaction)
             self._size, self._avg_length = self._retriever.stats()
+        self._retriever.read_desk()
 
     def _freqs(self, query_terms: list[str]) -> dict[str, int]:
         # From the postings retrieval loads anyway (FTS5's vocabulary table reads a term's
