@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 from sqlite_utils import Database
 
+from app.interop.importer import import_records
 from app.interop.records import ReviewRecord
 from app.matching import Matcher, index_file, retrieval
 from app.storage import search
@@ -278,3 +279,19 @@ def test_index_path_sits_beside_the_archive(db: Database) -> None:
     archive = archive_file(db)
     assert archive is not None
     assert index_file.path_for(db) == Path(archive + index_file.SUFFIX)
+
+
+def test_an_import_leaves_a_fresh_file_for_the_next_process(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index_file, "MIN_CLAIMS", 100)
+    records = [ReviewRecord(claim_text=text, lang="fr") for text in _claims(150)]
+    import_records(db, records[:50])
+    path = index_file.path_for(db)
+    assert path is not None and not path.exists()  # 50 claims: below MIN_CLAIMS
+    import_records(db, records[50:])
+    opened = index_file.open_index(path, search.index_marker(db))
+    assert opened is not None and opened.claims == 150
+    assert _file_in_use(db)
+    import_records(db, records[:10])  # duplicates only: nothing added, the file stays fresh
+    assert index_file.open_index(path, search.index_marker(db)) is not None
