@@ -54,6 +54,8 @@ from app.storage import search
 POOL = 500
 # A weight below this is no real term (idf is floored at 0.05).
 _EPS = 1e-3
+# Misspelt words whose alike-spelt index terms are kept (per index marker) before starting over.
+SPELT_CACHE = 50_000
 # Pruning stops summing new terms once the weight left, times this margin (the length factor
 # can favour a short claim), is below the pool-th best sum so far.
 MARGIN = 1.0
@@ -80,6 +82,7 @@ class Retriever:
         self._real = np.zeros(0, dtype=np.float32)
         self._fuzzy = np.zeros(0, dtype=np.float32)
         self._desk = np.zeros(0, dtype=np.int32)
+        self._desk_key: object = None
 
     @property
     def index(self) -> SharedIndex:
@@ -129,16 +132,22 @@ class Retriever:
         desk = self.desk()
         if not len(desk) or not len(held):
             return len(held)
-        return len(held) - int(np.count_nonzero(_holding(held, desk)))
+        # The size of the intersection, searching the shorter in the longer.
+        small, large = (held, desk) if len(held) < len(desk) else (desk, held)
+        return len(held) - int(np.count_nonzero(_holding(large, small)))
 
     def desk(self) -> np.ndarray:
         """The unchecked sentences of opened articles (sorted ids), as of ``read_desk``."""
         return self._desk
 
     def read_desk(self) -> None:
-        """Read the desk again (once per query: a verdict recorded on a sentence takes it off
-        the desk without touching the FTS index; ≈ 0.1 ms for a few articles)."""
-        self._desk = search.desk_claim_ids(self._db)
+        """Read the desk again if the archive may have changed since (a verdict recorded on a
+        sentence takes it off the desk without touching the FTS index): any write by this
+        connection or a commit by another."""
+        key = (self._marker, self._db.conn.total_changes, search.data_version(self._db))
+        if key != self._desk_key:
+            self._desk = search.desk_claim_ids(self._db)
+            self._desk_key = key
 
     def stats(self) -> tuple[int, float]:
         """(claims in the archive, their average terms), the desk's sentences left out; read
@@ -233,6 +242,16 @@ class Retriever:
         size = len(term)
         if size < FUZZY_MIN_LEN or term[0].isdigit():
             return []
+        spelt: dict[str, list[str]] = self._index.item("spelt", self._marker, dict)
+        found = spelt.get(term)
+        if found is None:
+            found = spelt[term] = self._spelt_alike(term)
+            if len(spelt) > SPELT_CACHE:
+                spelt.clear()
+        return [t for t in found if t not in exclude]
+
+    def _spelt_alike(self, term: str) -> list[str]:
+        size = len(term)
         spelling = self.vocabulary()
         words, sizes, counts = spelling.words, spelling.sizes, spelling.counts
         # fuzz.ratio ≥ 80 needs the shorter word to be at least 2/3 of the longer, and at most
@@ -251,7 +270,7 @@ class Retriever:
         found = process.extract(
             term, pool, scorer=fuzz.ratio, processor=None, score_cutoff=FUZZY_CUTOFF, limit=None
         )
-        return sorted(t for t, _, _ in found if t not in exclude)
+        return sorted(t for t, _, _ in found)
 
     def best(
         self,
@@ -261,14 +280,16 @@ class Retriever:
         misspelt: Mapping[str, float] | None = None,
         *,
         skip_desk: bool = False,
+        exclude: np.ndarray | None = None,
     ) -> list[int]:
         """The *k* claims holding a term of *weights* with the best BM25 (each term counted
         once), best first. Each *misspelt* term (in no claim) counts, with its weight ×
         FUZZY_FACTOR, for those claims holding a term spelt almost alike, as the scorer
         credits them (``scoring._fuzzy_pairs``). *skip_desk*: the desk's unchecked sentences
-        (``read_desk``) are no candidates, so they cannot push earlier checks out of the k."""
+        (``read_desk``) are no candidates, so they cannot push earlier checks out of the k;
+        nor are the sorted ids in *exclude* (the query's own article)."""
         with self._index.query():
-            return self._best(weights, avg_length, k, misspelt, skip_desk)
+            return self._best(weights, avg_length, k, misspelt, skip_desk, exclude)
 
     def _best(
         self,
@@ -277,6 +298,7 @@ class Retriever:
         k: int,
         misspelt: Mapping[str, float] | None,
         skip_desk: bool = False,
+        exclude: np.ndarray | None = None,
     ) -> list[int]:
         entries = [(self.postings(t), w, False) for t, w in weights.items() if w > 0]
         entries = [e for e in entries if len(e[0])]
@@ -300,9 +322,10 @@ class Retriever:
             for done in taken:
                 self._real[done.ids] = 0.0
                 self._fuzzy[done.ids] = 0.0
-        if skip_desk and len(self._desk) and len(ids):
-            kept = ~_holding(self._desk, ids)
-            ids, sums = ids[kept], sums[kept]
+        for left_out in (self._desk if skip_desk else None, exclude):
+            if left_out is not None and len(left_out) and len(ids):
+                kept = ~_holding(left_out, ids)
+                ids, sums = ids[kept], sums[kept]
         if not len(ids):
             return []
         held = np.where(ids < len(lengths), lengths[np.minimum(ids, len(lengths) - 1)], 0)

@@ -208,6 +208,11 @@ def index_marker(db: Database) -> bytes:
     return bytes(row[0]) if row and row[0] is not None else b""
 
 
+def data_version(db: Database) -> int:
+    """Changes whenever another connection commits to the archive (SQLite's data_version)."""
+    return int(db.execute("PRAGMA data_version").fetchone()[0])
+
+
 def claim_count(db: Database) -> int:
     return int(db.execute("SELECT count(*) FROM claims").fetchone()[0])
 
