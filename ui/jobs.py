@@ -7,6 +7,7 @@ storage), so the same work could run from the command line.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,15 +52,23 @@ class MatchResults:
     archive_size: int = 0  # claims in the archive searched (the window warms large ones)
 
 
-def marks_for(text: str, claims: list[Claim] | tuple[Claim, ...], lang: str | None) -> list[Mark]:
+def marks_for(
+    text: str,
+    claims: list[Claim] | tuple[Claim, ...],
+    lang: str | None,
+    check: Callable[[], None] | None = None,
+) -> list[Mark]:
     """Checkable elements and loaded words inside each claim, recomputed from the text.
 
     They are not stored: ``describe_span`` is cheap and always agrees with the analyser.
+    *check()* is called every 100 claims (a cancelled job raises there).
     """
     from app.text.claims import describe_span
 
     marks: list[Mark] = []
-    for claim in claims:
+    for number, claim in enumerate(claims):
+        if check is not None and number % 100 == 0:
+            check()
         if claim.start is None or claim.end is None:
             continue
         candidate = describe_span(text, claim.start, claim.end, lang or "fr")
@@ -106,10 +115,14 @@ def import_text(db: Database, progress: Any, text: str) -> ArticleBundle:
 
 
 def _store_draft(db: Database, progress: Any, draft: Any, analyse: Any) -> ArticleBundle:
+    from app.text.article_limit import check_readable, short_name
+
     same = _same_article(db, draft.text)
     if same is not None:
         return load_article(db, progress, same)
-    analysis = analyse(draft.text, draft.lang)
+    check_readable(draft.text, short_name(draft.title or "", draft.text))
+    # Reported (and so cancellable) every few hundred sentences, not once at the end.
+    analysis = analyse(draft.text, draft.lang, on_batch=lambda _done, _all: progress.report(1, 3))
     progress.report(2, 3, "")
     article, claims = claims_store.save_article_with_claims(
         db,
@@ -123,7 +136,7 @@ def _store_draft(db: Database, progress: Any, draft: Any, analyse: Any) -> Artic
         lang=draft.lang,
         origin=draft.origin,
     )
-    marks = marks_for(article.text, claims, article.lang)
+    marks = marks_for(article.text, claims, article.lang, progress.check)
     return ArticleBundle(article, tuple(claims), tuple(marks), created=True)
 
 

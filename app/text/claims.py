@@ -8,6 +8,7 @@ Every offset indexes the article text, so ``text[c.start:c.end] == c.text`` alwa
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -88,14 +89,45 @@ class Analysis:
         }
 
 
-def analyse(text: str, lang: str | None = None, title: str = "") -> Analysis:
-    """Split ``text`` and propose claims; ``lang`` None or "auto" detects it."""
+def analyse(
+    text: str,
+    lang: str | None = None,
+    title: str = "",
+    on_batch: Callable[[int, int], None] | None = None,
+) -> Analysis:
+    """Split ``text`` and propose claims; ``lang`` None or "auto" detects it.
+
+    *on_batch(sentences done, sentences in all)* is called after each ``BATCH_SENTENCES``
+    sentences (a window's job reports progress there, and stops by raising)."""
     if lang in (None, "", "auto"):
         lang = detect_language(text)
     supported = is_supported(lang)
     sentences = split_sentences(text, lang if supported else "fr")
-    claims = _claims_of(text, sentences, lang) if supported else []
+    claims: list[ClaimCandidate] = []
+    if supported:
+        for done, batch in iter_claims(text, sentences, lang):
+            claims.extend(batch)
+            if on_batch is not None:
+                on_batch(done, len(sentences))
     return Analysis(lang, title, text, sentences, claims, supported)
+
+
+# Sentences analysed between two ``on_batch`` calls (≈ 0.1 s of work).
+BATCH_SENTENCES = 200
+
+
+def iter_claims(
+    text: str, sentences: list[tuple[int, int]], lang: str, batch: int | None = None
+) -> Iterator[tuple[int, list[ClaimCandidate]]]:
+    """(sentences done, their claims sorted by start) every *batch* (default
+    ``BATCH_SENTENCES``) sentences: the claims of a long text in order, without holding them
+    all (each batch's follow the last's)."""
+    batch = batch or BATCH_SENTENCES
+    context: str | None = None
+    for first in range(0, len(sentences), batch):
+        part = sentences[first : first + batch]
+        claims, context = _claims_and_context(text, part, lang, context)
+        yield first + len(part), claims
 
 
 def extract_claims(text: str, lang: str) -> list[ClaimCandidate]:
@@ -130,8 +162,15 @@ def claim_display_text(text: str, reasons: tuple[str, ...] | list[str] = ()) -> 
 
 
 def _claims_of(text: str, sentences: list[tuple[int, int]], lang: str) -> list[ClaimCandidate]:
+    return _claims_and_context(text, sentences, lang, None)[0]
+
+
+def _claims_and_context(
+    text: str, sentences: list[tuple[int, int]], lang: str, context: str | None
+) -> tuple[list[ClaimCandidate], str | None]:
+    """The claims of *sentences*, sorted, and the person named last (*context*: who "il" /
+    "he" most likely is, carried from the sentences before)."""
     claims: list[ClaimCandidate] = []
-    context: str | None = None  # the last person named: who "il" / "he" most likely is
     for start, end in sentences:
         found = span_features(text, start, end, lang, context)
         if (worth := checkworthy.score(found[3])) >= CLAIM_THRESHOLD:
@@ -149,7 +188,7 @@ def _claims_of(text: str, sentences: list[tuple[int, int]], lang: str) -> list[C
         persons = [e.text for e in elements if e.kind == "person"]
         context = proper(speaker) or (persons[-1] if persons else context)
     claims.sort(key=lambda c: (c.start, -c.end))
-    return claims
+    return claims, context
 
 
 _Found = tuple[list[Element], list[Element], str | None, dict[str, float]]
