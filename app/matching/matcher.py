@@ -214,9 +214,7 @@ class Matcher:
             skip_desk=not include_unchecked,
             exclude=_sorted_ids(excluded),
         )
-        if not include_unchecked:
-            unchecked = search.unchecked_article_claims(self._db, ids)
-            ids = [i for i in ids if i not in unchecked]
+        # The desk's unchecked sentences were left out inside retrieval (skip_desk).
         scored = self._score(info, ids)
         key = speaker_key(speaker)
         if key:

@@ -262,17 +262,6 @@ def claimants(db: Database, claim_ids: Sequence[int]) -> dict[int, str]:
     return found
 
 
-def unchecked_article_claims(db: Database, claim_ids: Sequence[int]) -> set[int]:
-    """Those of *claim_ids* that are only sentences of an opened article, not checks: origin
-    "article", in an article, no verdict (level or text), no review, status not "checked"."""
-    found: set[int] = set()
-    ids = list(dict.fromkeys(claim_ids))
-    for chunk, marks in in_chunks(ids):
-        sql = f"SELECT c.id FROM claims AS c WHERE c.id IN ({marks}) AND {_DESK}"
-        found.update(int(row[0]) for row in db.execute(sql, chunk))
-    return found
-
-
 def claims_of_article_ids(db: Database, article_id: int) -> list[int]:
     rows = db.execute("SELECT id FROM claims WHERE article_id = ?", [article_id]).fetchall()
     return [int(row[0]) for row in rows]
