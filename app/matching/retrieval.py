@@ -56,6 +56,8 @@ POOL = 500
 _EPS = 1e-3
 # Misspelt words whose alike-spelt index terms are kept (per index marker) before starting over.
 SPELT_CACHE = 50_000
+# After pruning, a term held by at most this many times the candidates is added whole.
+SCATTER_FACTOR = 4
 # Pruning stops summing new terms once the weight left, times this margin (the length factor
 # can favour a short claim), is below the pool-th best sum so far.
 MARGIN = 1.0
@@ -369,9 +371,22 @@ class Retriever:
             if left * MARGIN < summed and left * MARGIN < self._floor(pieces, need):
                 break
         cand = np.concatenate(pieces) if len(pieces) > 1 else pieces[0]
+        # A term held by not many more claims than the candidates is cheaper added to the
+        # score arrays whole (its other claims are no candidates: never read, zeroed after)
+        # than looked up claim by claim (binary search: candidates × log(postings)).
+        looked_up = []
+        for entry in entries[at:]:
+            postings, weight, is_fuzzy = entry
+            if len(postings.ids) > SCATTER_FACTOR * len(cand):
+                looked_up.append(entry)
+                continue
+            sums = self._fuzzy if is_fuzzy else self._real
+            sums[postings.ids] += np.float32(weight)
+            sums[postings.multi] += np.float32(weight) * postings.gain
+            taken.append(postings)
         real = self._real[cand]
         fuzzy = self._fuzzy[cand]
-        for postings, weight, is_fuzzy in entries[at:]:
+        for postings, weight, is_fuzzy in looked_up:
             sums = fuzzy if is_fuzzy else real
             sums[_holding(postings.ids, cand)] += np.float32(weight)
             if len(postings.multi):

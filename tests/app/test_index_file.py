@@ -295,3 +295,22 @@ def test_an_import_leaves_a_fresh_file_for_the_next_process(
     assert _file_in_use(db)
     import_records(db, records[:10])  # duplicates only: nothing added, the file stays fresh
     assert index_file.open_index(path, search.index_marker(db)) is not None
+
+
+def test_common_terms_added_whole_or_looked_up_give_the_same_ranking(
+    archive: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.matching.retrieval import Retriever
+
+    retriever = Retriever(archive)
+    total = search.claim_count(archive)
+    queries = [dict.fromkeys(text.split()) for text in _claims(30, seed=11)]
+    found = {}
+    for factor in (0, 1_000_000):  # always looked up; always added whole
+        monkeypatch.setattr(retrieval, "SCATTER_FACTOR", factor)
+        found[factor] = [
+            retriever.best({t: 1.0 + len(t) / 10 for t in words}, 7.0, 5) for words in queries
+        ]
+    assert found[0] == found[1_000_000]
+    assert all(found[0])
+    assert total == 400
