@@ -174,9 +174,10 @@ _EMPTY = Postings(
 )
 
 
-def open_index(path: Path, marker: object) -> IndexFile | None:
-    """The index file at *path* when it was built at the FTS index *marker*; None when it is
-    absent, stale or does not parse."""
+def open_index(path: Path, marker: object, fingerprint: str | None = None) -> IndexFile | None:
+    """The index file at *path* when it was built at the FTS index *marker* (and, when
+    given, *fingerprint*: ``search.index_fingerprint``); None when it is absent, stale or
+    does not parse."""
     if not isinstance(marker, bytes):
         return None  # inside a transaction: the archive holds writes the file cannot know
     try:
@@ -187,6 +188,8 @@ def open_index(path: Path, marker: object) -> IndexFile | None:
     try:
         header, start = _header(mapped)
         if header.get("format") != FORMAT or header.get("marker") != marker.hex():
+            return None
+        if fingerprint is not None and header.get("fingerprint") != fingerprint:
             return None
         arrays = _arrays(mapped, header, start)
         return IndexFile(marker, header, arrays)
@@ -242,6 +245,7 @@ def build(
     bulk. OSError when the file cannot be written."""
     with search.read_snapshot(db):
         marker = search.index_marker(db)
+        fingerprint = search.index_fingerprint(db)
         claims, avg_terms = search.reference_stats(db)
         ids, sizes = search.doc_lengths(db)
         keys: list[bytes] = []
@@ -280,12 +284,13 @@ def build(
     header: dict[str, Any] = {
         "format": FORMAT,
         "marker": marker.hex(),
+        "fingerprint": fingerprint,
         "claims": claims,
         "avg_terms": avg_terms,
         "term_width": int(arrays["terms"].dtype.itemsize),
     }
     _write(path, header, arrays)
-    return open_index(path, marker)
+    return open_index(path, marker, fingerprint)
 
 
 def _bounds(sizes: list[int]) -> np.ndarray:
@@ -334,7 +339,7 @@ def ensure(db: Database, cancelled: Callable[[], bool] | None = None) -> IndexFi
     path = path_for(db)
     if path is None or db.conn.in_transaction:
         return None
-    opened = open_index(path, search.index_marker(db))
+    opened = open_index(path, search.index_marker(db), search.index_fingerprint(db))
     if opened is not None:
         return opened
     if search.claim_count(db) < MIN_CLAIMS:

@@ -109,7 +109,9 @@ class Retriever:
 
     def _open_file(self) -> IndexFile | None:
         path = index_file.path_for(self._db)
-        return None if path is None else index_file.open_index(path, self._marker)
+        if path is None:
+            return None
+        return index_file.open_index(path, self._marker, search.index_fingerprint(self._db))
 
     def postings(self, term: str) -> Postings:
         """The claims holding *term*, sorted, and those holding it more than once."""

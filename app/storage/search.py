@@ -208,6 +208,16 @@ def index_marker(db: Database) -> bytes:
     return bytes(row[0]) if row and row[0] is not None else b""
 
 
+def index_fingerprint(db: Database) -> str:
+    """What the FTS index holds, in brief: its averages record (rows and terms per column)
+    and the last claim id. With ``index_marker`` it tells two archives apart that happen to
+    share a structure record (one replaced by another made the same way)."""
+    row = db.execute("SELECT block FROM claims_fts_data WHERE id = 1").fetchone()
+    top = db.execute("SELECT max(id) FROM claims").fetchone()
+    averages = bytes(row[0]).hex() if row and row[0] is not None else ""
+    return f"{averages}:{top[0] if top else None}"
+
+
 def data_version(db: Database) -> int:
     """Changes whenever another connection commits to the archive (SQLite's data_version)."""
     return int(db.execute("PRAGMA data_version").fetchone()[0])

@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from app.interop.importer import import_records
 from app.interop.records import ReviewRecord
 from app.matching import Matcher, index_file, retrieval
-from app.storage import search
+from app.storage import open_archive, search
 from app.storage.claims import add_claim, delete_claim, save_article_with_claims
 from app.storage.reviews import add_archive_reviews, archive_file
 
@@ -314,3 +314,30 @@ def test_common_terms_added_whole_or_looked_up_give_the_same_ranking(
     assert found[0] == found[1_000_000]
     assert all(found[0])
     assert total == 400
+
+
+def test_an_archive_replaced_by_another_made_alike_never_uses_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index_file, "MIN_CLAIMS", 0)
+    made = []
+    for name, seed in (("a.db", 1), ("b.db", 2)):
+        retrieval.forget_shared()
+        db = open_archive(tmp_path / name)
+        add_archive_reviews(db, [ReviewRecord(claim_text=t, lang="fr") for t in _claims(50, seed)])
+        made.append((db, search.index_marker(db)))
+    (first, marker_a), (second, marker_b) = made
+    assert marker_a == marker_b  # same structure record: the marker alone cannot tell them
+    Matcher(first).warm()
+    first.close()
+    second.close()
+    index_a = tmp_path / ("a.db" + index_file.SUFFIX)
+    assert index_a.exists()
+    (tmp_path / "b.db").replace(tmp_path / "a.db")  # b restored over a; a's file stays
+    retrieval.forget_shared()
+    replaced = open_archive(tmp_path / "a.db")
+    try:
+        assert not _file_in_use(replaced)
+        assert _answers(replaced) == _answers_without_file(replaced)
+    finally:
+        replaced.close()
