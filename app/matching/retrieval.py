@@ -85,6 +85,7 @@ class Retriever:
         self._fuzzy = np.zeros(0, dtype=np.float32)
         self._desk = np.zeros(0, dtype=np.int32)
         self._desk_key: object = None
+        self._freqs: dict[str, int] = {}  # document frequencies with the desk left out
 
     @property
     def index(self) -> SharedIndex:
@@ -100,6 +101,7 @@ class Retriever:
         connection sees writes others do not (an open transaction): load into a cache of its
         own until it is shared again."""
         self._marker = marker
+        self._freqs = {}
         self._index = SharedIndex(self._shared.max_postings) if private else self._shared
         self._index.refresh(marker)
 
@@ -132,13 +134,17 @@ class Retriever:
 
     def doc_freq(self, term: str) -> int:
         """How many of the archive's claims hold *term*, the desk's left out."""
-        held = self.postings(term).ids
         desk = self.desk()
-        if not len(desk) or not len(held):
-            return len(held)
-        # The size of the intersection, searching the shorter in the longer.
-        small, large = (held, desk) if len(held) < len(desk) else (desk, held)
-        return len(held) - int(np.count_nonzero(_holding(large, small)))
+        if not len(desk):
+            return len(self.postings(term))
+        found = self._freqs.get(term)  # kept while the desk and the marker stay the same
+        if found is None:
+            held = self.postings(term).ids
+            # The size of the intersection, searching the shorter in the longer.
+            small, large = (held, desk) if len(held) < len(desk) else (desk, held)
+            found = len(held) - int(np.count_nonzero(_holding(large, small))) if len(held) else 0
+            self._freqs[term] = found
+        return found
 
     def desk(self) -> np.ndarray:
         """The unchecked sentences of opened articles (sorted ids), as of ``read_desk``."""
@@ -152,6 +158,7 @@ class Retriever:
         if key != self._desk_key:
             self._desk = search.desk_claim_ids(self._db)
             self._desk_key = key
+            self._freqs = {}
 
     def stats(self) -> tuple[int, float]:
         """(claims in the archive, their average terms), the desk's sentences left out; read
