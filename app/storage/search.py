@@ -129,15 +129,21 @@ _DESK = (
     " AND c.status != 'checked'"
     " AND NOT EXISTS (SELECT 1 FROM reviews AS r WHERE r.claim_id = c.id)"
 )
+# Through the article index: without statistics SQLite would rather scan every claim.
+_DESK_IDS_SQL = (
+    "SELECT group_concat(c.id) FROM claims AS c INDEXED BY claims_article"
+    " WHERE c.article_id IS NOT NULL AND " + _DESK
+)
+_LATEST_CHECKS_SQL = (
+    "SELECT norm_text, norm_title FROM claims AS c WHERE NOT (" + _DESK + ")"
+    " ORDER BY c.id DESC LIMIT ?"
+)
 
 
 def desk_claim_ids(db: Database) -> np.ndarray:
     """The ids of the unchecked sentences of opened articles, ascending (int32). Through the
     article index: without statistics SQLite would rather scan every claim (0.3 s at 1M)."""
-    row = db.execute(
-        "SELECT group_concat(c.id) FROM claims AS c INDEXED BY claims_article"
-        f" WHERE c.article_id IS NOT NULL AND {_DESK}"
-    ).fetchone()
+    row = db.execute(_DESK_IDS_SQL).fetchone()
     if not row or not row[0]:
         return np.empty(0, dtype=np.int32)
     return np.sort(np.fromstring(row[0], dtype=np.int32, sep=","))
@@ -148,11 +154,7 @@ def reference_stats(db: Database, sample: int = 2000) -> tuple[int, float]:
     earlier checks and checked claims: the desk's unchecked sentences left out, so that
     opening articles never moves an earlier check's score."""
     total = claim_count(db) - len(desk_claim_ids(db))
-    rows = db.execute(
-        f"SELECT norm_text, norm_title FROM claims AS c WHERE NOT ({_DESK})"
-        " ORDER BY c.id DESC LIMIT ?",
-        [sample],
-    ).fetchall()
+    rows = db.execute(_LATEST_CHECKS_SQL, [sample]).fetchall()
     if not rows:
         return total, 1.0
     average = sum(len(text.split()) + len(title.split()) for text, title in rows) / len(rows)
