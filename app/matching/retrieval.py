@@ -166,9 +166,10 @@ class Retriever:
         opened = self.file()
         if opened is not None:
             return opened.claims, opened.avg_terms
-        return self._index.item(  # type: ignore[no-any-return]
+        stats: tuple[int, float] = self._index.item(
             "stats", self._marker, lambda: search.reference_stats(self._db)
         )
+        return stats
 
     def build_file(self, cancelled: Callable[[], bool] | None = None) -> bool:
         """Write the archive's index file when it has none at the current marker (see

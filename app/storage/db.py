@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from app.errors import UserError
 from app.storage.backup import backup_before_migration
 from app.storage.migrations import MIGRATIONS
+from app.storage.reindex import reindex_if_needed
 from app.storage.schema import applied_migrations, known_migrations, refuse_newer_schema
 
 __all__ = ["applied_migrations", "known_migrations", "open_archive", "open_archive_for_reading"]
@@ -23,8 +24,10 @@ def open_archive(path: str | Path, *, migrate: bool = True) -> Database:
     """Open (creating if needed) the archive at *path* with Crible's policy.
 
     WAL journal, foreign keys on, a busy timeout so a second Crible waits instead of
-    failing, and pending migrations applied. A file written by a newer Crible, a file
-    that is not a database, or a locked one raise ``UserError`` and are left untouched.
+    failing, pending migrations applied, and the normalised text rebuilt if this
+    normaliser differs from the one that wrote it (``reindex.reindex_if_needed``). A file
+    written by a newer Crible, a file that is not a database, or a locked one raise
+    ``UserError`` and are left untouched.
     """
     path_str = str(path)
     if path_str != MEMORY:
@@ -56,6 +59,7 @@ def open_archive(path: str | Path, *, migrate: bool = True) -> Database:
         refuse_newer_schema(applied_migrations(db), path_str)
         if migrate:
             _migrate(db, path_str)
+            reindex_if_needed(db)  # the stored normalised text follows this normaliser
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise _as_user_error(exc, path_str) from exc

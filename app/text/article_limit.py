@@ -13,15 +13,15 @@ from app.errors import UserError
 MAX_ARTICLE_BYTES = 1_000_000
 
 
-def check_readable(text: str, name: str) -> None:
-    """UserError when *text* (the article called *name*) is past ``MAX_ARTICLE_BYTES``."""
+def check_readable(text: str, name: str, limit: int = MAX_ARTICLE_BYTES) -> None:
+    """UserError when *text* (the article called *name*) is past *limit* bytes (UTF-8)."""
     size = len(text.encode("utf-8", "surrogatepass"))
-    if size > MAX_ARTICLE_BYTES:
+    if size > limit:
         raise UserError(
             "{name} is too large ({size} MB; limit {limit} MB)",
             name=name,
             size=f"{size / 1_000_000:.1f}",
-            limit=MAX_ARTICLE_BYTES // 1_000_000,
+            limit=f"{limit / 1_000_000:g}",
         )
 
 

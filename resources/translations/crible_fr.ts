@@ -1734,6 +1734,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
     <context>
         <name>Operations</name>
         <message>
+            <source>Edit</source>
+            <translation>Modifier</translation>
+        </message>
+        <message>
             <source>Edit claim</source>
             <translation>Modifier l'affirmation</translation>
         </message>
@@ -1831,6 +1835,22 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
     </context>
     <context>
         <name>UserError</name>
+        <message>
+            <source>cannot write {path}: {reason}</source>
+            <translation>impossible d'écrire {path} : {reason}</translation>
+        </message>
+        <message>
+            <source>{path} is a symbolic link: give the file it points to, or another name</source>
+            <translation>{path} est un lien symbolique : donnez le fichier vers lequel il pointe, ou un autre nom</translation>
+        </message>
+        <message>
+            <source>{path} is not a regular file: give another name</source>
+            <translation>{path} n'est pas un fichier ordinaire : donnez un autre nom</translation>
+        </message>
+        <message>
+            <source>cannot write {path}: no such folder {folder}</source>
+            <translation>impossible d'écrire {path} : dossier {folder} introuvable</translation>
+        </message>
         <message>
             <source>a PDF</source>
             <translation>un PDF</translation>
@@ -2180,10 +2200,6 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>pas d'article {article} dans cette archive</translation>
         </message>
         <message>
-            <source>the backup is the archive itself</source>
-            <translation>la sauvegarde est l'archive elle-même</translation>
-        </message>
-        <message>
             <source>cannot write the backup {path}: {reason}</source>
             <translation>impossible d'écrire la sauvegarde {path} : {reason}</translation>
         </message>
@@ -2202,10 +2218,6 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>cannot open the archive {path}: {reason}</source>
             <translation>impossible d'ouvrir l'archive {path} : {reason}</translation>
-        </message>
-        <message>
-            <source>{path} was written by a newer Crible (schema {schema}); update Crible to open it</source>
-            <translation>{path} a été écrit par une version plus récente de Crible (schéma {schema}) ; mettez Crible à jour pour l'ouvrir</translation>
         </message>
         <message>
             <source>the archive {path} is busy in another program; try again</source>
@@ -2256,6 +2268,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>une affirmation ne peut pas être liée à elle-même</translation>
         </message>
         <message>
+            <source>the backup is the archive itself</source>
+            <translation>la sauvegarde est l'archive elle-même</translation>
+        </message>
+        <message>
             <source>no rating scale {scale}</source>
             <translation>pas d'échelle de cotation {scale}</translation>
         </message>
@@ -2278,6 +2294,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>level {key} needs a French and an English label</source>
             <translation>le niveau {key} demande un libellé en français et en anglais</translation>
+        </message>
+        <message>
+            <source>{path} was written by a newer Crible (schema {schema}); update Crible to open it</source>
+            <translation>{path} a été écrit par une version plus récente de Crible (schéma {schema}) ; mettez Crible à jour pour l'ouvrir</translation>
         </message>
         <message>
             <source>only http(s) addresses can be sources, not {url}</source>
@@ -2316,8 +2336,20 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>aucune clé Google Fact Check Tools</translation>
         </message>
         <message>
-            <source>cannot write {path}: {reason}</source>
-            <translation>impossible d'écrire {path} : {reason}</translation>
+            <source>--claim counts from 1</source>
+            <translation>--claim compte à partir de 1</translation>
+        </message>
+        <message>
+            <source>the window did not finish loading in time; no screenshot written</source>
+            <translation>la fenêtre n'a pas fini de se charger à temps ; aucune capture écrite</translation>
+        </message>
+        <message>
+            <source>no display to open the window on (DISPLAY is not set)</source>
+            <translation>aucun écran où ouvrir la fenêtre (DISPLAY n'est pas défini)</translation>
+        </message>
+        <message>
+            <source>cannot write {path}: Qt could not encode the PNG</source>
+            <translation>impossible d'écrire {path} : Qt n'a pas pu encoder le PNG</translation>
         </message>
     </context>
 </TS>

@@ -36,22 +36,41 @@ def test_a_name_for_the_message() -> None:
     assert short_name("", PARAGRAPH).startswith("« Le ministre Jean Dupont")
 
 
-def test_a_cancelled_analysis_stops_at_the_next_batch(db: Database) -> None:
+class _Pressing:
+    """A job's progress whose Cancel the test presses."""
+
+    def __init__(self) -> None:
+        self.pressed = False
+
+    @property
+    def cancelled(self) -> bool:
+        return self.pressed
+
+    def check(self) -> None:
+        if self.pressed:
+            raise Cancelled
+
+    def report(self, done: int, total: int, message: str = "") -> None:
+        self.check()
+
+
+def test_a_cancelled_analysis_stops_after_the_batch_it_was_pressed_in(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     text = PARAGRAPH * 400  # 1,200 sentences: 6 batches of 200
-    calls: list[int] = []
-    progress = Progress(lambda *a: None)
+    progress = _Pressing()
+    analysed: list[int] = []
+    real = claims_module._claims_and_context
 
-    def report(done: int, total: int, message: str = "") -> None:
-        calls.append(done)
-        if len(calls) == 2:
-            progress.cancel()  # the checker presses Cancel while the first batch is shown
-            return
-        Progress.report(progress, done, total, message)
+    def first_batch_then_cancel(*args, **kwargs):  # type: ignore[no-untyped-def]
+        analysed.append(len(args[1]))
+        progress.pressed = True  # the checker presses Cancel while the first batch runs
+        return real(*args, **kwargs)
 
-    progress.report = report  # type: ignore[method-assign]
+    monkeypatch.setattr(claims_module, "_claims_and_context", first_batch_then_cancel)
     with pytest.raises(Cancelled):
         import_text(db, progress, text)
-    assert calls == [0, 1, 1]  # the start, the first batch, and the second stopped it
+    assert analysed == [200]  # 1 batch of the 6: it stopped right after
     assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
 
 
