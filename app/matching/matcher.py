@@ -239,9 +239,11 @@ class Matcher:
         if channel is None or not info.text:
             return scored
         near = channel.search(info.text, SEMANTIC_DEPTH, excluded)
-        if not include_unchecked:
-            unchecked = search.unchecked_article_claims(self._db, [n.claim_id for n in near])
-            near = [n for n in near if n.claim_id not in unchecked]
+        if not include_unchecked and near:
+            # The desk as retrieval read it for this query (its unchecked sentences).
+            desk = self._retriever.desk()
+            on_desk = np.isin(np.array([n.claim_id for n in near], dtype=np.int64), desk)
+            near = [n for n, held in zip(near, on_desk, strict=True) if not held]
         known = {i for _, i in scored}
         extra = [n.claim_id for n in near if n.claim_id not in known]
         found = self._with_speaker(self._score(info, extra), speaker)
@@ -379,15 +381,14 @@ class Matcher:
         return found
 
 
-<<<<<<< HEAD
 def _sorted_ids(ids: Collection[int] | np.ndarray) -> np.ndarray:
     if isinstance(ids, np.ndarray):
         return np.sort(ids)
     return np.array(sorted(ids), dtype=np.int64)
-=======
+
+
 def _model_name(choice: bool | Encoder) -> str:
     return USE_MODEL if isinstance(choice, bool) else choice.name
->>>>>>> main
 
 
 __all__ = ["MATCH_THRESHOLD", "RELATED_THRESHOLD", "Match", "Matcher"]

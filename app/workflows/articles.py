@@ -104,34 +104,27 @@ def store_draft(
     draft: ArticleDraft,
     *,
     lang: str | None = None,
-<<<<<<< HEAD
     max_bytes: int | None = None,
-) -> ArticleBundle:
-    """Analyse and store ``draft``, in one transaction; the same text reopens its article.
-    *max_bytes* (the window's ``article_limit.MAX_ARTICLE_BYTES``): a longer text is refused
-    with a UserError before any work."""
-    if max_bytes is not None:
-        from app.text.article_limit import check_readable, short_name
-
-        check_readable(draft.text, short_name(draft.title or "", draft.text), max_bytes)
-    analysis = analyse_draft(draft, lang, progress)
-    progress.report(2, 3, "")
-=======
     always_analyse: bool = False,
 ) -> ArticleBundle:
     """Analyse and store ``draft``, in one transaction; the same text reopens its article.
 
     A reopened article is not analysed again unless ``always_analyse`` (the `crible check`
     JSON shows the analysis either way; the window needs only the stored claims).
+    *max_bytes* (the window's ``article_limit.MAX_ARTICLE_BYTES``): a longer text is refused
+    with a UserError before any work.
     """
->>>>>>> main
+    if max_bytes is not None:
+        from app.text.article_limit import check_readable, short_name
+
+        check_readable(draft.text, short_name(draft.title or "", draft.text), max_bytes)
     known = articles_store.find_article_by_text(db, draft.text)
     if known is not None:
-        analysis = analyse_draft(draft, lang) if always_analyse else None
+        analysis = analyse_draft(draft, lang, progress) if always_analyse else None
         progress.report(2, 3, "")
         reopened = load_article(db, progress, int(known.id))
         return ArticleBundle(reopened.article, reopened.claims, reopened.marks, False, analysis)
-    analysis = analyse_draft(draft, lang)
+    analysis = analyse_draft(draft, lang, progress)
     progress.report(2, 3, "")
     article, claims = claims_store.save_article_with_claims(
         db,
