@@ -8,6 +8,7 @@ Every offset indexes the article text, so ``text[c.start:c.end] == c.text`` alwa
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -122,15 +123,52 @@ class Analysis:
         }
 
 
-def analyse(text: str, lang: str | None = None, title: str = "") -> Analysis:
-    """Split ``text`` and propose claims; ``lang`` None or "auto" detects it."""
+def analyse(
+    text: str,
+    lang: str | None = None,
+    title: str = "",
+    on_batch: Callable[[int, int], None] | None = None,
+) -> Analysis:
+    """Split ``text`` and propose claims; ``lang`` None or "auto" detects it.
+
+    *on_batch(sentences done, sentences in all)* is called after each ``BATCH_SENTENCES``
+    sentences (a window's job reports progress there, and stops by raising)."""
     if lang in (None, "", "auto"):
         lang = detect_language(text)
     supported = is_supported(lang)
     sentences = split_sentences(text, lang if supported else "fr")
+    claims: list[ClaimCandidate] = []
     set_aside: list[ClaimCandidate] = []
-    claims = _claims_of(text, sentences, lang, set_aside) if supported else []
+    if supported:
+        for done, batch in iter_claims(text, sentences, lang, set_aside=set_aside):
+            claims.extend(batch)
+            if on_batch is not None:
+                on_batch(done, len(sentences))
     return Analysis(lang, title, text, sentences, claims, supported, set_aside)
+
+
+# Sentences analysed between two ``on_batch`` calls (≈ 0.1 s of work).
+BATCH_SENTENCES = 200
+
+
+def iter_claims(
+    text: str,
+    sentences: list[tuple[int, int]],
+    lang: str,
+    batch: int | None = None,
+    set_aside: list[ClaimCandidate] | None = None,
+) -> Iterator[tuple[int, list[ClaimCandidate]]]:
+    """(sentences done, their claims sorted by start) every *batch* (default
+    ``BATCH_SENTENCES``) sentences: the claims of a long text in order, without holding them
+    all (each batch's follow the last's)."""
+    batch = batch or BATCH_SENTENCES
+    context: str | None = None
+    mentions = Mentions(text, lang)  # built once: later mentions resolve across batches
+    aside = set_aside if set_aside is not None else []
+    for first in range(0, len(sentences), batch):
+        part = sentences[first : first + batch]
+        claims, context = _claims_and_context(text, part, lang, context, mentions, aside)
+        yield first + len(part), claims
 
 
 def extract_claims(text: str, lang: str) -> list[ClaimCandidate]:
@@ -188,9 +226,21 @@ def claim_display_text(
 def _claims_of(
     text: str, sentences: list[tuple[int, int]], lang: str, set_aside: list[ClaimCandidate]
 ) -> list[ClaimCandidate]:
+    return _claims_and_context(text, sentences, lang, None, Mentions(text, lang), set_aside)[0]
+
+
+def _claims_and_context(
+    text: str,
+    sentences: list[tuple[int, int]],
+    lang: str,
+    context: str | None,
+    mentions: Mentions,
+    set_aside: list[ClaimCandidate],
+) -> tuple[list[ClaimCandidate], str | None]:
+    """The claims of *sentences*, sorted, and the person named last (*context*: who "il" /
+    "he" most likely is, carried from the sentences before); sentences set aside as not
+    check-worthy go to *set_aside*."""
     claims: list[ClaimCandidate] = []
-    mentions = Mentions(text, lang)
-    context: str | None = None  # the last person named: who "il" / "he" most likely is
     for start, end in sentences:
         found = span_features(text, start, end, lang, context)
         worth = checkworthy.score(found[3])
@@ -227,7 +277,7 @@ def _claims_of(
         latest = proper(speaker) or (persons[-1] if persons else None)
         context = (mentions.resolve(latest) or latest) if latest else context
     claims.sort(key=lambda c: (c.start, -c.end))
-    return claims
+    return claims, context
 
 
 def _temporal_claims(
