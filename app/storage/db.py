@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from app.errors import NewerSchemaError, UserError
 from app.storage.migrations import MIGRATIONS
+from app.storage.sync_capture import ensure_capture
 
 BUSY_TIMEOUT_MS = 5000
 MEMORY = ":memory:"
@@ -52,6 +53,7 @@ def open_archive(path: str | Path, *, migrate: bool = True) -> Database:
         _refuse_newer_schema(db, path_str)
         if migrate:
             _migrate(db, path_str)
+            ensure_capture(db)  # team sync: the capture triggers follow the schema
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise _as_user_error(exc, path_str) from exc
