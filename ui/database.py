@@ -16,8 +16,10 @@ import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
+from app import edits
+from app.changes import Changes
 from app.domain import Claim, ClaimLink, ClaimSource, DomainRating, RatingLevel, RatingScale
 from app.errors import UserError
 from app.storage import claims as claims_store
@@ -29,6 +31,7 @@ from app.storage import settings as settings_store
 from app.storage import sources as sources_store
 from app.storage.integrity import environment_error
 from ui.i18n import user_message
+from ui.operations import EditCommand
 from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -40,14 +43,20 @@ class ArchiveSession(QObject):
     """The open archive as the UI sees it.
 
     Signals:
+        changed(Changes): an edit was applied (or undone); says which claims, sources,
+            links, articles or settings it touched, so each pane refreshes what it shows.
         claim_changed(Claim): one claim's fields changed (status, verdict, text…).
         claims_restructured(int article_id): claims were added, removed, split or merged.
         sources_changed(int claim_id): the claim's source links changed.
         links_changed(int claim_id): the claim's links to earlier checks changed.
         scale_changed(): the rating scale was edited.
         error_raised(str): an expected failure to show in the window (a ``UserError``).
+
+    The per-kind signals (``claim_changed`` … ``links_changed``) are derived from ``changed``
+    in one place, ``_announce``, for the panes that still listen to them.
     """
 
+    changed = Signal(object)
     claim_changed = Signal(object)
     claims_restructured = Signal(int)
     sources_changed = Signal(int)
@@ -66,26 +75,51 @@ class ArchiveSession(QObject):
 
     # -- edits --------------------------------------------------------------------------
 
-    def push(self, command: QUndoCommand) -> bool:
-        """Apply ``command`` now and put it on the undo stack; False (and a message) on error.
+    def push(self, command: EditCommand) -> bool:
+        """Apply ``command`` and put it on the undo stack; False (and a message) if refused.
 
-        The command is applied *before* it is pushed so a refused edit (a ``UserError``)
-        never lands on the stack; its first ``redo()`` call by the stack is then a no-op.
+        A refused first application marks the command obsolete, so the stack drops it.
         """
-        try:
-            command.apply()  # type: ignore[attr-defined]
-        except UserError as exc:
-            self.error_raised.emit(user_message(exc))
-            return False
-        except sqlite3.OperationalError as exc:
-            # A full or read-only disk, or another program's lock: a message, not a bug.
-            error = environment_error(exc)
-            if error is None:
-                raise
-            self.error_raised.emit(user_message(error))
-            return False
+        outcome = command.outcome  # still readable if Qt deletes the dropped command
         self.undo_stack.push(command)
+        if outcome.bug is not None:
+            raise outcome.bug
+        return not outcome.refused
+
+    def push_edit(self, edit: edits.Edit, text: str = "") -> Changes | None:
+        """Apply ``edit`` as one undoable step; what it changed, or None if it was refused."""
+        command = EditCommand(self, edit, text)
+        return command.outcome.changes if self.push(command) else None
+
+    def apply(self, edit: edits.Edit) -> tuple[edits.Edit, Changes]:
+        """Apply one edit (one transaction) and announce what changed; used by the stack."""
+        inverse, changes = edits.apply(self.db, edit)
+        self._announce(changes)
+        return inverse, changes
+
+    def report_refusal(self, exc: BaseException) -> bool:
+        """Show an expected failure (a ``UserError``, a full, read-only or locked archive) as a
+        message; False when ``exc`` is a bug that must not be turned into a message."""
+        error = exc if isinstance(exc, UserError) else None
+        if isinstance(exc, sqlite3.OperationalError):
+            error = environment_error(exc)
+        if error is None:
+            return False
+        self.error_raised.emit(user_message(error))
         return True
+
+    def _announce(self, changes: Changes) -> None:
+        self.changed.emit(changes)
+        for claim_id in sorted(changes.claims - changes.created_claims):
+            claim = self.claim(claim_id)
+            if claim.article_id not in changes.claim_lists:  # else its list is rebuilt anyway
+                self.claim_changed.emit(claim)
+        for article_id in sorted(changes.claim_lists):
+            self.claims_restructured.emit(article_id)
+        for claim_id in sorted(changes.sources):
+            self.sources_changed.emit(claim_id)
+        for claim_id in sorted(changes.links):
+            self.links_changed.emit(claim_id)
 
     # -- small reads (single rows, GUI thread) -----------------------------------------
 

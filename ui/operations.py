@@ -1,26 +1,25 @@
-"""Undoable edits: each QUndoCommand is plain data plus its inverse, over ``app.storage``.
+"""The undo stack's one command: an ``app.edits`` edit and its inverse, applied by the session.
 
-One user action is one command, and each direction (apply, undo, redo) is one storage
-call, hence one transaction, saved at once. Commands tell the session what changed so
-each pane refreshes only what it shows.
+``redo`` applies the edit waiting to be applied, ``undo`` its inverse; each returns the next
+inverse, so redo after undo is just ``apply`` again (``app.edits`` keeps ids). A refused first
+application (a ``UserError``, a locked archive) marks the command obsolete, and Qt's
+``QUndoStack.push`` then drops it instead of stacking it.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from app.domain import ClaimSource
-from app.errors import UserError
-from app.storage import claims as claims_store
-from app.storage import links as links_store
-from app.storage import sources as sources_store
-from app.storage import splits as splits_store
-from ui.database import ArchiveSession
-from ui.i18n import user_message
+from app import edits
+from app.changes import Changes
+
+if TYPE_CHECKING:
+    from ui.database import ArchiveSession
 
 log = logging.getLogger(__name__)
 
@@ -29,287 +28,110 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Operations", text)
 
 
-class StorageCommand(QUndoCommand):
-    """Base: ``apply`` runs once before the push; the stack's first ``redo`` is skipped."""
+@dataclass(slots=True)
+class Outcome:
+    """What the last step of a command did; a plain object, readable after Qt dropped it."""
 
-    def __init__(self, session: ArchiveSession, text: str) -> None:
-        super().__init__(text)
+    changes: Changes = field(default_factory=Changes)
+    refused: bool = False
+    bug: BaseException | None = None
+
+
+class EditCommand(QUndoCommand):
+    """One undoable step holding plain data: the edit to apply next and its inverse."""
+
+    def __init__(self, session: ArchiveSession, edit: edits.Edit, text: str = "") -> None:
+        super().__init__(text or tr("Edit"))
         self.session = session
-        self._applied_once = False
+        self.edit = edit
+        self._next: edits.Edit = edit
+        self._back: edits.Edit | None = None
+        self.outcome = Outcome()
+        self._pushed = False
 
-    def apply(self) -> None:
-        self._do()
-        self._applied_once = True
+    @property
+    def changes(self) -> Changes:
+        """What the last step changed (e.g. ``created_claims`` after adding a claim)."""
+        return self.outcome.changes
 
     def redo(self) -> None:
-        if self._applied_once:
-            self._applied_once = False
-            return
-        self._guard(self._redo)
+        first = not self._pushed
+        self._pushed = True
+        inverse = self._step(self._next, first=first)
+        if inverse is not None:
+            self._back = inverse
 
     def undo(self) -> None:
-        self._guard(self._undo)
+        assert self._back is not None
+        inverse = self._step(self._back, first=False)
+        if inverse is not None:
+            self._next = inverse
 
-    def _guard(self, step: Any) -> None:
-        # Undo/redo run inside Qt's stack: a refused step becomes a message, not a crash.
+    def _step(self, edit: edits.Edit, *, first: bool) -> edits.Edit | None:
+        # Qt calls redo/undo from C++: an exception would leave a half-done step on the stack,
+        # so it is kept in the outcome (re-raised by ``ArchiveSession.push``) instead.
         try:
-            step()
-        except UserError as exc:
-            self.session.error_raised.emit(user_message(exc))
-
-    def _do(self) -> None:
-        raise NotImplementedError
-
-    def _redo(self) -> None:
-        self._do()
-
-    def _undo(self) -> None:
-        raise NotImplementedError
-
-
-class FieldEdit(StorageCommand):
-    """Base of edits that set fields: ``_do`` records ``before`` and writes ``changes``;
-    redo writes ``changes`` again, undo writes ``before`` back."""
-
-    changes: dict[str, Any]
-    before: dict[str, Any]
-
-    def _redo(self) -> None:
-        self._write(self.changes)
-
-    def _undo(self) -> None:
-        self._write(self.before)
-
-    def _write(self, values: dict[str, Any]) -> None:
-        raise NotImplementedError
+            inverse, self.outcome.changes = self.session.apply(edit)
+        except BaseException as exc:
+            if first:
+                self.setObsolete(True)
+            if not self.session.report_refusal(exc):
+                if not first:
+                    raise
+                self.outcome.bug = exc
+            self.outcome.refused = True
+            return None
+        self.outcome.refused = False
+        return inverse
 
 
-class EditClaim(FieldEdit):
-    """Change some fields of a claim (status, verdict, notes, text…)."""
-
-    def __init__(
-        self, session: ArchiveSession, claim_id: int, changes: dict[str, Any], text: str = ""
-    ) -> None:
-        super().__init__(session, text or tr("Edit claim"))
-        self.claim_id = claim_id
-        self.changes = dict(changes)
-        self.before: dict[str, Any] = {}
-
-    def _do(self) -> None:
-        current = self.session.claim(self.claim_id)
-        self.before = {name: getattr(current, name) for name in self.changes}
-        self._write(self.changes)
-
-    def _write(self, values: dict[str, Any]) -> None:
-        claim = claims_store.update_claim(self.session.db, self.claim_id, **values)
-        self.session.claim_changed.emit(claim)
-        if {"start", "end"} & values.keys() and claim.article_id is not None:
-            self.session.claims_restructured.emit(claim.article_id)
+# The window's former per-kind commands, as thin constructors of ``EditCommand``; the window
+# builds edits itself once it moves to ``ArchiveSession.push_edit``.
 
 
-class AddClaim(StorageCommand):
-    """A new claim, e.g. from a selection in the article."""
+def EditClaim(
+    session: ArchiveSession, claim_id: int, changes: dict[str, Any], text: str = ""
+) -> EditCommand:
+    return EditCommand(session, edits.EditClaim(claim_id, changes), text or tr("Edit claim"))
+
+
+class AddClaim(EditCommand):
+    """A new claim; ``claim_id`` is its id once pushed."""
 
     def __init__(self, session: ArchiveSession, fields: dict[str, Any]) -> None:
-        super().__init__(session, tr("New claim"))
-        self.fields = dict(fields)
-        self.claim_id: int | None = None
-        self._snapshot: claims_store.ClaimSnapshot | None = None
+        super().__init__(session, edits.AddClaim(fields), tr("New claim"))
 
-    def _do(self) -> None:
-        claim = claims_store.add_claim(self.session.db, **self.fields)
-        self.claim_id = claim.id
-        self._notify(claim.article_id)
-
-    def _redo(self) -> None:
-        assert self._snapshot is not None
-        claim = claims_store.restore_claim(self.session.db, self._snapshot)
-        self._notify(claim.article_id)
-
-    def _undo(self) -> None:
-        assert self.claim_id is not None
-        self._snapshot = claims_store.delete_claim(self.session.db, self.claim_id)
-        self._notify(self._snapshot.row.get("article_id"))
-
-    def _notify(self, article_id: int | None) -> None:
-        if article_id is not None:
-            self.session.claims_restructured.emit(article_id)
+    @property
+    def claim_id(self) -> int | None:
+        return next(iter(self.changes.created_claims), None)
 
 
-class DeleteClaim(StorageCommand):
-    """Delete a claim with its sources and links (undo puts them all back)."""
-
-    def __init__(self, session: ArchiveSession, claim_id: int) -> None:
-        super().__init__(session, tr("Delete claim"))
-        self.claim_id = claim_id
-        self._snapshot: claims_store.ClaimSnapshot | None = None
-
-    def _do(self) -> None:
-        self._snapshot = claims_store.delete_claim(self.session.db, self.claim_id)
-        article_id = self._snapshot.row.get("article_id")
-        if article_id is not None:
-            self.session.claims_restructured.emit(article_id)
-
-    def _undo(self) -> None:
-        assert self._snapshot is not None
-        claim = claims_store.restore_claim(self.session.db, self._snapshot)
-        if claim.article_id is not None:
-            self.session.claims_restructured.emit(claim.article_id)
+def DeleteClaim(session: ArchiveSession, claim_id: int) -> EditCommand:
+    return EditCommand(session, edits.DeleteClaim(claim_id), tr("Delete claim"))
 
 
-class SplitClaim(StorageCommand):
-    """Cut a claim in two at an offset of its article (redo keeps the second claim's id)."""
-
-    def __init__(self, session: ArchiveSession, claim_id: int, at: int) -> None:
-        super().__init__(session, tr("Split claim"))
-        self.claim_id = claim_id
-        self.at = at
-        self._undo_data: splits_store.SplitUndo | None = None
-        self._second: claims_store.ClaimSnapshot | None = None
-
-    def _do(self) -> None:
-        first, _second, self._undo_data = splits_store.split_claim(
-            self.session.db, self.claim_id, self.at
-        )
-        self._notify(first.article_id)
-
-    def _redo(self) -> None:
-        assert self._undo_data is not None and self._second is not None
-        claim = splits_store.resplit_claim(self.session.db, self._undo_data, self._second)
-        self._notify(claim.article_id)
-
-    def _undo(self) -> None:
-        assert self._undo_data is not None
-        claim, self._second = splits_store.unsplit_claim(self.session.db, self._undo_data)
-        self._notify(claim.article_id)
-
-    def _notify(self, article_id: int | None) -> None:
-        if article_id is not None:
-            self.session.claims_restructured.emit(article_id)
+def SplitClaim(session: ArchiveSession, claim_id: int, at: int) -> EditCommand:
+    return EditCommand(session, edits.SplitClaim(claim_id, at), tr("Split claim"))
 
 
-class MergeClaims(StorageCommand):
-    """Join a claim with the next one (their sources go to the merged claim)."""
-
-    def __init__(self, session: ArchiveSession, claim_id: int, other_id: int) -> None:
-        super().__init__(session, tr("Merge claims"))
-        self.claim_id = claim_id
-        self.other_id = other_id
-        self._undo_data: splits_store.MergeUndo | None = None
-
-    def _do(self) -> None:
-        merged, self._undo_data = splits_store.merge_claims(
-            self.session.db, self.claim_id, self.other_id
-        )
-        if merged.article_id is not None:
-            self.session.claims_restructured.emit(merged.article_id)
-
-    def _undo(self) -> None:
-        assert self._undo_data is not None
-        claim = splits_store.unmerge_claims(self.session.db, self._undo_data)
-        if claim.article_id is not None:
-            self.session.claims_restructured.emit(claim.article_id)
+def MergeClaims(session: ArchiveSession, claim_id: int, other_id: int) -> EditCommand:
+    return EditCommand(session, edits.MergeClaims(claim_id, other_id), tr("Merge claims"))
 
 
-class AddSource(StorageCommand):
-    def __init__(self, session: ArchiveSession, claim_id: int, fields: dict[str, Any]) -> None:
-        super().__init__(session, tr("Add source"))
-        self.claim_id = claim_id
-        self.fields = dict(fields)
-        self._link: ClaimSource | None = None
-
-    def _do(self) -> None:
-        fields = dict(self.fields)
-        url = str(fields.pop("url", "") or "")
-        self._link = sources_store.add_source(self.session.db, self.claim_id, url=url, **fields)
-        self.session.sources_changed.emit(self.claim_id)
-
-    def _redo(self) -> None:
-        assert self._link is not None
-        self._link = sources_store.restore_claim_source(self.session.db, self._link)
-        self.session.sources_changed.emit(self.claim_id)
-
-    def _undo(self) -> None:
-        assert self._link is not None
-        self._link = sources_store.remove_claim_source(self.session.db, self._link.id)
-        self.session.sources_changed.emit(self.claim_id)
+def AddSource(session: ArchiveSession, claim_id: int, fields: dict[str, Any]) -> EditCommand:
+    return EditCommand(session, edits.AddSource(claim_id, fields), tr("Add source"))
 
 
-class EditSource(FieldEdit):
-    def __init__(self, session: ArchiveSession, link_id: int, changes: dict[str, Any]) -> None:
-        super().__init__(session, tr("Edit source"))
-        self.link_id = link_id
-        self.changes = dict(changes)
-        self.before: dict[str, Any] = {}
-        self.claim_id: int | None = None
-
-    def _do(self) -> None:
-        current = sources_store.get_claim_source(self.session.db, self.link_id)
-        self.claim_id = current.claim_id
-        self.before = {
-            name: getattr(current if hasattr(current, name) else current.source, name)
-            for name in self.changes
-        }
-        self._write(self.changes)
-
-    def _write(self, values: dict[str, Any]) -> None:
-        link = sources_store.update_claim_source(self.session.db, self.link_id, **values)
-        self.session.sources_changed.emit(link.claim_id)
+def EditSource(session: ArchiveSession, link_id: int, changes: dict[str, Any]) -> EditCommand:
+    return EditCommand(session, edits.EditSource(link_id, changes), tr("Edit source"))
 
 
-class RemoveSource(StorageCommand):
-    def __init__(self, session: ArchiveSession, link_id: int) -> None:
-        super().__init__(session, tr("Remove source"))
-        self.link_id = link_id
-        self._removed: ClaimSource | None = None
-
-    def _do(self) -> None:
-        self._removed = sources_store.remove_claim_source(self.session.db, self.link_id)
-        self.session.sources_changed.emit(self._removed.claim_id)
-
-    def _undo(self) -> None:
-        assert self._removed is not None
-        link = sources_store.restore_claim_source(self.session.db, self._removed)
-        self.session.sources_changed.emit(link.claim_id)
+def RemoveSource(session: ArchiveSession, link_id: int) -> EditCommand:
+    return EditCommand(session, edits.RemoveSource(link_id), tr("Remove source"))
 
 
-class SetLink(StorageCommand):
-    """Confirm ("same") or dismiss ("not_same") an earlier check for a claim."""
-
-    def __init__(
-        self,
-        session: ArchiveSession,
-        claim_id: int,
-        other_id: int,
-        kind: str,
-        score: float | None = None,
-    ) -> None:
-        text = tr("Confirm same claim") if kind == "same" else tr("Dismiss earlier check")
-        super().__init__(session, text)
-        self.claim_id = claim_id
-        self.other_id = other_id
-        self.kind = kind
-        self.score = score
-        self._before: tuple[str, float | None] | None = None
-
-    def _do(self) -> None:
-        previous = [
-            link
-            for link in self.session.links_of(self.claim_id)
-            if link.other_claim_id == self.other_id
-        ]
-        self._before = (previous[0].kind, previous[0].score) if previous else None
-        self._redo()
-
-    def _redo(self) -> None:
-        links_store.set_claim_link(
-            self.session.db, self.claim_id, self.other_id, self.kind, self.score
-        )
-        self.session.links_changed.emit(self.claim_id)
-
-    def _undo(self) -> None:
-        if self._before is None:
-            links_store.remove_claim_link(self.session.db, self.claim_id, self.other_id)
-        else:
-            links_store.set_claim_link(self.session.db, self.claim_id, self.other_id, *self._before)
-        self.session.links_changed.emit(self.claim_id)
+def SetLink(
+    session: ArchiveSession, claim_id: int, other_id: int, kind: str, score: float | None = None
+) -> EditCommand:
+    text = tr("Confirm same claim") if kind == "same" else tr("Dismiss earlier check")
+    return EditCommand(session, edits.SetLink(claim_id, other_id, kind, score), text)

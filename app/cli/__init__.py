@@ -4,6 +4,9 @@ Each sub-command module defines ``add_arguments(parser)`` and ``run(args) -> int
 its one-line help lives in ``COMMANDS`` here. Only the chosen command's module is
 imported, so ``crible --version`` stays instant. A ``UserError`` becomes one line on
 stderr and exit status 2.
+
+Commands of other packages of the install come from the ``crible.commands`` entry points:
+the window (``ui.launcher``) adds ``gui`` that way, so the core never imports ``ui``.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import importlib
 import sqlite3
 import sys
 from collections.abc import Sequence
+from importlib.metadata import EntryPoint, entry_points
 from types import ModuleType
 
 from app import __version__
@@ -24,7 +28,6 @@ EXIT_USAGE = 2
 # name -> (module under app.cli, one-line help); order is the order shown in --help.
 # Only the chosen command's module is imported, so `crible --version` stays instant.
 COMMANDS: dict[str, tuple[str, str]] = {
-    "gui": ("gui", "open the workbench window (optionally on an article file or URL)"),
     "split": ("split", "split an article into sentences and check-worthy claims"),
     "import": ("import_cmd", "import earlier fact-checks (ClaimReview JSON-LD, HTML, CSV, JSONL)"),
     "match": ("match", "find earlier fact-checked claims like TEXT (or a batch of queries)"),
@@ -49,7 +52,21 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
-def _command_module(name: str) -> ModuleType:
+PLUGIN_GROUP = "crible.commands"
+WINDOW_COMMAND = "gui"
+
+
+def _plugin_commands() -> dict[str, EntryPoint]:
+    """Commands other installed packages register (the window's ``gui``), looked up only
+    when needed: reading the install's metadata costs some 30 ms."""
+    return {ep.name: ep for ep in entry_points(group=PLUGIN_GROUP) if ep.name not in COMMANDS}
+
+
+def _command_module(name: str, plugins: dict[str, EntryPoint]) -> ModuleType:
+    if name in plugins:
+        module = plugins[name].load()
+        assert isinstance(module, ModuleType)
+        return module
     return importlib.import_module(f"app.cli.{COMMANDS[name][0]}")
 
 
@@ -66,13 +83,17 @@ def _positionals(args: Sequence[str]) -> list[str]:
     return found
 
 
-def _selected_command(args: Sequence[str]) -> str | None:
+def _selected_command(args: Sequence[str], plugins: dict[str, EntryPoint]) -> str | None:
     positionals = _positionals(args)
-    return positionals[0] if positionals and positionals[0] in COMMANDS else None
+    known = positionals and (positionals[0] in COMMANDS or positionals[0] in plugins)
+    return positionals[0] if known else None
 
 
-def build_parser(selected: str | None = None) -> argparse.ArgumentParser:
+def build_parser(
+    selected: str | None = None, plugins: dict[str, EntryPoint] | None = None
+) -> argparse.ArgumentParser:
     """The `crible` parser; only *selected*'s module is imported to add its arguments."""
+    plugins = _plugin_commands() if plugins is None else plugins
     db_help = "archive file (default: $CRIBLE_DB, else the user data directory)"
     # Sub-commands accept --db too; SUPPRESS keeps their absent --db from hiding the top one.
     db_parent = argparse.ArgumentParser(add_help=False)
@@ -84,12 +105,15 @@ def build_parser(selected: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--db", metavar="PATH", default=None, help=db_help)
     parser.add_argument("--version", action="version", version=f"crible {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name, (_module_name, help_text) in COMMANDS.items():
+    helps = {name: help_text for name, (_module, help_text) in COMMANDS.items()}
+    for name in plugins:
+        helps[name] = str(getattr(_command_module(name, plugins), "HELP", ""))
+    for name, help_text in sorted(helps.items(), key=lambda item: item[0] in COMMANDS):
         command_parser = sub.add_parser(
             name, help=help_text, description=help_text, parents=[db_parent]
         )
         if name == selected:
-            module = _command_module(name)
+            module = _command_module(name, plugins)
             module.add_arguments(command_parser)
             command_parser.set_defaults(_run=module.run)
     return parser
@@ -98,11 +122,17 @@ def build_parser(selected: str | None = None) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `crible` console script."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    selected = _selected_command(args_list)
+    positionals = _positionals(args_list)
+    core_only = args_list == ["--version"] or bool(positionals and positionals[0] in COMMANDS)
+    plugins = {} if core_only else _plugin_commands()
+    selected = _selected_command(args_list, plugins)
     wants_info = bool({"-h", "--help", "--version"} & set(args_list))
-    if selected is None and not wants_info and not _positionals(args_list):
-        selected, args_list = "gui", [*args_list, "gui"]  # `crible` alone opens the window
-    args = build_parser(selected).parse_args(args_list)
+    if selected is None and not wants_info and not positionals and WINDOW_COMMAND in plugins:
+        selected, args_list = WINDOW_COMMAND, [*args_list, WINDOW_COMMAND]  # `crible` alone
+    args = build_parser(selected, plugins).parse_args(args_list)
+    if getattr(args, "_run", None) is None:  # no command, and no window installed
+        build_parser(None, plugins).print_help()
+        return EXIT_USAGE
     try:
         return int(args._run(args) or EXIT_OK)
     except UserError as exc:
@@ -122,11 +152,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
-
-
-def main_gui() -> int:
-    """Entry point of the `crible-gui` launcher: the window, nothing else."""
-    return main(["gui", *sys.argv[1:]])
 
 
 def run() -> None:

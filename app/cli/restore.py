@@ -8,7 +8,8 @@ from pathlib import Path
 
 from app.errors import UserError
 from app.paths import resolve_db_path
-from app.storage.backup import restore_backup, verify_backup
+from app.storage.backup import verify_backup
+from app.storage.restore import restore_backup
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -3,7 +3,7 @@
 ``importer.import_paths`` calls :func:`import_pooled` when the files hold at least
 ``POOL_MIN_RECORDS`` records. Workers are started with ``spawn``, so every function a worker
 runs (``_prepare_lines``, ``_prepare_items``, ``_end_with_parent``) lives at this module's top
-level. This module imports ``importer``; ``importer`` imports it only inside ``import_paths``.
+level. It shares batches with ``importer`` through ``import_batches`` (no import cycle).
 """
 
 from __future__ import annotations
@@ -22,17 +22,16 @@ from typing import Any
 from sqlite_utils import Database
 
 from app.errors import UserError
-from app.interop.importer import (
+from app.interop.import_batches import (
+    Batch,
+    BatchWriter,
     Cancelled,
     ImportReport,
     Item,
     Progress,
-    _Batch,
-    _checked_kind,
-    _prepare,
-    _Writer,
-    read_records,
+    prepare_batch,
 )
+from app.interop.record_files import checked_kind, read_records
 from app.interop.tabular import jsonl_records, open_text
 from app.storage.reviews import KnownKeys, bulk_writes, known_keys_reader, prepare_archive_reviews
 
@@ -58,10 +57,10 @@ def import_pooled(
     chunks of lines and parsed in the workers; other shapes are parsed here and only
     normalised there.
     """
-    writer = _Writer(db, report, progress, cancelled, total)
+    writer = BatchWriter(db, report, progress, cancelled, total)
     known = known_keys_reader(db)
     context = multiprocessing.get_context("spawn")
-    pending: deque[Future[_Batch]] = deque()
+    pending: deque[Future[Batch]] = deque()
     pool = ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_end_with_parent
     )
@@ -74,15 +73,15 @@ def import_pooled(
 
 def _feed_pool(
     pool: ProcessPoolExecutor,
-    writer: _Writer,
-    pending: deque[Future[_Batch]],
+    writer: BatchWriter,
+    pending: deque[Future[Batch]],
     jobs: Iterator[Job],
     known: KnownKeys | None,
     workers: int,
 ) -> None:
     for job in jobs:
-        if isinstance(job, _Batch):
-            ready: Future[_Batch] = Future()
+        if isinstance(job, Batch):
+            ready: Future[Batch] = Future()
             ready.set_result(job)
             pending.append(ready)
         else:
@@ -95,7 +94,7 @@ def _feed_pool(
             return
 
 
-def _write_next(writer: _Writer, pending: deque[Future[_Batch]]) -> bool:
+def _write_next(writer: BatchWriter, pending: deque[Future[Batch]]) -> bool:
     """Store the oldest chunk; False when the import was cancelled (nothing more is stored)."""
     batch = pending.popleft().result()
     if writer.stopped():
@@ -104,7 +103,7 @@ def _write_next(writer: _Writer, pending: deque[Future[_Batch]]) -> bool:
     return True
 
 
-Job = tuple[Any, ...] | _Batch
+Job = tuple[Any, ...] | Batch
 
 
 def _jobs(paths: list[Path], report: ImportReport, batch_size: int) -> Iterator[Job]:
@@ -112,7 +111,7 @@ def _jobs(paths: list[Path], report: ImportReport, batch_size: int) -> Iterator[
     for path in paths:
         found = False
         try:
-            if _checked_kind(path) == "jsonl":
+            if checked_kind(path) == "jsonl":
                 with open_text(path) as handle:
                     first = 1
                     while lines := list(islice(handle, batch_size)):
@@ -135,20 +134,20 @@ def _jobs(paths: list[Path], report: ImportReport, batch_size: int) -> Iterator[
             yield _error_batch(f"{path}: no fact-checks found")
 
 
-def _error_batch(message: str) -> _Batch:
-    return _Batch(0, [message], 0, prepare_archive_reviews([]))
+def _error_batch(message: str) -> Batch:
+    return Batch(0, [message], 0, prepare_archive_reviews([]))
 
 
 def _prepare_lines(
     path: str, first: int, lines: list[str], encoding: str, known: KnownKeys | None
-) -> _Batch:
+) -> Batch:
     """In a worker process: a chunk of JSON Lines → a prepared batch."""
-    return _prepare(list(jsonl_records(lines, path, encoding, first)), _kept(known))
+    return prepare_batch(list(jsonl_records(lines, path, encoding, first)), _kept(known))
 
 
-def _prepare_items(chunk: list[Item], known: KnownKeys | None) -> _Batch:
+def _prepare_items(chunk: list[Item], known: KnownKeys | None) -> Batch:
     """In a worker process: records parsed by the main process → a prepared batch."""
-    return _prepare(chunk, _kept(known))
+    return prepare_batch(chunk, _kept(known))
 
 
 def _end_with_parent() -> None:

@@ -1,70 +1,39 @@
-"""Files of earlier fact-checks → the archive: shape detection, batching, progress, a report.
+"""Files of earlier fact-checks → the archive: batching, progress, a report.
 
 A pure function with a progress callback and a cancel check (no Qt), so the GUI runs it in a
 worker and the CLI in the foreground. One transaction per batch: a cancelled or failing import
-keeps the batches already written, and a bad record never stops the others.
+keeps the batches already written, and a bad record never stops the others. Batches and the
+report are in ``import_batches``, file shapes in ``record_files``, the worker processes of
+large imports in ``import_pool``.
 """
 
 from __future__ import annotations
 
-import json
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from app.errors import UserError
-from app.interop.claimreview import parse_html, parse_jsonld
-from app.interop.records import BadRecord, ReviewRecord
-from app.interop.tabular import SAMPLE_BYTES, iter_csv, iter_jsonl, read_text
-from app.storage.reviews import (
-    KnownKeys,
-    PreparedReviews,
-    bulk_writes,
-    known_keys_reader,
-    prepare_archive_reviews,
-    store_archive_reviews,
+from app.interop.import_batches import (
+    MAX_ERRORS,
+    Batch,
+    BatchWriter,
+    Cancelled,
+    FileError,
+    ImportReport,
+    Item,
+    Progress,
+    prepare_batch,
 )
+from app.interop.import_pool import import_pooled
+from app.interop.record_files import estimate_records, read_records
+from app.storage.reviews import KnownKeys, bulk_writes, known_keys_reader
 
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
-Item = ReviewRecord | BadRecord
-
-# The report keeps this many messages; past it, one line says how many more there were.
-MAX_ERRORS = 1000
-JSON_SUFFIXES = {".json", ".jsonld", ".json-ld"}
-LINES_SUFFIXES = {".jsonl", ".ndjson"}
-CSV_SUFFIXES = {".csv", ".tsv"}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-
-
-@dataclass
-class ImportReport:
-    """What an import did. ``skipped`` counts every record not imported: already in the
-    archive, or bad (each bad one also has a line in ``errors``, with file and index)."""
-
-    imported: int = 0
-    skipped: int = 0
-    errors: list[str] = field(default_factory=list)
-    files_read: int = 0
-    cancelled: bool = False
-    _more_errors: int = 0
-
-    def add_error(self, message: str) -> None:
-        if len(self.errors) < MAX_ERRORS:
-            self.errors.append(message)
-        else:
-            self._more_errors += 1
-
-    def to_json(self) -> dict[str, object]:
-        errors = list(self.errors)
-        if self._more_errors:
-            errors.append(f"… and {self._more_errors} more errors")
-        return {"imported": self.imported, "skipped": self.skipped, "errors": errors}
+__all__ = ["MAX_ERRORS", "ImportReport", "import_paths", "import_records", "read_records"]
 
 
 def import_records(
@@ -91,7 +60,7 @@ def import_records(
         total = len(records) if hasattr(records, "__len__") else 0  # type: ignore[arg-type]
     iterator = iter(records)
     known = known_keys_reader(db)
-    writer = _Writer(db, report, progress, cancelled, total)
+    writer = BatchWriter(db, report, progress, cancelled, total)
     try:
         with (
             bulk_writes(db),
@@ -112,71 +81,10 @@ def import_records(
     return report
 
 
-@dataclass(frozen=True, slots=True)
-class _Batch:
-    """One transaction's worth: how many records were read, the bad ones' messages (in
-    reading order) and the good ones prepared for storage."""
-
-    size: int
-    errors: list[str]
-    bad: int
-    prepared: PreparedReviews
-
-
-class _Writer:
-    """The calling thread's side: errors in order, one transaction per batch, progress."""
-
-    def __init__(
-        self,
-        db: Database,
-        report: ImportReport,
-        progress: Progress | None,
-        cancelled: Cancelled | None,
-        total: int,
-    ) -> None:
-        self.db, self.report, self.progress, self.cancelled = db, report, progress, cancelled
-        self.total = total
-        self.done = 0
-
-    def stopped(self) -> bool:
-        if self.cancelled and self.cancelled():
-            self.report.cancelled = True
-        return self.report.cancelled
-
-    def store(self, batch: _Batch) -> None:
-        for message in batch.errors:
-            self.report.add_error(message)
-        added = store_archive_reviews(self.db, batch.prepared)
-        self.report.imported += added.added
-        self.report.skipped += added.duplicates + batch.bad
-        self.done += batch.size
-        if self.progress:
-            self.progress(self.done, max(self.total, self.done) if self.total else 0)
-
-
 def _read_batch(
-    iterator: Iterator[Item | _FileError], batch_size: int, known: KnownKeys | None
-) -> _Batch:
-    return _prepare(list(islice(iterator, batch_size)), known)
-
-
-def _prepare(chunk: list[Item | _FileError], known: KnownKeys | None) -> _Batch:
-    good = [item for item in chunk if isinstance(item, ReviewRecord)]
-    errors = [item.message() for item in chunk if not isinstance(item, ReviewRecord)]
-    bad = sum(isinstance(item, BadRecord) for item in chunk)
-    size = len(good) + bad
-    return _Batch(size, errors, bad, prepare_archive_reviews(good, known))
-
-
-@dataclass(frozen=True, slots=True)
-class _FileError:
-    """A file that could not be read (or not to its end): reported in reading order, but
-    neither a record nor a skip."""
-
-    text: str
-
-    def message(self) -> str:
-        return self.text
+    iterator: Iterator[Item | FileError], batch_size: int, known: KnownKeys | None
+) -> Batch:
+    return prepare_batch(list(islice(iterator, batch_size)), known)
 
 
 def import_paths(
@@ -199,13 +107,10 @@ def import_paths(
     """
     report = ImportReport()
     paths = [Path(p) for p in paths]
-    estimate = sum(_estimate_records(p) for p in paths)
+    estimate = sum(estimate_records(p) for p in paths)
     if workers is None:
         workers = min(os.cpu_count() or 1, MAX_WORKERS) if estimate >= POOL_MIN_RECORDS else 0
     if workers > 0:
-        # Imported here: the pool module imports this one (and small imports never need it).
-        from app.interop.import_pool import import_pooled
-
         import_pooled(db, paths, report, progress, cancelled, batch_size, estimate, workers)
         return report
     import_records(
@@ -226,7 +131,7 @@ POOL_MIN_RECORDS = 20_000
 MAX_WORKERS = 3
 
 
-def _records_of(paths: list[Path], report: ImportReport) -> Iterator[Item | _FileError]:
+def _records_of(paths: list[Path], report: ImportReport) -> Iterator[Item | FileError]:
     for raw_path in paths:
         path = Path(raw_path)
         found = False
@@ -237,87 +142,11 @@ def _records_of(paths: list[Path], report: ImportReport) -> Iterator[Item | _Fil
         except UserError as exc:
             # Raised before the first record (unreadable file) or mid-way (broken tail): the
             # records already read stay imported, and the file counts as read.
-            yield _FileError(str(exc))
+            yield FileError(str(exc))
             if found:
                 report.files_read += 1
             continue
         if found:
             report.files_read += 1
         else:
-            yield _FileError(f"{path}: no fact-checks found")
-
-
-def read_records(path: Path) -> Iterator[Item]:
-    """The records of one file, whatever its shape; UserError when the file cannot be read."""
-    kind = _checked_kind(path)
-    if kind == "csv":
-        yield from iter_csv(path)
-    elif kind == "jsonl":
-        yield from iter_jsonl(path)
-    elif kind == "html":
-        yield from parse_html(read_text(path), str(path))
-    else:
-        yield from _json_records(path)
-
-
-def _checked_kind(path: Path) -> str:
-    if not path.exists():
-        raise UserError(f"{path}: no such file")
-    if path.is_dir():
-        raise UserError(f"{path}: is a folder, not a file")
-    return _kind(path)
-
-
-def _json_records(path: Path) -> Iterator[Item]:
-    text = read_text(path)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        if exc.msg == "Extra data":
-            # Several JSON values one per line: JSON Lines under a .json name.
-            yield from iter_jsonl(path)
-            return
-        raise UserError(f"{path}: invalid JSON ({exc.msg} at line {exc.lineno})") from exc
-    yield from parse_jsonld(data, str(path))
-
-
-def _kind(path: Path) -> str:
-    suffix = path.suffix.lower()
-    if suffix in CSV_SUFFIXES:
-        return "csv"
-    if suffix in LINES_SUFFIXES:
-        return "jsonl"
-    if suffix in HTML_SUFFIXES:
-        return "html"
-    if suffix in JSON_SUFFIXES:
-        return "json"
-    return _sniff_kind(path)
-
-
-def _sniff_kind(path: Path) -> str:
-    """Unknown extension: look at the first character (after a BOM and spaces)."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(SAMPLE_BYTES)
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read ({exc.strerror})") from exc
-    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
-    if start in (b"{", b"["):
-        return "json"
-    if start == b"<":
-        return "html"
-    raise UserError(f"{path}: unsupported file type (expected JSON-LD, HTML, CSV or JSONL)")
-
-
-def _estimate_records(path: Path) -> int:
-    """A cheap record count for progress: lines for CSV/JSONL, ClaimReview mentions otherwise."""
-    try:
-        size = path.stat().st_size
-        needle = b"\n" if _kind(path) in ("csv", "jsonl") else b"ClaimReview"
-        count = 0
-        with path.open("rb") as handle:
-            while chunk := handle.read(1 << 20):
-                count += chunk.count(needle)
-    except (OSError, UserError):
-        return 0
-    return count if size else 0
+            yield FileError(f"{path}: no fact-checks found")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -14,6 +13,7 @@ from sqlite_utils import Database
 
 from app.errors import UserError
 from app.storage.integrity import check_connection
+from app.storage.schema import refuse_newer_schema
 
 BACKUP_DIR = "backups"
 AUTO = "auto"
@@ -62,7 +62,7 @@ def backup_to(db: Database, target: Path) -> Path:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
         raise UserError(
-            "cannot write the backup {path}: {reason}", path=target, reason=_reason(exc)
+            "cannot write the backup {path}: {reason}", path=target, reason=error_reason(exc)
         ) from exc
     return target
 
@@ -138,8 +138,6 @@ def backup_before_migration(db: Database, path: Path, first_pending: str) -> Pat
 
 def verify_backup(backup: Path) -> None:
     """Raise UserError unless *backup* is a sound Crible archive this version can open."""
-    from app.storage.db import known_migrations
-
     backup = Path(backup)
     if not backup.is_file():
         raise UserError(f"no backup file {backup}")
@@ -160,9 +158,7 @@ def verify_backup(backup: Path) -> None:
         conn.close()
     if not names:
         raise UserError(f"{backup} is not a Crible archive")
-    unknown = set(names) - set(known_migrations())
-    if unknown:
-        raise UserError(f"{backup} was written by a newer Crible (schema {max(unknown)})")
+    refuse_newer_schema(names, str(backup))
 
 
 def _applied_names(conn: sqlite3.Connection) -> list[str]:
@@ -177,59 +173,5 @@ def _applied_names(conn: sqlite3.Connection) -> list[str]:
     return [row[0] for row in rows]
 
 
-def restore_backup(backup: Path, archive_path: Path) -> Path | None:
-    """Replace the archive's content with *backup*, after checking the backup is sound.
-
-    The current archive is first kept as a ``before-restore`` backup (or, when it cannot be
-    read at all, moved aside as is). The copy goes through SQLite's backup API into the live
-    file, so it is atomic and a crash leaves either the old or the restored archive. Returns
-    the path where the previous archive was kept (None when there was none).
-    """
-    backup, archive_path = Path(backup), Path(archive_path)
-    verify_backup(backup)
-    if backup.resolve() == archive_path.resolve():
-        raise UserError("the backup is the archive itself")
-    kept = _keep_current(archive_path)
-    try:
-        source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
-        target = sqlite3.connect(str(archive_path), timeout=5)
-        try:
-            source.backup(target)
-        finally:
-            target.close()
-            source.close()
-    except sqlite3.Error as exc:
-        raise UserError(f"cannot restore into {archive_path}: {_reason(exc)}") from exc
-    return kept
-
-
-def _keep_current(archive_path: Path) -> Path | None:
-    if not archive_path.exists():
-        return None
-    from app.storage.db import open_archive
-
-    try:
-        current = open_archive(archive_path, migrate=False)
-    except UserError:
-        return _move_aside(archive_path)
-    try:
-        kept = make_backup(current, archive_path, BEFORE_RESTORE)
-    finally:
-        current.close()
-    prune_backups(archive_path)
-    return kept
-
-
-def _move_aside(archive_path: Path) -> Path:
-    """An unreadable archive is moved, never deleted: it may still hold someone's work."""
-    target = new_backup_path(archive_path, "unreadable").with_suffix(".damaged")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    for suffix in ("", "-wal", "-shm"):
-        part = archive_path.with_name(archive_path.name + suffix)
-        if part.exists():
-            shutil.move(str(part), str(target.with_name(target.name + suffix)))
-    return target
-
-
-def _reason(exc: BaseException) -> str:
+def error_reason(exc: BaseException) -> str:
     return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)

@@ -8,9 +8,13 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from app.errors import NewerSchemaError, UserError
+from app.errors import UserError
+from app.storage.backup import backup_before_migration
 from app.storage.migrations import MIGRATIONS
+from app.storage.schema import applied_migrations, known_migrations, refuse_newer_schema
 from app.storage.sync_capture import ensure_capture
+
+__all__ = ["applied_migrations", "known_migrations", "open_archive", "open_archive_for_reading"]
 
 BUSY_TIMEOUT_MS = 5000
 MEMORY = ":memory:"
@@ -50,7 +54,7 @@ def open_archive(path: str | Path, *, migrate: bool = True) -> Database:
     db = Database(conn)
     try:
         _apply_policy(db)
-        _refuse_newer_schema(db, path_str)
+        refuse_newer_schema(applied_migrations(db), path_str)
         if migrate:
             _migrate(db, path_str)
             ensure_capture(db)  # team sync: the capture triggers follow the schema
@@ -85,7 +89,7 @@ def open_archive_for_reading(path: str | Path) -> Database:
     db = Database(conn)
     try:
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        _refuse_newer_schema(db, str(target))
+        refuse_newer_schema(applied_migrations(db), str(target))
         if MIGRATIONS.pending(db):
             raise UserError(
                 "the archive {path} needs an upgrade but its folder is read-only; copy it to a "
@@ -121,31 +125,11 @@ def _apply_policy(db: Database) -> None:
     db.execute("PRAGMA synchronous = NORMAL")
 
 
-def applied_migrations(db: Database) -> list[str]:
-    return [m.name for m in MIGRATIONS.applied(db)]
-
-
-def known_migrations() -> list[str]:
-    return [m.name for m in MIGRATIONS._migrations]
-
-
-def _refuse_newer_schema(db: Database, path: str) -> None:
-    unknown = set(applied_migrations(db)) - set(known_migrations())
-    if unknown:
-        raise NewerSchemaError(
-            "{path} was written by a newer Crible (schema {schema}); update Crible to open it",
-            path=path,
-            schema=max(unknown),
-        )
-
-
 def _migrate(db: Database, path: str) -> None:
     pending = MIGRATIONS.pending(db)
     if not pending:
         return
     if applied_migrations(db) and path != MEMORY:
-        from app.storage.backup import backup_before_migration
-
         backup_before_migration(db, Path(path), pending[0].name)
     MIGRATIONS.apply(db)
 

@@ -20,10 +20,10 @@ from app.storage.backup import (
     list_backups,
     make_backup,
     prune_backups,
-    restore_backup,
     verify_backup,
 )
 from app.storage.integrity import check_archive
+from app.storage.restore import restore_backup
 
 
 def _add(db, text: str) -> None:

@@ -61,10 +61,12 @@ def test_crible_db_environment_variable_names_the_archive(tmp_path):
 def test_every_listed_command_has_a_module_with_arguments_and_run():
     import argparse
 
-    from app.cli import COMMANDS, _command_module
+    from app.cli import COMMANDS, _command_module, _plugin_commands
 
-    for name in COMMANDS:
-        module = _command_module(name)
+    plugins = _plugin_commands()
+    assert set(plugins) == {"gui"}, "the window registers its command through an entry point"
+    for name in [*COMMANDS, *plugins]:
+        module = _command_module(name, plugins)
         module.add_arguments(argparse.ArgumentParser())
         assert callable(module.run), name
 

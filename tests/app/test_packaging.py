@@ -43,4 +43,5 @@ def test_built_wheel_contains_resources_and_seeds(tmp_path):
     assert "app/cli/__init__.py" in names and "ui/__init__.py" in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
-    assert "crible = app.cli:main" in text and "crible-gui = app.cli:main_gui" in text
+    assert "crible = app.cli:main" in text and "crible-gui = ui.launcher:main" in text
+    assert "[crible.commands]" in text and "gui = ui.launcher" in text

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.cli.gui import _start_auto_backup
 from app.storage.backup import list_backups
+from ui.launcher import _start_auto_backup
 
 
 def test_auto_backup_runs_in_the_background_once_per_interval(session, qtbot):

@@ -1,6 +1,8 @@
 """`crible gui [FILE|URL] [--screenshot PNG]`: open the workbench window.
 
-Qt is imported only inside ``run`` so the rest of the command line stays Qt-free.
+The window's half of the command line: this module registers ``gui`` with ``app.cli``
+through the ``crible.commands`` entry point (pyproject.toml), so the core never imports
+``ui``. Qt is imported only inside ``run``, so ``crible --help`` stays quick.
 """
 
 from __future__ import annotations
@@ -15,6 +17,14 @@ from app.errors import UserError
 from app.paths import resolve_db_path
 
 SCREENSHOT_TIMEOUT_S = 120
+HELP = "open the workbench window (optionally on an article file or URL)"
+
+
+def main() -> int:
+    """Entry point of the `crible-gui` launcher: the window, nothing else."""
+    from app.cli import main as crible_main
+
+    return crible_main(["gui", *sys.argv[1:]])
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
