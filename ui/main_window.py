@@ -35,13 +35,14 @@ from ui.window_dialogs import DialogsMixin
 from ui.window_edits import EditsMixin
 from ui.window_matching import MatchingMixin
 from ui.window_status import StatusMixin
+from ui.window_team import TeamMixin
 
 log = logging.getLogger(__name__)
 
 DEFAULT_SIZE = (1400, 900)
 
 
-class MainWindow(EditsMixin, DialogsMixin, MatchingMixin, StatusMixin, QMainWindow):
+class MainWindow(EditsMixin, DialogsMixin, MatchingMixin, StatusMixin, TeamMixin, QMainWindow):
     """Crible's main window over one archive session.
 
     Signals:
@@ -81,6 +82,7 @@ class MainWindow(EditsMixin, DialogsMixin, MatchingMixin, StatusMixin, QMainWind
         self.claims_pane.table.addAction(delete)
         self._build_status_bar()
         self._connect()
+        self._build_team()
         self._update_actions()
         if restore:
             self.restore_state()
