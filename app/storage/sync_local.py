@@ -113,10 +113,11 @@ def claim_history(db: Database, claim_id: int) -> list[HistoryEntry]:
     gid = claim_gid(db, claim_id)
     if gid is None:
         return []
+    # The claim itself, and its source links ("cs:<claim gid>:<source gid>", a range of the index).
     rows = db.execute(
         "SELECT server_seq, tbl, op, fields, author, pushed_at FROM sync_history"
-        " WHERE gid = ? OR gid LIKE ? ESCAPE '\\' ORDER BY server_seq",
-        [gid, "cs:" + gid.replace("_", "\\_").replace("%", "\\%") + ":%"],
+        " WHERE gid = ? OR (gid >= ? AND gid < ?) ORDER BY server_seq",
+        [gid, f"cs:{gid}:", f"cs:{gid};"],
     ).fetchall()
     return [
         HistoryEntry(seq, tbl, op, json.loads(fields), author, pushed_at)
