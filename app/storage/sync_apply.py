@@ -280,11 +280,11 @@ def _insert_row(db: Database, table: SharedTable, change: PulledChange, batch: _
         values.update(_claim_index_values(db, values))
     columns = ", ".join(f'"{name}"' for name in values)
     marks = ", ".join("?" for _ in values)
-    cursor = db.execute(
+    cursor = db.conn.execute(
         f"INSERT INTO {table.name}({columns}) VALUES ({marks})", list(values.values())
     )
     local_id = int(cursor.lastrowid or 0)
-    db.execute(
+    db.conn.execute(
         "INSERT OR REPLACE INTO sync_rows(tbl, local_id, gid, base_hlc, base_origin)"
         " VALUES (?, ?, ?, ?, ?)",
         [table.name, local_id, change.gid, change.hlc, change.origin],

@@ -8,7 +8,10 @@ sync finishes the job.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import queue
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -90,15 +93,13 @@ def pull_all(
     """(others' changes pulled, conflicts learnt, records refused as invalid).
 
     Our own pushed changes come back too (they fix the per-field versions) but are not counted.
+    The next batch is read from the server while this one is applied (a reader thread, the
+    only user of *conn* meanwhile); the pull position moves only as batches are applied.
     """
     from app.storage.sync_apply import apply_pulled
 
     pulled = conflicts = rejected = 0
-    while True:
-        after = sync_state(db).last_pulled
-        raw_changes, raw_conflicts, last = pull_changes(conn, after, PULL_BATCH)
-        if not raw_changes:
-            return pulled, conflicts, rejected
+    for raw_changes, raw_conflicts, last in _prefetched(conn, sync_state(db).last_pulled):
         changes, bad = _valid(raw_changes, change_from_row)
         found, bad_conflicts = _valid(raw_conflicts, conflict_from_row)
         result = apply_pulled(db, changes, found, up_to_seq=last)
@@ -107,6 +108,44 @@ def pull_all(
         rejected += bad + bad_conflicts + result.rejected
         if progress is not None:
             progress("pulled", pulled)
+    return pulled, conflicts, rejected
+
+
+_Fetched = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], int]
+
+
+def _prefetched(conn: psycopg.Connection[Any], after: int) -> Iterator[_Fetched]:
+    """Batches of the change log after *after*, read one ahead in a thread."""
+    batches: queue.Queue[_Fetched | BaseException | None] = queue.Queue(maxsize=1)
+    stop = threading.Event()
+
+    def read() -> None:
+        position = after
+        try:
+            while not stop.is_set():
+                raw_changes, raw_conflicts, last = pull_changes(conn, position, PULL_BATCH)
+                if not raw_changes:
+                    break
+                batches.put((raw_changes, raw_conflicts, last))
+                position = last
+        except BaseException as exc:  # handed to the applying thread, which raises it
+            batches.put(exc)
+            return
+        batches.put(None)
+
+    reader = threading.Thread(target=read, name="crible-sync-pull", daemon=True)
+    reader.start()
+    try:
+        while (item := batches.get()) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        while reader.is_alive():  # unblock a reader waiting to hand over a batch
+            with contextlib.suppress(queue.Empty):
+                batches.get(timeout=0.1)
+        reader.join()
 
 
 def _valid(

@@ -28,6 +28,13 @@ class SharedTable:
     foreign_keys: dict[str, str] = field(default_factory=dict)
     natural_gid: str | None = None
 
+    @property
+    def column_set(self) -> frozenset[str]:
+        return _column_sets.setdefault(self.name, frozenset(self.columns))
+
+
+_column_sets: dict[str, frozenset[str]] = {}
+
 
 def _gid_of(table: str, column: str) -> str:
     return f"(SELECT gid FROM sync_rows WHERE tbl = '{table}' AND local_id = new.{column})"

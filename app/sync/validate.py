@@ -39,11 +39,17 @@ def _integer(value: Any, what: str, low: int = 0, high: int = _MAX_HLC) -> int:
     return value
 
 
+_PLAIN = (int, float)
+
+
 def _plain_value(value: Any) -> Any:
-    if value is None or (isinstance(value, int | float) and not isinstance(value, bool)):
+    kind = type(value)
+    if value is None or kind in _PLAIN:  # exact types: a bool is not a number here
         return value
-    if isinstance(value, str):
-        return _text(value, MAX_VALUE_CHARS, "value")
+    if kind is str:
+        if len(value) > MAX_VALUE_CHARS or "\x00" in value:
+            raise InvalidChange("bad value")
+        return value
     raise InvalidChange("a value is not text, a number or null")
 
 
@@ -56,10 +62,11 @@ def _fields(raw: Any, tbl: str) -> dict[str, Any]:
     if not isinstance(fields, dict):
         raise InvalidChange("fields are not an object")
     table = BY_NAME[tbl]
-    unknown = set(fields) - set(table.columns)
-    if unknown:
+    if not table.column_set.issuperset(fields):
         raise InvalidChange("unknown columns")
-    checked = {name: _plain_value(value) for name, value in fields.items()}
+    for value in fields.values():
+        _plain_value(value)
+    checked: dict[str, Any] = fields
     for name in table.foreign_keys:
         if checked.get(name) is not None:
             _text(checked[name], MAX_GID_CHARS, "reference")
