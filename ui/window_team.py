@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
 
+from app.storage.sync_local import sync_state
 from ui.panes.history_pane import HistoryPane
 from ui.sync_jobs import ClaimTeamView, SyncOutcome, load_claim_team_view, mark_resolved
 from ui.sync_status import SyncIndicator
@@ -25,7 +26,13 @@ class TeamMixin(_Base):
     """Team sync in the window: indicator, automatic sync, the claim's history and conflicts."""
 
     def _build_team(self) -> None:
+        """Only an archive in a team gets the indicator, the tab and the automatic sync; a
+        join made meanwhile with `crible team join` shows at the next start."""
         self._team_claim_id: int | None = None
+        self.sync_indicator: SyncIndicator | None = None
+        # One row read on the GUI thread, like the session's other small reads.
+        if not sync_state(self.session.db).enabled:
+            return
         self.history_pane = HistoryPane()
         self._team_tab = self.tabs.addTab(self.history_pane, self.tr("Team"))
         self.sync_indicator = SyncIndicator(self.session.runner, self)
@@ -60,11 +67,12 @@ class TeamMixin(_Base):
         self.session.runner.start(
             HISTORY_KEY, mark_resolved, conflict_id, claim_id, on_result=self._show_team_view
         )
-        self.sync_indicator.refresh()
+        self._on_team_edit_saved(0)
 
     @Slot(int)
     def _on_team_edit_saved(self, _index: int) -> None:
-        self.sync_indicator.refresh()  # one more change waiting to be sent
+        if self.sync_indicator is not None:
+            self.sync_indicator.refresh()  # one more change waiting to be sent
 
     def _on_sync_indicator_synced(self, outcome: SyncOutcome) -> None:
         if outcome.pulled:
