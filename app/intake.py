@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import trafilatura
@@ -208,7 +209,7 @@ def _from_html(html: str, url: str | None, origin: str, name: str | None = None)
     )
 
 
-def _with(draft: ArticleDraft, **changes: str | None) -> ArticleDraft:
+def _with(draft: ArticleDraft, **changes: Any) -> ArticleDraft:
     return replace(draft, **changes)
 
 

@@ -34,6 +34,7 @@ import synth_claims
 from app.matching import Matcher, retrieval
 from app.matching import matcher as matcher_module
 from app.storage import open_archive
+from app.workflows.matching import ClaimQuery
 from ui import jobs
 
 ARTICLE = 15
@@ -46,12 +47,13 @@ class _Progress:
         pass
 
 
-def _article(pool: list[str], seed: int) -> list[tuple[int, str, str | None]]:
+def _article(pool: list[str], seed: int) -> list[ClaimQuery]:
+    """Claims not stored anywhere: matched as queries (``ClaimQuery`` without a claim id)."""
     drawn = synth_claims.claims(pool, ARTICLE, seed)
-    return [(-1 - i, text, None) for i, (text, _) in enumerate(drawn)]
+    return [ClaimQuery(None, text, None) for text, _ in drawn]
 
 
-def _job(path: Path, claims: list[tuple[int, str, str | None]]) -> tuple[float, float, float]:
+def _job(path: Path, claims: list[ClaimQuery]) -> tuple[float, float, float]:
     """(wall s, process CPU s, job thread CPU s) of the window's matching job in a thread."""
     out: list[float] = []
 

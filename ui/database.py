@@ -53,7 +53,7 @@ class ArchiveSession(QObject):
         error_raised(str): an expected failure to show in the window (a ``UserError``).
 
     The per-kind signals (``claim_changed`` … ``links_changed``) are derived from ``changed``
-    in one place, ``_announce``, for the panes that still listen to them.
+    in one place, ``announce``, for the panes that still listen to them.
     """
 
     changed = Signal(object)
@@ -94,7 +94,7 @@ class ArchiveSession(QObject):
     def apply(self, edit: edits.Edit) -> tuple[edits.Edit, Changes]:
         """Apply one edit (one transaction) and announce what changed; used by the stack."""
         inverse, changes = edits.apply(self.db, edit)
-        self._announce(changes)
+        self.announce(changes)
         return inverse, changes
 
     def report_refusal(self, exc: BaseException) -> bool:
@@ -108,7 +108,9 @@ class ArchiveSession(QObject):
         self.error_raised.emit(user_message(error))
         return True
 
-    def _announce(self, changes: Changes) -> None:
+    def announce(self, changes: Changes) -> None:
+        """Tell the panes what changed: after an edit, or after work done outside the undo
+        stack (a source's page saved by a background task, say)."""
         self.changed.emit(changes)
         for claim_id in sorted(changes.claims - changes.created_claims):
             claim = self.claim(claim_id)
@@ -120,6 +122,8 @@ class ArchiveSession(QObject):
             self.sources_changed.emit(claim_id)
         for claim_id in sorted(changes.links):
             self.links_changed.emit(claim_id)
+        if changes.settings:
+            self.reload_scale()  # emits scale_changed
 
     # -- small reads (single rows, GUI thread) -----------------------------------------
 

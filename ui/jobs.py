@@ -1,156 +1,81 @@
-"""The workbench's background jobs: plain functions run by ``TaskRunner`` in worker threads.
+"""The window's background jobs: ``app.workflows`` as ``TaskRunner`` runs them.
 
-Each takes the worker's own archive connection and a ``Progress`` token, and returns
-plain records; none touches a widget. They call only ``app`` (intake, claims, matching,
-storage), so the same work could run from the command line.
+Each job takes the worker's own archive connection and a ``Progress`` token and returns
+plain records; none touches a widget. Opening, matching, exporting and importing are the
+core's workflows, the same functions `crible check`, `crible export` and `crible import`
+call; only what the window alone does (warming the matcher, saving a source's page) is here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import Any
 
 from sqlite_utils import Database
 
-from app.domain import Article, Claim
-from app.storage import articles as articles_store
+from app.domain import Claim
 from app.storage import claims as claims_store
-from app.storage import links as links_store
+from app.workflows import articles, matching
+from app.workflows.articles import ArticleBundle, Mark, load_article, marks_for
+from app.workflows.exporting import EXPORT_SUFFIXES, export_article
+from app.workflows.importing import import_factchecks
+from app.workflows.matching import MATCH_LIMIT, ClaimQuery, MatchResults, decisions_of
+from app.workflows.progress import Progress
 
-MATCH_LIMIT = 8
-# The elements worth pointing at in the text; names and attributions would drown them.
-MARKED_KINDS = frozenset({"number", "quantity", "date", "quote"})
-
-
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """Something to point out inside a claim, in article offsets: a number, a date, a quote…"""
-
-    kind: str
-    start: int
-    end: int
-    loaded: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleBundle:
-    """An article ready to show: its claims and the marks inside them."""
-
-    article: Article
-    claims: tuple[Claim, ...]
-    marks: tuple[Mark, ...] = ()
-    created: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class MatchResults:
-    """Earlier checks per claim id, with the checker's decisions (claim id → other → kind)."""
-
-    matches: dict[int, list[Any]] = field(default_factory=dict)
-    decisions: dict[int, dict[int, str]] = field(default_factory=dict)
-    archive_size: int = 0  # claims in the archive searched (the window warms large ones)
+__all__ = [
+    "EXPORT_SUFFIXES",
+    "MATCH_LIMIT",
+    "ArticleBundle",
+    "Mark",
+    "MatchResults",
+    "archive_source",
+    "decisions_of",
+    "export_article",
+    "import_article",
+    "import_factchecks",
+    "import_text",
+    "load_article",
+    "marks_for",
+    "match_claims",
+    "warm_matcher",
+]
 
 
-def marks_for(text: str, claims: list[Claim] | tuple[Claim, ...], lang: str | None) -> list[Mark]:
-    """Checkable elements and loaded words inside each claim, recomputed from the text.
-
-    They are not stored: ``describe_span`` is cheap and always agrees with the analyser.
-    """
-    from app.text.claims import describe_span
-
-    marks: list[Mark] = []
-    for claim in claims:
-        if claim.start is None or claim.end is None:
-            continue
-        candidate = describe_span(text, claim.start, claim.end, lang or "fr")
-        marks.extend(
-            Mark(e.kind, e.start, e.end) for e in candidate.elements if e.kind in MARKED_KINDS
-        )
-        marks.extend(Mark(e.kind, e.start, e.end, loaded=True) for e in candidate.loaded)
-    return marks
-
-
-def load_article(db: Database, progress: Any, article_id: int) -> ArticleBundle:
-    """A stored article; one stored without claims (the demo) is analysed first."""
-    article = articles_store.get_article(db, article_id)
-    progress.report(0, 2, "")
-    claims = claims_store.claims_of_article(db, article_id)
-    if not claims:
-        from app.text.claims import analyse
-
-        analysis = analyse(article.text, article.lang)
-        claims = claims_store.add_article_claims(db, article_id, analysis.claims)
-    progress.report(1, 2, "")
-    marks = marks_for(article.text, claims, article.lang)
-    return ArticleBundle(article, tuple(claims), tuple(marks))
-
-
-def import_article(db: Database, progress: Any, source: str) -> ArticleBundle:
+def import_article(db: Database, progress: Progress, source: str) -> ArticleBundle:
     """Read a file or URL, split it into claims and store it (or reopen the same text)."""
-    from app.intake import load
-    from app.text.claims import analyse
-
-    progress.report(0, 3, "")
-    draft = load(source)
-    progress.report(1, 3, "")
-    return _store_draft(db, progress, draft, analyse)
+    return articles.open_article(db, progress, source)
 
 
-def import_text(db: Database, progress: Any, text: str) -> ArticleBundle:
+def import_text(db: Database, progress: Progress, text: str) -> ArticleBundle:
     """A pasted article: same as a file, without the reading."""
-    from app.intake import from_text
-    from app.text.claims import analyse
-
-    progress.report(0, 3, "")
-    return _store_draft(db, progress, from_text(text), analyse)
+    return articles.open_text(db, progress, text)
 
 
-def _store_draft(db: Database, progress: Any, draft: Any, analyse: Any) -> ArticleBundle:
-    same = _same_article(db, draft.text)
-    if same is not None:
-        return load_article(db, progress, same)
-    analysis = analyse(draft.text, draft.lang)
-    progress.report(2, 3, "")
-    article, claims = claims_store.save_article_with_claims(
-        db,
-        text=draft.text,
-        claims=analysis.claims,
-        title=draft.title or "",
-        url=draft.url,
-        outlet=draft.outlet,
-        author=draft.author,
-        published=draft.published,
-        lang=draft.lang,
-        origin=draft.origin,
-    )
-    marks = marks_for(article.text, claims, article.lang)
-    return ArticleBundle(article, tuple(claims), tuple(marks), created=True)
-
-
-def _same_article(db: Database, text: str) -> int | None:
-    """Opening the same file twice reopens the work already done on it."""
-    for article in articles_store.list_articles(db, limit=50):
-        if article.text == text:
-            return int(article.id)
-    return None
+ClaimRef = int | Claim | ClaimQuery | tuple[Any, ...]
 
 
 def match_claims(
-    db: Database, progress: Any, claims: list[tuple[int, str, str | None]], article_id: int | None
+    db: Database, progress: Progress, claims: Sequence[ClaimRef], article_id: int | None
 ) -> MatchResults:
-    """Earlier checks for each (claim id, text, lang), most check-worthy first by the caller."""
-    from app.matching import Matcher
+    """Earlier checks for the given claims (ids, stored claims, or ``(id, …)`` tuples), in
+    the given order: each is searched as stored, speaker included, as `crible check` does."""
+    ids = [_claim_id(ref) for ref in claims if not isinstance(ref, ClaimQuery)]
+    stored = claims_store.get_claims(db, ids)
+    queries = [
+        ref if isinstance(ref, ClaimQuery) else matching.query_for(stored[_claim_id(ref)])
+        for ref in claims
+        if isinstance(ref, ClaimQuery) or _claim_id(ref) in stored  # deleted meanwhile: skipped
+    ]
+    return matching.match_claims(db, progress, queries, article_id, limit=MATCH_LIMIT)
 
-    matcher = Matcher(db)  # what the archive's last Matcher (or the warm-up) loaded is shared
-    results = MatchResults(archive_size=matcher.size)
-    with matcher.busy():  # a warm-up running meanwhile steps aside
-        for done, (claim_id, text, lang) in enumerate(claims):
-            progress.report(done, len(claims), "")
-            found = matcher.match(text, lang=lang, limit=MATCH_LIMIT, exclude_article_id=article_id)
-            results.matches[claim_id] = [m for m in found if int(m.claim_id) != claim_id]
-            results.decisions[claim_id] = decisions_of(db, claim_id)
-    progress.report(len(claims), len(claims), "")
-    return results
+
+def _claim_id(ref: ClaimRef) -> int:
+    if isinstance(ref, Claim):
+        return int(ref.id)
+    if isinstance(ref, tuple):
+        return int(ref[0])
+    assert not isinstance(ref, ClaimQuery)
+    return int(ref)
 
 
 # The window warms the matcher's shared cache, in the background, for archives of at least
@@ -176,12 +101,6 @@ def warm_matcher(db: Database, progress: Any, min_docs: int | None = None) -> in
     )
 
 
-def decisions_of(db: Database, claim_id: int) -> dict[int, str]:
-    return {
-        int(link.other_claim_id): link.kind for link in links_store.links_of_claim(db, claim_id)
-    }
-
-
 def archive_source(db: Database, progress: Any, source_id: int) -> Any:
     """Keep a local text snapshot of a source's page, then save it on the Wayback Machine.
 
@@ -197,52 +116,3 @@ def archive_source(db: Database, progress: Any, source_id: int) -> Any:
         secret_key=secrets.get_secret(secrets.WAYBACK_SECRET_KEY),
         cancelled=lambda: progress.cancelled,
     )
-
-
-def import_factchecks(db: Database, progress: Any, results: list[Any]) -> Any:
-    """Store fact-checks found with Google Fact Check Tools as archive entries."""
-    from app.interop.factcheck_api import to_review_records
-    from app.interop.importer import import_records
-
-    records = to_review_records(results)
-    return import_records(
-        db,
-        records,
-        progress=lambda done, total: progress.report(done, total, ""),
-        cancelled=lambda: progress.cancelled,
-    )
-
-
-EXPORT_SUFFIXES = {
-    "markdown": ".md",
-    "html": ".html",
-    "claimreview": ".jsonld",
-    "csv": ".csv",
-    "json": ".json",
-}
-
-
-def export_article(
-    db: Database, progress: Any, article_id: int, fmt: str, target: str, lang: str | None = None
-) -> str:
-    """Write an article's check as a report or ClaimReview; the file appears whole or not at all."""
-    import os
-    import tempfile
-    from pathlib import Path
-
-    from app.errors import UserError
-    from app.interop import reports
-
-    text = reports.render(db, article_id, fmt, lang=lang)  # the same file as `crible export`
-    progress.check()
-    path = Path(target)
-    try:
-        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        os.replace(temp, path)
-    except OSError as exc:
-        raise UserError(
-            "cannot write {path}: {reason}", path=path, reason=exc.strerror or exc
-        ) from exc
-    return str(path)

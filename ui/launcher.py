@@ -159,12 +159,21 @@ def _open_first(window: Any, session: Any, source: str | None, demo: int | None)
 
 def _arm_screenshot(app: Any, window: Any, target: Path) -> None:
     """Save a PNG of the window once everything is loaded, then quit."""
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QTimer
+
+    from app.files import atomic_write
 
     def save() -> None:
         app.processEvents()
-        if not window.grab().save(str(target), "PNG"):
-            sys.stderr.write(f"crible: cannot write {target}\n")
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        try:
+            if not window.grab().save(buffer, "PNG"):
+                raise UserError("cannot write {path}: Qt could not encode the PNG", path=target)
+            atomic_write(target, bytes(data.data()))  # like every file Crible writes
+        except UserError as exc:
+            sys.stderr.write(f"crible: {exc}\n")
         app.quit()
 
     def on_ready() -> None:

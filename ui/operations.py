@@ -1,9 +1,9 @@
 """The undo stack's one command: an ``app.edits`` edit and its inverse, applied by the session.
 
 ``redo`` applies the edit waiting to be applied, ``undo`` its inverse; each returns the next
-inverse, so redo after undo is just ``apply`` again (``app.edits`` keeps ids). A refused first
-application (a ``UserError``, a locked archive) marks the command obsolete, and Qt's
-``QUndoStack.push`` then drops it instead of stacking it.
+inverse, so redo after undo is just ``apply`` again (``app.edits`` keeps ids). A refused step
+(a ``UserError``, a locked archive) marks the command obsolete, and Qt drops it: from
+``QUndoStack.push`` instead of stacking it, from ``undo``/``redo`` by removing it.
 """
 
 from __future__ import annotations
@@ -73,8 +73,10 @@ class EditCommand(QUndoCommand):
         try:
             inverse, self.outcome.changes = self.session.apply(edit)
         except BaseException as exc:
-            if first:
-                self.setObsolete(True)
+            # The step was rolled back, so the archive is as before it; a command left on the
+            # stack would now undo or redo the wrong thing (redo a claim's creation twice,
+            # say). Obsolete, Qt drops it: what was saved stays saved, nothing goes wrong later.
+            self.setObsolete(True)
             if not self.session.report_refusal(exc):
                 if not first:
                     raise

@@ -1,6 +1,7 @@
 """Background work: tasks run in a thread pool, each on its own archive connection.
 
-A task is a plain function ``fn(db, progress, *args) -> result``. It runs in a worker
+A task is a plain function ``fn(db, progress, *args) -> result`` (the workflows of
+``app.workflows`` have that shape). It runs in a worker
 thread of a ``QThreadPool`` with a connection it opens itself (``open_archive(path)``,
 because a SQLite connection belongs to the thread that uses it), reports progress through
 the small ``Progress`` object, checks ``progress.cancelled`` between steps, and returns
@@ -20,7 +21,6 @@ import errno
 import itertools
 import logging
 import sqlite3
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +30,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 
 from app.errors import UserError
 from app.storage import open_archive
+from app.workflows.progress import Cancelled, TaskProgress
 from ui.i18n import user_message
 
 log = logging.getLogger(__name__)
@@ -38,39 +39,8 @@ TaskFn = Callable[..., Any]
 SQLITE_CHECK_STEPS = 10_000
 
 
-class Cancelled(Exception):
-    """Raised inside a task (by ``Progress.check``) to stop early; never reported."""
-
-
-class Progress:
-    """What a task sees of the runner: report progress, learn it was cancelled.
-
-    Thread-safe: ``report`` is called from the worker, ``cancel`` from the GUI thread.
-    """
-
-    def __init__(self, emit: Callable[[int, int, str], None]) -> None:
-        self._emit = emit
-        self._cancel = threading.Event()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
-
-    def check(self) -> None:
-        if self._cancel.is_set():
-            raise Cancelled
-
-    def report(self, done: int, total: int, message: str = "") -> None:
-        self.check()
-        self._emit(done, total, message)
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def _sqlite_abort(self) -> int:
-        # SQLite calls this every few thousand steps of a statement: non-zero aborts it,
-        # so a cancelled search stops even in the middle of one long query.
-        return 1 if self._cancel.is_set() else 0
+# The Qt-free progress/cancel object the workflows take (``app.workflows.progress``).
+Progress = TaskProgress
 
 
 class EnvironmentFailure(UserError):

@@ -96,7 +96,7 @@ def build_parser(
     plugins = _plugin_commands() if plugins is None else plugins
     db_help = "archive file (default: $CRIBLE_DB, else the user data directory)"
     # Sub-commands accept --db too; SUPPRESS keeps their absent --db from hiding the top one.
-    db_parent = argparse.ArgumentParser(add_help=False)
+    db_parent = _Parser(add_help=False)
     db_parent.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
     parser = _Parser(
         prog="crible",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from app.cli.common import print_json
 from app.errors import UserError
@@ -39,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
 def _info(db: Archive, path: Path, *, as_json: bool) -> int:
     applied = applied_migrations(db)
     backups = list_backups(path)
-    info = {
+    info: dict[str, Any] = {
         "path": str(path),
         "size": path.stat().st_size,
         "schema": applied[-1] if applied else None,

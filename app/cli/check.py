@@ -6,16 +6,13 @@ import argparse
 import sys
 from typing import Any
 
-from sqlite_utils import Database
-
 from app.cli.common import open_db, print_json
 from app.cli.match_options import add_match_options, check_match_options
-from app.domain import Article, Claim
-from app.intake import ArticleDraft, load
-from app.matching import MATCH_THRESHOLD, RELATED_THRESHOLD, Match, Matcher
-from app.storage.articles import find_article_by_text
-from app.storage.claims import claims_of_article, save_article_with_claims
-from app.text.claims import Analysis, analyse
+from app.matching import MATCH_THRESHOLD, RELATED_THRESHOLD, Match
+from app.text.claims import Analysis
+from app.workflows.articles import store_draft
+from app.workflows.matching import match_claims, query_for_candidate
+from app.workflows.progress import NO_PROGRESS
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,37 +25,40 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """The window's "open an article" then "match its claims" (``app.workflows``), printed.
+
+    The article is read before the archive is opened, so a bad source leaves it untouched.
+    """
+    from app.intake import load
+
     check_match_options(args)
     draft = load(args.source)
-    analysis = analyse(draft.text, lang=draft.lang if args.lang == "auto" else args.lang,
-                       title=draft.title)  # fmt: skip
-    if not analysis.lang_supported:
-        sys.stderr.write(
-            f"crible: language '{analysis.lang}' is not supported for claim detection; "
-            "the article is stored without claims\n"
-        )
     db = open_db(args)
     try:
-        known = find_article_by_text(db, draft.text)
-        article, stored = _store(db, draft, analysis, known)
-        ids = {(claim.start, claim.end): claim.id for claim in stored}
-        matcher = Matcher(db)
-        # An article rarely has the hundreds of claims that would pay for warming.
-        matcher.warm_for_batch(0, len(analysis.claims))
-        matches = [
-            matcher.match(
-                claim.text,
-                lang=analysis.lang,
-                limit=args.limit,
-                min_score=args.min_score,
-                exclude_article_id=article.id,
-                speaker=claim.speaker,
+        bundle = store_draft(db, NO_PROGRESS, draft, lang=args.lang)
+        analysis = bundle.analysis
+        assert analysis is not None
+        if not analysis.lang_supported:
+            sys.stderr.write(
+                f"crible: language '{analysis.lang}' is not supported for claim detection; "
+                "the article is stored without claims\n"
             )
+        ids = {(claim.start, claim.end): int(claim.id) for claim in bundle.claims}
+        queries = [
+            query_for_candidate(claim, analysis.lang, ids.get((claim.start, claim.end)))
             for claim in analysis.claims
         ]
+        results = match_claims(
+            db,
+            NO_PROGRESS,
+            queries,
+            int(bundle.article.id),
+            limit=args.limit,
+            min_score=args.min_score,
+        )
     finally:
         db.close()
-    output = check_json(analysis, article.id, ids, matches, reused=known is not None)
+    output = check_json(analysis, bundle.article.id, ids, results.found, reused=not bundle.created)
     if args.json:
         print_json(output)
     else:
@@ -66,24 +66,10 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _store(
-    db: Database, draft: ArticleDraft, analysis: Analysis, known: Article | None
-) -> tuple[Article, list[Claim]]:
-    """The article with its claims; one already stored with the same text (*known*) is reused
-    as it is: its claims, maybe edited since, are not stored twice."""
-    if known is not None:
-        return known, claims_of_article(db, known.id)
-    return save_article_with_claims(
-        db, text=draft.text, claims=analysis.claims, title=draft.title, url=draft.url,
-        outlet=draft.outlet, author=draft.author, published=draft.published,
-        lang=analysis.lang, origin=draft.origin,
-    )  # fmt: skip
-
-
 def check_json(
     analysis: Analysis,
     article_id: int,
-    claim_ids: dict[tuple[int, int], int],
+    claim_ids: dict[tuple[int | None, int | None], int],
     matches: list[list[Match]],
     *,
     reused: bool = False,

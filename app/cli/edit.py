@@ -1,7 +1,8 @@
 """`crible edit`: change a claim's status, verdict, notes or sources from the command line.
 
-Each change is one transaction; ``saved …`` is printed (and flushed) only after it
-committed, so a script, or the crash harness, can trust every line it read.
+The changes are the window's own edits (``app.edits``), applied the same way. Each is one
+transaction; ``saved …`` is printed (and flushed) only after it committed, so a script, or
+the crash harness, can trust every line it read.
 """
 
 from __future__ import annotations
@@ -13,13 +14,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from app import edits
 from app.cli.common import open_db, print_json_line
 from app.domain import CLAIM_STATUSES, STANCES
 from app.errors import UserError
 from app.storage import Archive
-from app.storage.claims import get_claim, update_claim
+from app.storage.claims import get_claim
 from app.storage.scales import default_scale
-from app.storage.sources import add_source
+from app.storage.sources import get_claim_source
 
 NO_VERDICT = "none"
 _CLAIM_KEYS = {"status", "verdict", "verdict_text", "note", "claimant"}
@@ -119,7 +121,7 @@ def _apply(db: Archive, edit: Any, *, as_json: bool, line: int | None) -> None:
     changes = _claim_changes(db, edit)
     get_claim(db, claim_id)  # a missing claim is the user's mistake, not a foreign-key crash
     if changes:
-        update_claim(db, claim_id, **changes)
+        edits.apply(db, edits.EditClaim(claim_id, changes))
         fields = sorted(_field_names(changes))
         _report(
             as_json,
@@ -128,7 +130,9 @@ def _apply(db: Archive, edit: Any, *, as_json: bool, line: int | None) -> None:
             {"saved": "claim", "claim_id": claim_id, "fields": fields},
         )
     if "add_source" in edit:
-        link = add_source(db, claim_id, **_source_fields(edit["add_source"]))
+        removal, _ = edits.apply(db, edits.AddSource(claim_id, _source_fields(edit["add_source"])))
+        assert isinstance(removal, edits.RemoveSource)  # the inverse names the new link
+        link = get_claim_source(db, removal.link_id)
         _report(
             as_json,
             line,

@@ -8,20 +8,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TextIO
 
 from app.cli.common import open_db
 from app.errors import UserError
+from app.files import atomic_write
 from app.interop import claimreview_export, reports
 from app.net import is_web_url
 from app.storage import Archive
 from app.storage.settings import get_setting, set_setting
+from app.workflows.exporting import render_article
 
 FORMATS = reports.EXPORT_FORMATS
 
@@ -71,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         chunks = (
             _archive_feed(db)
             if args.archive
-            else [reports.render(db, args.article_id, fmt, lang=args.lang)]
+            else [render_article(db, args.article_id, fmt, args.lang)]
         )
         _write(chunks, output)
     finally:
@@ -108,30 +107,7 @@ def _archive_feed(db: Archive) -> Iterator[str]:
 
 def _write(chunks: Iterable[str], output: Path | None) -> None:
     if output is None:
-        _write_all(chunks, sys.stdout)
+        for chunk in chunks:
+            sys.stdout.write(chunk)
         return
-    # Write beside the target then rename: a failed export never leaves half a file.
-    try:
-        handle, temp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.")
-    except OSError as exc:
-        raise UserError(f"cannot write in {output.parent}: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            _write_all(chunks, out)
-        os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes 0600; an export is meant to be shared
-        os.replace(temp, output)
-    except OSError as exc:
-        raise UserError(f"cannot write {output}: {exc.strerror or exc}") from exc
-    finally:
-        Path(temp).unlink(missing_ok=True)  # gone after os.replace; left only by a failure
-
-
-def _write_all(chunks: Iterable[str], out: TextIO) -> None:
-    for chunk in chunks:
-        out.write(chunk)
-
-
-def _umask() -> int:
-    current = os.umask(0o022)
-    os.umask(current)
-    return current
+    atomic_write(output, chunks)  # a failed export never leaves half a file

@@ -8,7 +8,9 @@ import time
 from pathlib import Path
 
 from app.cli.common import open_db, print_json
-from app.interop.importer import ImportReport, import_paths
+from app.interop.importer import ImportReport
+from app.workflows.importing import import_files
+from app.workflows.progress import NO_PROGRESS, reporting_to
 
 # Below this many records an import is instant; a progress line would only flicker.
 PROGRESS_FROM = 5000
@@ -29,8 +31,11 @@ def run(args: argparse.Namespace) -> int:
     progress = _TerminalProgress() if sys.stderr.isatty() else None
     db = open_db(args)
     try:
-        report = import_paths(
-            db, list(args.files), progress=progress, batch_size=max(1, args.batch_size)
+        report = import_files(
+            db,
+            reporting_to(progress) if progress else NO_PROGRESS,
+            list(args.files),
+            batch_size=max(1, args.batch_size),
         )
     finally:
         db.close()

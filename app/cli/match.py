@@ -15,7 +15,7 @@ from app.cli.common import open_db, print_json, print_json_line
 from app.cli.match_options import add_match_options, check_match_options
 from app.errors import UserError
 from app.matching import MATCH_THRESHOLD, RELATED_THRESHOLD, Match, Matcher
-from app.matching.reindex import outdated_note
+from app.storage.reindex import outdated_note
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

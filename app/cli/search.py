@@ -10,7 +10,8 @@ from app import secrets
 from app.cli.common import open_db, print_json
 from app.interop import factcheck_api
 from app.interop.factcheck_api import FactCheckResult, SearchPage
-from app.interop.importer import import_records
+from app.workflows.importing import import_factchecks
+from app.workflows.progress import NO_PROGRESS
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace, page: SearchPage) -> dict[str, object]:
     db = open_db(args)
     try:
-        report = import_records(db, factcheck_api.to_review_records(page.results))
+        report = import_factchecks(db, NO_PROGRESS, page.results)
     finally:
         db.close()
     return report.to_json()

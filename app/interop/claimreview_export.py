@@ -156,7 +156,7 @@ def _item_reviewed(claim: Claim, article: Article | None) -> dict[str, Any]:
     if date:
         item["datePublished"] = date
     if article is not None and (article.url or article.title):
-        appearance = {
+        appearance: dict[str, Any] = {
             "@type": "CreativeWork",
             "url": article.url,
             "headline": article.title,

@@ -3,8 +3,9 @@ of records, and the writer that stores batches one transaction each, in reading 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -42,7 +43,7 @@ class ImportReport:
         else:
             self._more_errors += 1
 
-    def to_json(self) -> dict[str, object]:
+    def to_json(self) -> dict[str, Any]:
         errors = list(self.errors)
         if self._more_errors:
             errors.append(f"… and {self._more_errors} more errors")
@@ -91,7 +92,7 @@ class BatchWriter:
             self.progress(self.done, max(self.total, self.done) if self.total else 0)
 
 
-def prepare_batch(chunk: list[Item | FileError], known: KnownKeys | None) -> Batch:
+def prepare_batch(chunk: Sequence[Item | FileError], known: KnownKeys | None) -> Batch:
     good = [item for item in chunk if isinstance(item, ReviewRecord)]
     errors = [item.message() for item in chunk if not isinstance(item, ReviewRecord)]
     bad = sum(isinstance(item, BadRecord) for item in chunk)

@@ -13,7 +13,7 @@ import multiprocessing.connection
 import os
 import threading
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from pathlib import Path
@@ -85,7 +85,8 @@ def _feed_pool(
             ready.set_result(job)
             pending.append(ready)
         else:
-            pending.append(pool.submit(*job, known))
+            task: Callable[..., Batch] = job[0]
+            pending.append(pool.submit(task, *job[1:], known))
         while len(pending) > _AHEAD_PER_WORKER * workers:
             if not _write_next(writer, pending):
                 return

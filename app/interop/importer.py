@@ -38,7 +38,7 @@ __all__ = ["MAX_ERRORS", "ImportReport", "import_paths", "import_records", "read
 
 def import_records(
     db: Database,
-    records: Iterable[Item],
+    records: Iterable[Item | FileError],
     *,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import IO, Any
+from typing import Any, TextIO
 
 from charset_normalizer import from_bytes
 
@@ -77,7 +77,7 @@ def detect_encoding(sample: bytes, where: str) -> str:
     return best.encoding
 
 
-def open_text(path: Path) -> IO[str]:
+def open_text(path: Path) -> TextIO:
     """The file opened for reading as text in its detected encoding (caller closes it)."""
     try:
         with path.open("rb") as handle:
@@ -95,7 +95,7 @@ def read_text(path: Path) -> str:
         return _read_all(handle, path)
 
 
-def _read_all(handle: IO[str], path: Path) -> str:
+def _read_all(handle: TextIO, path: Path) -> str:
     text = handle.read()
     bad = UNDECODABLE.search(text)
     if bad:
@@ -109,7 +109,7 @@ def iter_csv(path: Path) -> Iterator[ReviewRecord | BadRecord]:
         header = handle.readline()
         handle.seek(0)
         reader = csv.DictReader(handle, delimiter=_delimiter(header))
-        columns = _column_map(reader.fieldnames or [])
+        columns = _column_map(list(reader.fieldnames or []))
         if "text" not in columns:
             raise UserError(f"{path}: no claim text column (expected one of: text, claim)")
         try:

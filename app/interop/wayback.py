@@ -236,7 +236,7 @@ def _check_http(response: httpx.Response, *, submitting: bool) -> None:
 
 
 def _is_json(response: httpx.Response) -> bool:
-    return response.headers.get("content-type", "").startswith("application/json")
+    return bool(response.headers.get("content-type", "").startswith("application/json"))
 
 
 def _failure(data: dict[str, Any], keys: tuple[str, str]) -> UserError:

@@ -107,7 +107,7 @@ def _shared_names(
 ) -> tuple[str, ...]:
     """Shared terms written with a capital, mid-sentence, on both sides: Macron, Cúcuta…"""
     in_candidate = _capitalised(*text) | _capitalised(*title)
-    names = {}
+    names: dict[str, str] = {}
     for token in query[1]:
         if token.term in shared and token.term in in_candidate and _is_name(query[0], token):
             if countries([token.term]):  # "Russie" is told among the places already
@@ -133,7 +133,7 @@ def _roles(
 ) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
     """Each mirrored word as the query writes it ("diplomates", not "diplomate")."""
     text, tokens = query
-    written = {}
+    written: dict[str, str] = {}
     for token in tokens:
         written.setdefault(token.term, text[token.start : token.end])
     return tuple((written.get(word, word), mine, theirs) for word, mine, theirs in roles)

@@ -1,4 +1,10 @@
-"""``Matcher``: find earlier claims like a new one — FTS5 candidates, re-ranked, explained.
+"""``Matcher``: find earlier claims like a new one — BM25 candidates, re-scored, explained.
+
+Two stages: ``retrieval.Retriever`` ranks candidates by BM25 over per-term postings (read
+once per term and cached, see ``postings.py``; the FTS5 index is only their source), then
+``scoring.score_candidate`` gives each of the best ``CANDIDATES`` its 0–100 score and tier,
+and ``explain`` says why. A Matcher only reads: the normalised text it searches is kept up
+to date by ``open_archive`` (``app.storage.reindex``), not here.
 
 One Matcher per thread (its SQLite connection stays in the thread that opened it). What
 retrieval loads from the archive's index (postings, claim lengths, vocabulary, claim count) is
@@ -16,7 +22,6 @@ from typing import Any
 from sqlite_utils import Database
 
 from app.matching.explain import Explanation, explain
-from app.matching.reindex import reindex_if_needed
 from app.matching.retrieval import Retriever, shared_index
 from app.matching.scoring import (
     CONTEXT_WEIGHT,
@@ -86,7 +91,6 @@ class Matcher:
     """Ranks the archive's claims against a text. Build once, call ``match`` many times."""
 
     def __init__(self, db: Database, *, candidates: int = CANDIDATES) -> None:
-        reindex_if_needed(db)
         self._db = db
         self._candidates = candidates
         self._size = 0
@@ -254,7 +258,7 @@ class Matcher:
 
     def _refresh(self) -> None:
         """Forget what was cached when the archive's index changed since the last query."""
-        marker = search.index_marker(self._db)
+        marker: object = search.index_marker(self._db)
         if self._db.conn.in_transaction:
             # FTS5 keeps a transaction's writes in memory until it commits: trust nothing.
             marker = (marker, self._db.conn.total_changes, object())

@@ -82,4 +82,4 @@ def country_conflict(query: frozenset[str], candidate: frozenset[str]) -> bool:
 
 def country_name(code: str, lang: str = "en") -> str:
     """A country's display name (English unless asked otherwise)."""
-    return Locale(lang).territories.get(code, code)
+    return str(Locale(lang).territories.get(code, code))

@@ -63,7 +63,7 @@ def compare(query: Sequence[Quantity], candidate: Sequence[Quantity]) -> Quantit
     for c in candidate:
         if c not in query:
             by_unit_c[c.unit].append(c)
-    differing = []
+    differing: list[tuple[Quantity, Quantity]] = []
     for unit, only_query in by_unit_q.items():
         only_candidate = by_unit_c.get(unit)
         if only_candidate and not _shares_value(query, candidate, unit):

@@ -101,11 +101,12 @@ class Retriever:
 
     def stats(self) -> tuple[int, float]:
         """(claims in the archive, their average terms), read once per index marker."""
-        return self._index.item(
+        stats: tuple[int, float] = self._index.item(
             "stats",
             self._marker,
             lambda: (search.claim_count(self._db), search.average_terms(self._db)),
         )
+        return stats
 
     def warm(
         self,
@@ -139,7 +140,8 @@ class Retriever:
 
     def lengths(self) -> np.ndarray:
         """Terms per claim (text + title) by claim id, read once (≈ 0.7 s CPU per 1M)."""
-        return self._index.item("lengths", self._marker, self._read_lengths)
+        lengths: np.ndarray = self._index.item("lengths", self._marker, self._read_lengths)
+        return lengths
 
     def _read_lengths(self) -> np.ndarray:
         ids, sizes = search.doc_lengths(self._db)
@@ -214,10 +216,10 @@ class Retriever:
         lengths = self.lengths()
         top = max(int(p.ids[-1]) for p, _, _ in entries)
         if len(self._real) <= top:
-            size = max(top + 1 + top // 8, len(lengths))
-            self._real = np.zeros(size, dtype=np.float32)
-            self._fuzzy = np.zeros(size, dtype=np.float32)
-        taken: list[np.ndarray] = []
+            room = max(top + 1 + top // 8, len(lengths))
+            self._real = np.zeros(room, dtype=np.float32)
+            self._fuzzy = np.zeros(room, dtype=np.float32)
+        taken: list[Postings] = []
         try:
             ids, sums = self._candidates(entries, taken, k)
         finally:
@@ -307,7 +309,8 @@ def _holding(ids: np.ndarray, cand: np.ndarray) -> np.ndarray:
     """A mask of the *cand* claims that are in the sorted *ids*."""
     where = np.searchsorted(ids, cand)
     where[where == len(ids)] = 0
-    return ids[where] == cand
+    mask: np.ndarray = ids[where] == cand
+    return mask
 
 
 def _position(ids: np.ndarray, cand: np.ndarray) -> np.ndarray:

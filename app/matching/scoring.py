@@ -161,10 +161,10 @@ class Scored:
 def score_candidate(query: QueryInfo, norm_text: str, norm_title: str) -> Scored:
     text_terms = norm_text.split()
     title_terms = norm_title.split()
-    counts = Counter(text_terms)
+    counts: dict[str, float] = dict(Counter(text_terms))
     if title_terms:
         for term in title_terms:
-            counts[term] += TITLE_WEIGHT
+            counts[term] = counts.get(term, 0.0) + TITLE_WEIGHT
     own = query.own_terms
     shared = frozenset(t for t in own if t in counts)
     fuzzy = _fuzzy_pairs(query, shared, counts.keys())

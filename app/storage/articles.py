@@ -54,6 +54,7 @@ def insert_article_row(db: Database, **fields: object) -> int:
             "origin": fields.get("origin") or "paste",
         },
     )
+    assert cursor.lastrowid is not None
     return int(cursor.lastrowid)
 
 

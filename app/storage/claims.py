@@ -39,14 +39,22 @@ _NOW = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
 
 class ClaimDraft(Protocol):
-    """What an analysed claim offers for storage (``app.text.claims.ClaimCandidate`` fits)."""
+    """What an analysed claim offers for storage (``app.text.claims.ClaimCandidate`` fits).
 
-    text: str
-    start: int
-    end: int
-    checkworthiness: float
-    reasons: Sequence[str]
-    speaker: str | None
+    Read-only members, so a candidate's ``list`` of reasons fits ``Sequence[str]``."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def checkworthiness(self) -> float: ...
+    @property
+    def reasons(self) -> Sequence[str]: ...
+    @property
+    def speaker(self) -> str | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +110,7 @@ def insert_claim_row(db: Database, **fields: Any) -> int:
     columns = ", ".join(f'"{name}"' for name in values)
     marks = ", ".join(f":{name}" for name in values)
     cursor = db.execute(f"INSERT INTO claims({columns}) VALUES ({marks})", values)
+    assert cursor.lastrowid is not None
     return int(cursor.lastrowid)
 
 

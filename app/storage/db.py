@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from app.errors import UserError
 from app.storage.backup import backup_before_migration
 from app.storage.migrations import MIGRATIONS
+from app.storage.reindex import reindex_if_needed
 from app.storage.schema import applied_migrations, known_migrations, refuse_newer_schema
 from app.storage.sync_capture import ensure_capture
 
@@ -24,8 +25,10 @@ def open_archive(path: str | Path, *, migrate: bool = True) -> Database:
     """Open (creating if needed) the archive at *path* with Crible's policy.
 
     WAL journal, foreign keys on, a busy timeout so a second Crible waits instead of
-    failing, and pending migrations applied. A file written by a newer Crible, a file
-    that is not a database, or a locked one raise ``UserError`` and are left untouched.
+    failing, pending migrations applied, and the normalised text rebuilt if this
+    normaliser differs from the one that wrote it (``reindex.reindex_if_needed``). A file
+    written by a newer Crible, a file that is not a database, or a locked one raise
+    ``UserError`` and are left untouched.
     """
     path_str = str(path)
     if path_str != MEMORY:
@@ -58,6 +61,7 @@ def open_archive(path: str | Path, *, migrate: bool = True) -> Database:
         if migrate:
             _migrate(db, path_str)
             ensure_capture(db)  # team sync: the capture triggers follow the schema
+            reindex_if_needed(db)  # the stored normalised text follows this normaliser
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise _as_user_error(exc, path_str) from exc

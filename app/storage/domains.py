@@ -9,7 +9,8 @@ from app.errors import UserError
 from app.storage.sources import web_domain
 
 
-def _clean_domain(domain: str) -> str:
+def clean_domain(domain: str) -> str:
+    """A domain as the list keeps it: lower case, no ``www.``, no final dot."""
     domain = domain.strip().lower().rstrip(".")
     if domain.startswith("www."):
         domain = domain[4:]
@@ -19,7 +20,7 @@ def _clean_domain(domain: str) -> str:
 
 
 def set_domain_rating(db: Database, domain: str, rating: str, note: str = "") -> DomainRating:
-    domain = _clean_domain(domain)
+    domain = clean_domain(domain)
     if not rating.strip():
         raise UserError("a domain rating cannot be empty")
     with db.atomic():
@@ -34,7 +35,7 @@ def set_domain_rating(db: Database, domain: str, rating: str, note: str = "") ->
 
 def remove_domain_rating(db: Database, domain: str) -> None:
     with db.atomic():
-        db.execute("DELETE FROM domain_ratings WHERE domain = ?", [_clean_domain(domain)])
+        db.execute("DELETE FROM domain_ratings WHERE domain = ?", [clean_domain(domain)])
 
 
 def list_domain_ratings(db: Database) -> list[DomainRating]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlite_utils import Database
 
 from app.domain import ClaimId, ClaimLink
@@ -11,7 +13,7 @@ from app.storage.rows import fetch_dicts
 LINK_KINDS = ("same", "not_same")
 
 
-def _link(row: dict) -> ClaimLink:
+def _link(row: dict[str, Any]) -> ClaimLink:
     return ClaimLink(
         id=row["id"],
         claim_id=ClaimId(row["claim_id"]),

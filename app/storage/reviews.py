@@ -35,24 +35,39 @@ _REVIEW_COLUMNS = (
 
 
 class ReviewInput(Protocol):
-    """What a review to store offers (``app.interop.records.ReviewRecord`` fits)."""
+    """What a review to store offers (``app.interop.records.ReviewRecord`` fits; read-only
+    members, so a frozen record does)."""
 
-    claim_text: str
-    title: str
-    claimant: str | None
-    claim_date: str | None
-    review_url: str | None
-    publisher: str
-    publisher_site: str | None
-    date_published: str | None
-    textual_rating: str
-    rating_value: float | None
-    best_rating: float | None
-    worst_rating: float | None
-    lang: str | None
-    jsonld: str | None
-    origin: str
-
+    @property
+    def claim_text(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def claimant(self) -> str | None: ...
+    @property
+    def claim_date(self) -> str | None: ...
+    @property
+    def review_url(self) -> str | None: ...
+    @property
+    def publisher(self) -> str: ...
+    @property
+    def publisher_site(self) -> str | None: ...
+    @property
+    def date_published(self) -> str | None: ...
+    @property
+    def textual_rating(self) -> str: ...
+    @property
+    def rating_value(self) -> float | None: ...
+    @property
+    def best_rating(self) -> float | None: ...
+    @property
+    def worst_rating(self) -> float | None: ...
+    @property
+    def lang(self) -> str | None: ...
+    @property
+    def jsonld(self) -> str | None: ...
+    @property
+    def origin(self) -> str: ...
     @property
     def rating_norm(self) -> float | None: ...
 
@@ -231,7 +246,7 @@ def bulk_writes(db: Database) -> Iterator[None]:
         db.execute("PRAGMA cache_size = " + str(before))  # an int read back: no injection
 
 
-def known_keys_reader(db: Database) -> KnownKeys | None:
+def known_keys_reader(db: Database) -> KeysReader | None:
     """A function telling which dedup keys the archive holds, over its own read-only
     connection (so another thread or process may call it while *db* writes); None for an
     in-memory archive. Only a hint for skipping work: the write transaction decides."""

@@ -90,7 +90,7 @@ def replace_scale_levels(db: Database, scale_id: int, levels: list[dict[str, Any
         for position, level in enumerate(levels):
             values = {k: level.get(k) for k in _LEVEL_KEYS}
             values["color"] = values["color"] or "#888888"
-            values["key"] = values["key"].strip()
+            values["key"] = str(values["key"]).strip()
             db.execute(
                 "INSERT INTO rating_levels(scale_id, position, key, label_fr, label_en, value,"
                 " color) VALUES (:scale_id, :position, :key, :label_fr, :label_en, :value, :color)"
@@ -100,3 +100,30 @@ def replace_scale_levels(db: Database, scale_id: int, levels: list[dict[str, Any
                 {**values, "scale_id": scale_id, "position": position},
             )
     return get_scale(db, scale_id)
+
+
+def verdicts_by_level_key(db: Database, scale_id: int) -> dict[str, tuple[int, ...]]:
+    """The claims carrying each of the scale's levels as their verdict, by level key: what
+    ``replace_scale_levels`` clears when it drops a level."""
+    rows = db.execute(
+        "SELECT l.key, c.id FROM claims c JOIN rating_levels l ON l.id = c.verdict_level_id"
+        " WHERE l.scale_id = ? ORDER BY c.id",
+        [scale_id],
+    ).fetchall()
+    found: dict[str, list[int]] = {}
+    for key, claim_id in rows:
+        found.setdefault(key, []).append(int(claim_id))
+    return {key: tuple(ids) for key, ids in found.items()}
+
+
+def restore_verdicts(db: Database, scale_id: int, verdicts: dict[str, tuple[int, ...]]) -> None:
+    """Point these claims at the scale's level of each key again (keys it lacks are skipped)."""
+    with db.atomic():
+        for key, claim_ids in verdicts.items():
+            for claim_id in claim_ids:
+                db.execute(
+                    "UPDATE claims SET verdict_level_id = (SELECT id FROM rating_levels"
+                    " WHERE scale_id = ? AND key = ?) WHERE id = ? AND EXISTS (SELECT 1 FROM"
+                    " rating_levels WHERE scale_id = ? AND key = ?)",
+                    [scale_id, key, claim_id, scale_id, key],
+                )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from sqlite_utils import Database
@@ -249,7 +250,7 @@ WHERE c.id IN ({marks})
 """
 
 
-def _candidate(row: dict) -> CandidateRow:
+def _candidate(row: dict[str, Any]) -> CandidateRow:
     lang = row["lang"] or ""
     own_label = row["label_fr"] if lang.startswith("fr") else row["label_en"]
     verdict = row["textual_rating"] or own_label or row["verdict_text"] or ""

@@ -55,13 +55,13 @@ def add_source(db: Database, claim_id: int, *, url: str, **fields: Any) -> Claim
     with db.atomic():
         row = db.execute("SELECT id FROM sources WHERE url = ? LIMIT 1", [url]).fetchone()
         if row:
-            source_id = row[0]
+            source_id = int(row[0])
             if source_values:
                 _update(db, "sources", source_id, source_values)
         else:
-            source_id = db.execute(
-                "INSERT INTO sources(url, domain) VALUES (?, ?)", [url, domain]
-            ).lastrowid
+            source_id = _inserted(
+                db.execute("INSERT INTO sources(url, domain) VALUES (?, ?)", [url, domain])
+            )
             if source_values:
                 _update(db, "sources", source_id, source_values)
         if db.execute(
@@ -76,11 +76,21 @@ def add_source(db: Database, claim_id: int, *, url: str, **fields: Any) -> Claim
                 [claim_id],
             ).fetchone()[0],
         )
-        link_id = db.execute(
-            "INSERT INTO claim_sources(claim_id, source_id) VALUES (?, ?)", [claim_id, source_id]
-        ).lastrowid
+        link_id = _inserted(
+            db.execute(
+                "INSERT INTO claim_sources(claim_id, source_id) VALUES (?, ?)",
+                [claim_id, source_id],
+            )
+        )
         _update(db, "claim_sources", link_id, link_values)
     return get_claim_source(db, link_id)
+
+
+def _inserted(cursor: Any) -> int:
+    """The id of the row an INSERT just made (``lastrowid`` is typed optional)."""
+    row_id = cursor.lastrowid
+    assert row_id is not None
+    return int(row_id)
 
 
 def _update(db: Database, table: str, row_id: int, values: dict[str, Any]) -> None:
@@ -114,15 +124,15 @@ def update_claim_source(db: Database, link_id: int, **changes: Any) -> ClaimSour
             domain = web_domain(url)
             row = db.execute("SELECT id FROM sources WHERE url = ? LIMIT 1", [url]).fetchone()
             source_id = (
-                row[0]
+                int(row[0])
                 if row
-                else db.execute(
-                    "INSERT INTO sources(url, domain) VALUES (?, ?)", [url, domain]
-                ).lastrowid
+                else _inserted(
+                    db.execute("INSERT INTO sources(url, domain) VALUES (?, ?)", [url, domain])
+                )
             )
             db.execute("UPDATE claim_sources SET source_id = ? WHERE id = ?", [source_id, link_id])
         else:
-            source_id = current.source.id
+            source_id = int(current.source.id)
         _update(
             db,
             "sources",

@@ -1,4 +1,9 @@
-"""Language of an article from its function words: instant, dependency-free, fr/en first-class.
+"""Language of a text from its function words: instant, dependency-free, fr/en first-class.
+
+The one language guess of Crible: ``detect_language`` names an article's language (or
+``und``), and ``guess_between`` picks French or English for the normaliser (a claim or a
+query of unknown language). Both count the same words and break ties the same way (French,
+the workbench's first language, first).
 
 simplemma's detector loads a dictionary per candidate language (about 7 s for seven languages
 on our machines); function words decide a news article's language as well, with no load time.
@@ -7,6 +12,7 @@ on our machines); function words decide a news article's language as well, with 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 SUPPORTED = ("fr", "en")
 UNDETERMINED = "und"
@@ -47,9 +53,7 @@ def detect_language(text: str) -> str:
     words = [w.lower() for w in _WORD.findall(text[:_SAMPLE])]
     if not words:
         return UNDETERMINED
-    votes = {lang: sum(1 for w in words if w in vocab) for lang, vocab in _FUNCTION_WORDS.items()}
-    # Highest vote first; ties go to the supported languages, French first.
-    ranked = sorted(votes.items(), key=lambda item: (-item[1], _PREFERENCE.get(item[0], 9)))
+    ranked = _ranked(words, tuple(_FUNCTION_WORDS))
     (best, best_votes), (_, second_votes) = ranked[0], ranked[1]
     short = len(words) < _SHORT
     if best_votes == 0:
@@ -57,6 +61,18 @@ def detect_language(text: str) -> str:
     if best_votes < 1.2 * second_votes and not short:
         return UNDETERMINED
     return best
+
+
+def guess_between(words: Sequence[str], langs: Sequence[str] = SUPPORTED) -> str:
+    """The one of ``langs`` whose function words ``words`` (lower-cased) hold most; the
+    first of ``langs`` on a tie, or when none votes."""
+    return _ranked(words, tuple(langs))[0][0]
+
+
+def _ranked(words: Sequence[str], langs: tuple[str, ...]) -> list[tuple[str, int]]:
+    """Languages by votes, highest first; ties go to the supported languages, French first."""
+    votes = {lang: sum(1 for w in words if w in _FUNCTION_WORDS[lang]) for lang in langs}
+    return sorted(votes.items(), key=lambda item: (-item[1], _PREFERENCE.get(item[0], 9)))
 
 
 def is_supported(lang: str | None) -> bool:

@@ -18,10 +18,11 @@ from functools import lru_cache
 
 from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
+from app.text.language import guess_between
 from app.text.participles_fr import infinitive
 
 # Bump when the output of index_text changes: stored norm_text is rebuilt (reindex_if_needed).
-NORMALIZER_VERSION = "4"
+NORMALIZER_VERSION = "5"  # 5: one language guess (app.text.language) for text of no language
 LANGS = ("fr", "en")
 DEFAULT_LANG = "en"
 
@@ -149,19 +150,14 @@ def fold(text: str) -> str:
 
 
 def detect_lang(text: str) -> str:
-    """``fr`` or ``en`` from stop-word counts: cheap, and stable for a given text."""
+    """``fr`` or ``en`` for a text of unknown language: Crible's one language guess
+    (``app.text.language``), narrowed to the normaliser's languages."""
     return _lang_of(_TOKEN.findall(text[:2000]))
 
 
 def _lang_of(raws: list[str]) -> str:
-    fr = en = 0
-    for raw in raws[:40]:  # enough words to tell, and a bounded cost on long texts
-        raw = raw.lower()
-        if raw in _FR_MARKERS:
-            fr += 1
-        elif raw in _EN_MARKERS:
-            en += 1
-    return "fr" if fr > en else "en"
+    # The first words are enough to tell, at a bounded cost on long texts.
+    return guess_between([raw.lower() for raw in raws[:40]], LANGS)
 
 
 def pick_lang(text: str, lang: str | None) -> str:
@@ -356,15 +352,6 @@ def _word_set(words: str) -> frozenset[str]:
 # Raw word → term, per language; grows with the vocabulary (bounded by it), never invalidated
 # because the mapping is a pure function of the word.
 _WORD_FORMS: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
-_FR_MARKERS = _word_set(
-    "le la les des du de un une et est sont dans pour sur par avec au aux ce cette qui que "
-    "pas ne il elle ils nous vous ont été selon plus leur"
-)
-_EN_MARKERS = _word_set(
-    "the a an of and is are was were in on for with to by from that this it its be has have "
-    "not he she they said says will"
-)
-
 # Stop words: function words that carry no claim. Negations go too: "X is not Y" is still the
 # claim a checker wants to see next to "X is Y".
 STOP_WORDS: dict[str, frozenset[str]] = {

@@ -29,7 +29,7 @@ def _anonymous_head(phrase: str, lang: str) -> str | None:
     # "Four people died, the mayor": the subject is the last phrase, not the sentence's start
     for word in _WORD.findall(phrase.rsplit(",", 1)[-1].lower()):
         if word in heads:
-            return word
+            return str(word)
         if word not in openers:
             return None
     return None

@@ -1593,11 +1593,17 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         </message>
         <message numerus="yes">
             <source>%n to send</source>
-            <translation><numerusform>%n à envoyer</numerusform><numerusform>%n à envoyer</numerusform></translation>
+            <translation>
+                <numerusform>%n à envoyer</numerusform>
+                <numerusform>%n à envoyer</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <source>%n conflict(s)</source>
-            <translation><numerusform>%n conflit</numerusform><numerusform>%n conflits</numerusform></translation>
+            <translation>
+                <numerusform>%n conflit</numerusform>
+                <numerusform>%n conflits</numerusform>
+            </translation>
         </message>
         <message>
             <source>%1 as %2. Click to sync now.</source>
@@ -1638,7 +1644,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         </message>
         <message numerus="yes">
             <source>Team (%n conflict(s))</source>
-            <translation><numerusform>Équipe (%n conflit)</numerusform><numerusform>Équipe (%n conflits)</numerusform></translation>
+            <translation>
+                <numerusform>Équipe (%n conflit)</numerusform>
+                <numerusform>Équipe (%n conflits)</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1904,6 +1913,22 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
     </context>
     <context>
         <name>UserError</name>
+        <message>
+            <source>cannot write {path}: {reason}</source>
+            <translation>impossible d'écrire {path} : {reason}</translation>
+        </message>
+        <message>
+            <source>{path} is a symbolic link: give the file it points to, or another name</source>
+            <translation>{path} est un lien symbolique : donnez le fichier vers lequel il pointe, ou un autre nom</translation>
+        </message>
+        <message>
+            <source>{path} is not a regular file: give another name</source>
+            <translation>{path} n'est pas un fichier ordinaire : donnez un autre nom</translation>
+        </message>
+        <message>
+            <source>cannot write {path}: no such folder {folder}</source>
+            <translation>impossible d'écrire {path} : dossier {folder} introuvable</translation>
+        </message>
         <message>
             <source>a PDF</source>
             <translation>un PDF</translation>
@@ -2453,10 +2478,6 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>aucune clé Google Fact Check Tools</translation>
         </message>
         <message>
-            <source>cannot write {path}: {reason}</source>
-            <translation>impossible d'écrire {path} : {reason}</translation>
-        </message>
-        <message>
             <source>--claim counts from 1</source>
             <translation>--claim compte à partir de 1</translation>
         </message>
@@ -2467,6 +2488,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>no display to open the window on (DISPLAY is not set)</source>
             <translation>aucun écran où ouvrir la fenêtre (DISPLAY n’est pas défini)</translation>
+        </message>
+        <message>
+            <source>cannot write {path}: Qt could not encode the PNG</source>
+            <translation>impossible d'écrire {path} : Qt n'a pas pu encoder le PNG</translation>
         </message>
     </context>
 </TS>

@@ -120,7 +120,9 @@ def test_batch_lines_carry_their_speaker_and_context(archive, db_path, tmp_path,
     wall = add_claim(db, text="Le mur à la frontière a coûté 20 milliards.", lang="fr").id
     db.close()
     batch = tmp_path / "debate.jsonl"
-    line = "Et ça a coûté 20 milliards"
+    # Read as French (its function words say so); "au total" keeps it below the cap that
+    # a line holding nothing but the two claims' shared words would reach for both.
+    line = "Et ça a coûté 20 milliards au total"
     batch.write_text(
         json.dumps({"id": "a", "text": line})
         + "\n"

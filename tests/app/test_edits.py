@@ -189,3 +189,72 @@ def test_edits_are_frozen_data(article):
         edit.claim_id = 3  # type: ignore[misc]
     with pytest.raises(TypeError):
         edit.changes["status"] = "to_check"  # type: ignore[index]
+
+
+def _settings_state(db):
+    from app.storage.domains import list_domain_ratings
+    from app.storage.settings import get_setting
+
+    scale = default_scale(db)
+    verdicts = db.execute(
+        "SELECT c.id, l.key FROM claims c LEFT JOIN rating_levels l ON l.id = c.verdict_level_id"
+        " ORDER BY c.id"
+    ).fetchall()
+    return (
+        get_setting(db, "org_name") or "",  # never set and set empty read alike
+        get_setting(db, "org_url") or "",
+        [(lv.key, lv.label_fr, lv.label_en, lv.value, lv.color) for lv in scale.levels],
+        list_domain_ratings(db),
+        verdicts,
+    )
+
+
+def test_the_settings_dialog_s_ok_is_one_edit_and_its_inverse_restores_verdicts(db, article):
+    from app.domain import DomainRating
+    from app.storage.domains import set_domain_rating
+
+    _, claims = article
+    scale = default_scale(db)
+    dropped, *kept = scale.levels
+    edits.apply(db, edits.set_verdict(claims[0].id, dropped.id))
+    edits.apply(db, edits.set_verdict(claims[1].id, kept[0].id))
+    set_domain_rating(db, "example.org", "fiable")
+    before = _settings_state(db)
+    edit = edits.SaveSettings(
+        organisation=("Les Vérificateurs", "https://verif.example"),
+        scale_id=scale.id,
+        levels=tuple(
+            {
+                "key": lv.key,
+                "label_fr": lv.label_fr.upper(),
+                "label_en": lv.label_en,
+                "value": lv.value,
+                "color": lv.color,
+            }
+            for lv in kept
+        ),
+        domain_ratings=(DomainRating("www.Rumeurs.example", "peu fiable"),),
+        removed_domains=("example.org",),
+    )
+    inverse, changes = edits.apply(db, edit)
+    after = _settings_state(db)
+    assert changes.settings and changes.claims == {claims[0].id}
+    assert after[0:2] == ("Les Vérificateurs", "https://verif.example")
+    assert [d.domain for d in after[3]] == ["rumeurs.example"]
+    assert dict(after[4])[claims[0].id] is None  # its level is gone
+    redo, _ = edits.apply(db, inverse)
+    assert _settings_state(db) == before  # the dropped level, and its verdict, are back
+    edits.apply(db, redo)
+    assert _settings_state(db) == after
+
+
+def test_a_refused_setting_changes_nothing(db):
+    before = _settings_state(db)
+    bad = edits.SaveSettings(
+        organisation=("Nouvelle", "https://nouvelle.example"),
+        scale_id=default_scale(db).id,
+        levels=({"key": "", "label_fr": "x", "label_en": "x"},),
+    )
+    with pytest.raises(UserError, match="key"):
+        edits.apply(db, bad)
+    assert _settings_state(db) == before

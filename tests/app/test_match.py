@@ -7,9 +7,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlite_utils import Database
 
-from app.matching import MATCH_THRESHOLD, RELATED_THRESHOLD, Matcher, reindex_if_needed
+from app.matching import MATCH_THRESHOLD, RELATED_THRESHOLD, Matcher
 from app.storage.articles import add_article
 from app.storage.claims import add_claim
+from app.storage.reindex import reindex_if_needed
 from app.storage.settings import get_setting, set_setting
 from app.text.normalize import NORMALIZER_VERSION
 
@@ -173,6 +174,26 @@ def test_stale_normalised_text_is_rebuilt(db: Database, archive: dict[str, int])
     assert get_setting(db, "normalizer_version") == NORMALIZER_VERSION
     assert reindex_if_needed(db) == 0
     assert Matcher(db).match(ARCHIVE[3])[0].claim_id == archive[ARCHIVE[3]]
+
+
+def test_opening_the_archive_rebuilds_stale_text_and_a_matcher_writes_nothing(db_path) -> None:
+    from app.storage import open_archive
+
+    db = open_archive(db_path)
+    archive_texts = list(ARCHIVE)
+    for text in archive_texts:
+        add_claim(db, text=text, lang="fr")
+    db.execute("UPDATE claims SET norm_text = 'stale'")
+    set_setting(db, "normalizer_version", "0")
+    changes_before = db.conn.total_changes
+    Matcher(db).match(archive_texts[3])
+    assert db.conn.total_changes == changes_before, "building and using a Matcher wrote"
+    assert get_setting(db, "normalizer_version") == "0"
+    db.close()
+    reopened = open_archive(db_path)
+    assert get_setting(reopened, "normalizer_version") == NORMALIZER_VERSION
+    assert Matcher(reopened).match(archive_texts[3])[0].text == archive_texts[3]
+    reopened.close()
 
 
 def test_empty_archive_and_empty_query(db: Database) -> None:

@@ -69,6 +69,25 @@ def test_language_is_detected_when_not_given() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le gouvernement a annoncé une baisse des impôts",
+        "The minister said that the tax was cut",
+        "COVID 5G",  # no function word: both fall back to French
+        "Macron a menti.",
+        "Le président said the tax will be cut",  # a mix: the same winner either way
+    ],
+)
+def test_one_language_guess_for_articles_and_the_normaliser(text):
+    """The normaliser's guess is the article guess narrowed to fr/en: they cannot disagree
+    on a text whose language the article guess decides."""
+    from app.text.language import UNDETERMINED, detect_language
+
+    article_guess = detect_language(text)
+    assert detect_lang(text) == (article_guess if article_guess != UNDETERMINED else "fr")
+
+
 def test_language_tags_are_accepted() -> None:
     assert terms("les aides", "fr-FR") == terms("les aides", "fr")
     assert terms("les aides", "de") == terms("les aides", None)

@@ -15,11 +15,11 @@ from app import secrets
 from app.cli import main
 from app.errors import NewerSchemaError
 from app.interop import factcheck_api
-from app.matching.reindex import VERSION_KEY, norm_text_outdated, reindex_if_needed
 from app.storage import open_archive
 from app.storage.articles import add_article
 from app.storage.claims import add_claim
 from app.storage.db import open_archive_for_reading
+from app.storage.reindex import VERSION_KEY, norm_text_outdated, reindex_if_needed
 from app.storage.settings import set_setting
 from tests.fakes.http_server import Reply
 

@@ -1,4 +1,8 @@
-"""Keeping stored normalised text in step with the normaliser (a version in ``settings``)."""
+"""Keeping stored normalised text in step with the normaliser (a version in ``settings``).
+
+``open_archive`` runs ``reindex_if_needed`` right after the migrations: re-normalising is
+part of bringing an archive up to this version, never a side effect of building a matcher.
+"""
 
 from __future__ import annotations
 

@@ -1,49 +1,17 @@
-"""A checker's edits as plain data: ``apply(db, edit)`` runs one in one transaction.
-
-Each edit returns its inverse (another edit) and the ``Changes`` it made, so undo and redo
-are just ``apply`` again, testable without Qt, and shared by the window's undo stack and
-``crible edit``. Inverses keep ids: undoing a delete puts the claim back under its old id,
-so later edits of it can still be redone.
-"""
+"""Edits of claims: their fields, adding and deleting them, splitting and merging them."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import Any
 
 from sqlite_utils import Database
 
 from app.changes import Changes, ids
-from app.domain import ClaimLink, ClaimSource
+from app.edits.base import Edit, frozen_mapping
 from app.storage import claims as claims_store
-from app.storage import links as links_store
-from app.storage import sources as sources_store
 from app.storage import splits as splits_store
-
-
-class Edit:
-    """Base of every edit; subclasses are frozen dataclasses."""
-
-    __slots__ = ()
-
-    def run(self, db: Database) -> tuple[Edit, Changes]:
-        """Make the change (inside the transaction ``apply`` opened); return the inverse."""
-        raise NotImplementedError
-
-
-def apply(db: Database, edit: Edit) -> tuple[Edit, Changes]:
-    """Apply ``edit`` in one transaction: all of it is saved, or none of it."""
-    with db.atomic():
-        return edit.run(db)
-
-
-def _frozen(values: Mapping[str, Any]) -> Mapping[str, Any]:
-    return MappingProxyType(dict(values))
-
-
-# -- claims -------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +22,7 @@ class EditClaim(Edit):
     changes: Mapping[str, Any]
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "changes", _frozen(self.changes))
+        object.__setattr__(self, "changes", frozen_mapping(self.changes))
 
     def run(self, db: Database) -> tuple[Edit, Changes]:
         unknown = set(self.changes) - claims_store.EDITABLE_FIELDS
@@ -97,7 +65,7 @@ class AddClaim(Edit):
     fields: Mapping[str, Any]
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "fields", _frozen(self.fields))
+        object.__setattr__(self, "fields", frozen_mapping(self.fields))
 
     def run(self, db: Database) -> tuple[Edit, Changes]:
         claim = claims_store.add_claim(db, **self.fields)
@@ -223,132 +191,3 @@ class UnmergeClaims(Edit):
             links=_linked_claims(self.undo.absorbed),
         )
         return MergeClaims(self.undo.claim_id, other_id), changes
-
-
-# -- sources ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class AddSource(Edit):
-    """Attach an http(s) page to a claim as evidence (``fields``: url, stance, excerpt…)."""
-
-    claim_id: int
-    fields: Mapping[str, Any]
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "fields", _frozen(self.fields))
-
-    def run(self, db: Database) -> tuple[Edit, Changes]:
-        claims_store.get_claim(db, self.claim_id)  # a missing claim is a message, not a crash
-        fields = dict(self.fields)
-        url = str(fields.pop("url", "") or "")
-        link = sources_store.add_source(db, self.claim_id, url=url, **fields)
-        return RemoveSource(int(link.id)), Changes(sources=ids(self.claim_id))
-
-
-@dataclass(frozen=True, slots=True)
-class EditSource(Edit):
-    """Change a source link (stance, excerpt…) or its page (title, URL…)."""
-
-    link_id: int
-    changes: Mapping[str, Any]
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "changes", _frozen(self.changes))
-
-    def run(self, db: Database) -> tuple[Edit, Changes]:
-        current = sources_store.get_claim_source(db, self.link_id)
-        before = {name: _source_value(current, name) for name in self.changes}
-        link = sources_store.update_claim_source(db, self.link_id, **self.changes)
-        return EditSource(self.link_id, before), Changes(sources=ids(link.claim_id))
-
-
-def _source_value(link: ClaimSource, name: str) -> Any:
-    if name in sources_store.LINK_FIELDS:
-        return getattr(link, name)
-    if name in sources_store.SOURCE_FIELDS:
-        return getattr(link.source, name)
-    raise ValueError(f"unknown source field: {name!r}")
-
-
-@dataclass(frozen=True, slots=True)
-class RemoveSource(Edit):
-    link_id: int
-
-    def run(self, db: Database) -> tuple[Edit, Changes]:
-        removed = sources_store.remove_claim_source(db, self.link_id)
-        return RestoreSource(removed), Changes(sources=ids(removed.claim_id))
-
-
-@dataclass(frozen=True, slots=True)
-class RestoreSource(Edit):
-    """Put a removed source link back, with the same id and fields."""
-
-    removed: ClaimSource
-
-    def run(self, db: Database) -> tuple[Edit, Changes]:
-        link = sources_store.restore_claim_source(db, self.removed)
-        return RemoveSource(int(link.id)), Changes(sources=ids(link.claim_id))
-
-
-# -- links to earlier checks --------------------------------------------------------------
-
-
-def _link_between(db: Database, claim_id: int, other_id: int) -> ClaimLink | None:
-    found = [
-        link for link in links_store.links_of_claim(db, claim_id) if link.other_claim_id == other_id
-    ]
-    return found[0] if found else None
-
-
-def _restoring(claim_id: int, other_id: int, before: ClaimLink | None) -> Edit:
-    if before is None:
-        return RemoveLink(claim_id, other_id)
-    return SetLink(claim_id, other_id, before.kind, before.score)
-
-
-@dataclass(frozen=True, slots=True)
-class SetLink(Edit):
-    """Confirm ("same") or dismiss ("not_same") an earlier check for a claim."""
-
-    claim_id: int
-    other_id: int
-    kind: str
-    score: float | None = None
-
-    def run(self, db: Database) -> tuple[Edit, Changes]:
-        before = _link_between(db, self.claim_id, self.other_id)
-        links_store.set_claim_link(db, self.claim_id, self.other_id, self.kind, self.score)
-        return _restoring(self.claim_id, self.other_id, before), Changes(links=ids(self.claim_id))
-
-
-@dataclass(frozen=True, slots=True)
-class RemoveLink(Edit):
-    """Forget the decision about a claim and an earlier check."""
-
-    claim_id: int
-    other_id: int
-
-    def run(self, db: Database) -> tuple[Edit, Changes]:
-        before = _link_between(db, self.claim_id, self.other_id)
-        links_store.remove_claim_link(db, self.claim_id, self.other_id)
-        return _restoring(self.claim_id, self.other_id, before), Changes(links=ids(self.claim_id))
-
-
-# -- several at once ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Compound(Edit):
-    """Several edits as one (one transaction, one undo step): e.g. delete three claims."""
-
-    edits: tuple[Edit, ...]
-
-    def run(self, db: Database) -> tuple[Edit, Changes]:
-        inverses: list[Edit] = []
-        total = Changes()
-        for edit in self.edits:
-            inverse, changes = edit.run(db)
-            inverses.append(inverse)
-            total = total | changes
-        return Compound(tuple(reversed(inverses))), total

@@ -1,0 +1,143 @@
+"""Opening an article: read it, analyse it into claims, store it — or reopen the same text.
+
+"The same article" means one already stored with exactly this text (the earliest such):
+opening it again reuses the work done on it, its claims as the checker left them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlite_utils import Database
+
+from app.domain import Article, Claim
+from app.storage import articles as articles_store
+from app.storage import claims as claims_store
+from app.workflows.progress import Progress
+
+if TYPE_CHECKING:
+    from app.intake import ArticleDraft
+    from app.text.claims import Analysis
+
+# Reading (trafilatura) and analysing load slowly: they are imported when first used, so
+# the window opens without waiting for them.
+
+# The elements worth pointing at in the text; names and attributions would drown them.
+MARKED_KINDS = frozenset({"number", "quantity", "date", "quote"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """Something to point out inside a claim, in article offsets: a number, a date, a quote…"""
+
+    kind: str
+    start: int
+    end: int
+    loaded: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleBundle:
+    """An article ready to work on: its stored claims and the marks inside them.
+
+    ``created``: stored by this call (else reopened). ``analysis``: the analysis made on
+    the way (the `crible check` JSON shows it), None when a stored article was reloaded.
+    """
+
+    article: Article
+    claims: tuple[Claim, ...]
+    marks: tuple[Mark, ...] = ()
+    created: bool = False
+    analysis: Analysis | None = None
+
+
+def analyse_draft(draft: ArticleDraft, lang: str | None = None) -> Analysis:
+    """The claims of a draft, in ``lang`` (None or "auto": the draft's, else detected)."""
+    from app.text.claims import analyse
+
+    chosen = draft.lang if lang in (None, "", "auto") else lang
+    return analyse(draft.text, chosen, title=draft.title or "")
+
+
+def open_article(
+    db: Database, progress: Progress, source: str, *, lang: str | None = None
+) -> ArticleBundle:
+    """A file, an http(s) URL or ``-`` (stdin): read, analysed, stored (or reopened)."""
+    from app.intake import load
+
+    progress.report(0, 3, "")
+    draft = load(source)
+    progress.report(1, 3, "")
+    return store_draft(db, progress, draft, lang=lang)
+
+
+def open_text(
+    db: Database, progress: Progress, text: str, *, lang: str | None = None
+) -> ArticleBundle:
+    """A pasted article: the same as a file, without the reading."""
+    from app.intake import from_text
+
+    progress.report(0, 3, "")
+    return store_draft(db, progress, from_text(text), lang=lang)
+
+
+def store_draft(
+    db: Database, progress: Progress, draft: ArticleDraft, *, lang: str | None = None
+) -> ArticleBundle:
+    """Analyse and store ``draft``, in one transaction; the same text reopens its article."""
+    analysis = analyse_draft(draft, lang)
+    progress.report(2, 3, "")
+    known = articles_store.find_article_by_text(db, draft.text)
+    if known is not None:
+        reopened = load_article(db, progress, int(known.id))
+        return ArticleBundle(reopened.article, reopened.claims, reopened.marks, False, analysis)
+    article, claims = claims_store.save_article_with_claims(
+        db,
+        text=draft.text,
+        claims=analysis.claims,
+        title=draft.title or "",
+        url=draft.url,
+        outlet=draft.outlet,
+        author=draft.author,
+        published=draft.published,
+        lang=analysis.lang,
+        origin=draft.origin,
+    )
+    marks = marks_for(article.text, claims, article.lang)
+    return ArticleBundle(article, tuple(claims), tuple(marks), True, analysis)
+
+
+def load_article(db: Database, progress: Progress, article_id: int) -> ArticleBundle:
+    """A stored article; one stored without claims (the demo) is analysed first."""
+    article = articles_store.get_article(db, article_id)
+    progress.report(0, 2, "")
+    claims = claims_store.claims_of_article(db, article_id)
+    if not claims:
+        from app.text.claims import analyse
+
+        analysis = analyse(article.text, article.lang, title=article.title)
+        claims = claims_store.add_article_claims(db, article_id, analysis.claims)
+    progress.report(1, 2, "")
+    marks = marks_for(article.text, claims, article.lang)
+    return ArticleBundle(article, tuple(claims), tuple(marks))
+
+
+def marks_for(text: str, claims: Sequence[Claim], lang: str | None) -> list[Mark]:
+    """Checkable elements and loaded words inside each claim, recomputed from the text.
+
+    They are not stored: ``describe_span`` is cheap and always agrees with the analyser.
+    """
+    from app.text.claims import describe_span
+
+    marks: list[Mark] = []
+    for claim in claims:
+        if claim.start is None or claim.end is None:
+            continue
+        candidate = describe_span(text, claim.start, claim.end, lang or "fr")
+        marks.extend(
+            Mark(e.kind, e.start, e.end) for e in candidate.elements if e.kind in MARKED_KINDS
+        )
+        marks.extend(Mark(e.kind, e.start, e.end, loaded=True) for e in candidate.loaded)
+    return marks
