@@ -149,7 +149,12 @@ def backend_status() -> SecretsStatus:
 def check_name(name: str) -> None:
     if name not in KNOWN_SECRETS:
         known = ", ".join(KNOWN_SECRETS)
-        raise UserError(f"Unknown secret name {name!r}; known names: {known}.")
+        # The name is not echoed: a key typed where the name goes would end up on screen.
+        raise UserError(
+            "Unknown secret name ({length} characters, not shown); known names: {known}.",
+            length=len(name),
+            known=known,
+        )
 
 
 def _usable_keyring() -> KeyringBackend:

@@ -35,7 +35,7 @@ def main() -> int:
     from app.seeds import load_demo
     from app.storage import open_archive
     from ui.i18n import install_translator
-    from ui.widgets.explain import explanation_html
+    from ui.models.explain import explanation_html
 
     app = QApplication([sys.argv[0]])
     install_translator(app, args.language)

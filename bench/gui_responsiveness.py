@@ -116,7 +116,7 @@ def main() -> int:
         timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
         timer.start()
         started = time.perf_counter()
-        window.rematch()
+        window.presenter.rematch()
         wait(window.matches_ready)
         elapsed = time.perf_counter() - started
         timer.stop()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from app.domain import CLAIM_STATUSES
@@ -37,7 +37,7 @@ def _action(
     actions: Actions,
     name: str,
     text: str,
-    shortcuts: list[QKeySequence | str] | None = None,
+    shortcuts: list[QKeySequence.StandardKey | str] | None = None,
     tip: str = "",
     icon_name: str = "",
 ) -> QAction:
@@ -302,3 +302,20 @@ def _add(menu: QMenu, actions: Actions, names: list[str | None]) -> None:
 
 def app_icon() -> QIcon:
     return icon("crible")
+
+
+def follow_undo_stack(actions: Actions, stack: QUndoStack) -> None:
+    """Undo/Redo are enabled when the stack can, and name the edit they would take back."""
+    stack.canUndoChanged.connect(actions.undo.setEnabled)
+    stack.canRedoChanged.connect(actions.redo.setEnabled)
+    stack.undoTextChanged.connect(lambda text: _describe(actions.undo, _tr("Undo: %1"), text))
+    stack.redoTextChanged.connect(lambda text: _describe(actions.redo, _tr("Redo: %1"), text))
+    actions.undo.setEnabled(stack.canUndo())
+    actions.redo.setEnabled(stack.canRedo())
+
+
+def _describe(action: QAction, template: str, text: str) -> None:
+    """Name the edit that Undo/Redo would take back, in its tooltip and status tip."""
+    tip = template.replace("%1", text) if text else ""
+    action.setToolTip(tip or action.text().replace("&", ""))
+    action.setStatusTip(tip)

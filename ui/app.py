@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import logging
 import sys
-import traceback
 from importlib.resources import files
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from app.paths import data_dir
+from ui.dialogs.bug_report import report_bug
 from ui.i18n import install_translator, stored_language, user_message
 from ui.icons import icon
 
@@ -65,25 +65,6 @@ def start_auto_backup(session: Any) -> None:
     session.runner.start("auto-backup", job, session.path, label=label)
 
 
-def report_bug(exc: BaseException, parent: QWidget | None = None) -> QMessageBox:
-    """A bug (not a user's mistake): log it and show a dialog with the details; never modal."""
-    details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-    log.error("unexpected error\n%s", details)
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(QCoreApplication.translate("App", "Crible: unexpected error"))
-    box.setText(
-        QCoreApplication.translate(
-            "App", "Something went wrong: %1\nYour work so far is saved. Details are in the log."
-        ).replace("%1", f"{type(exc).__name__}: {exc}")
-    )
-    box.setDetailedText(details)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.setWindowModality(Qt.WindowModality.NonModal)
-    box.show()
-    return box
-
-
 def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     if issubclass(kind, KeyboardInterrupt):
         sys.__excepthook__(kind, exc, tb)
@@ -94,14 +75,15 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
         return
     from app.errors import UserError
     from ui.tasks import environment_failure_of
+    from ui.window.status_bar import StatusBar
 
     # A full disk or a locked archive met on the GUI thread is a message too, not a bug.
     expected = exc if isinstance(exc, UserError) else environment_failure_of(exc)
     if expected is not None:
         window = QApplication.activeWindow()
-        show = getattr(window, "show_error", None)
-        if show is not None:
-            show(user_message(expected))
+        status = window.statusBar() if isinstance(window, QMainWindow) else None
+        if isinstance(status, StatusBar):
+            status.show_error(user_message(expected))
             return
     report_bug(exc, QApplication.activeWindow())
 

@@ -1,4 +1,4 @@
-"""Crible's own SVG icons from ``resources/icons``, loaded once."""
+"""Crible's icons: its own SVGs from ``resources/icons`` (loaded once) and colour swatches."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QColor, QIcon, QPixmap
 
 
 def icons_dir() -> Path:
@@ -20,3 +20,11 @@ def icon(name: str) -> QIcon:
     if not path.is_file():
         raise FileNotFoundError(f"missing icon {path}")
     return QIcon(str(path))
+
+
+def color_swatch(color: str, size: int = 12) -> QIcon:
+    """A small square of `color` (any CSS/hex name Qt knows; grey when invalid)."""
+    pixmap = QPixmap(size, size)
+    qcolor = QColor(color)
+    pixmap.fill(qcolor if qcolor.isValid() else QColor("#888888"))
+    return QIcon(pixmap)

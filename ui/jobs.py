@@ -101,6 +101,18 @@ def warm_matcher(db: Database, progress: Any, min_docs: int | None = None) -> in
     )
 
 
+def build_claim_vectors(db: Database, progress: Any) -> int:
+    """The semantic channel's missing claim vectors (after an import, after edits), in small
+    batches that step aside for the window; nothing without the model package."""
+    from app.matching.semantic import default_encoder
+    from app.matching.vector_build import build_vectors
+
+    encoder = default_encoder()
+    if encoder is None:
+        return 0
+    return build_vectors(db, encoder, cancelled=lambda: progress.cancelled, pause=WARM_PAUSE)
+
+
 def archive_source(db: Database, progress: Any, source_id: int) -> Any:
     """Keep a local text snapshot of a source's page, then save it on the Wayback Machine.
 

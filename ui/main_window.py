@@ -1,49 +1,51 @@
 """The workbench window: article text on the left; on the right its claims, and below them the
-selected claim's verdict beside tabs for its earlier checks, sources and online fact-checks."""
+selected claim's verdict beside tabs for its earlier checks, sources and online fact-checks.
+
+The window composes its parts and routes between them: ``OpenArticle`` (what is open),
+``Panes`` (the widgets), ``StatusBar``, ``MatchingController`` (earlier checks),
+``EditCommands`` (undoable edits) and ``SettingsFlow``. It is the only one that knows them all.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QSplitter,
-    QTabWidget,
-    QWidget,
-)
+from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
 
+from app import __version__
 from app.domain import Article, Claim
 from app.errors import UserError
-from ui.actions import app_icon, build_actions, build_menus
-from ui.article_view import ArticleView
-from ui.claims_pane import ClaimsPane
+from app.storage.articles import list_articles
+from ui.actions import app_icon, build_actions, build_menus, follow_undo_stack
 from ui.database import ArchiveSession
-from ui.factcheck_panel import FactCheckPanel
-from ui.i18n import current_language, user_message
-from ui.jobs import ArticleBundle, MatchResults, load_article
-from ui.matches_pane import MatchesPane
-from ui.models.claims_model import ClaimRow, best_match
-from ui.sources_pane import SourcesPane
-from ui.verdict_editor import VerdictEditor
-from ui.widgets.window_parts import column, first_to_check, legend_html, titled
-from ui.widgets.window_parts import header_html as _header_html
-from ui.widgets.window_parts import header_title as _header_title
-from ui.window_dialogs import DialogsMixin
-from ui.window_edits import EditsMixin
-from ui.window_matching import MatchingMixin
-from ui.window_status import StatusMixin
-from ui.window_team import TeamMixin
+from ui.dialogs import asks
+from ui.dialogs.bug_report import report_bug
+from ui.i18n import user_message
+from ui.jobs import ArticleBundle, MatchResults, export_article, import_article, import_text
+from ui.jobs import load_article as load_article_job
+from ui.window.edits import EditCommands
+from ui.window.layout import build_panes, header_html, header_title
+from ui.window.matching import MatchingController
+from ui.window.presenter import ArticlePresenter
+from ui.window.settings_flow import SettingsFlow
+from ui.window.state import OpenArticle
+from ui.window.status_bar import StatusBar
+from ui.window.team import TeamSync
 
 log = logging.getLogger(__name__)
 
 DEFAULT_SIZE = (1400, 900)
 
 
-class MainWindow(EditsMixin, DialogsMixin, MatchingMixin, StatusMixin, TeamMixin, QMainWindow):
+class MainWindow(QMainWindow):
     """Crible's main window over one archive session.
+
+    Other parts hook in with ``add_detail_tab`` (a tab beside "Earlier checks"),
+    ``add_dock`` and ``status.add_widget``, and call ``reload_article`` when the open
+    article's claims changed behind the window's back.
 
     Signals:
         article_shown(int article_id): an article and its claims are on screen.
@@ -58,306 +60,337 @@ class MainWindow(EditsMixin, DialogsMixin, MatchingMixin, StatusMixin, TeamMixin
     ) -> None:
         super().__init__(parent)
         self.session = session
-        self.article: Article | None = None
-        self.claims: list[Claim] = []
-        self.results = MatchResults()
-        self._pending_select: int | None = None
-        self._matching = False
-        self._undo_index = 0
-        self._auto_selected: int | None = None  # chosen by the window, not yet by the checker
-        self.open_on_claim: int | None = None  # 1-based: the claim to select on opening
+        self._closing_without_unsaved = False
+        self.state = OpenArticle()
         self.setWindowTitle("Crible")
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.resize(*DEFAULT_SIZE)
-        self._build_panes()
+        self.panes = build_panes()
+        self.setCentralWidget(self.panes.splitter)
+        self.status = StatusBar(session.runner, session.undo_stack, session.path, self)
+        self.setStatusBar(self.status)
+        self.matching = MatchingController(session, self.state, self)
+        self.edits = EditCommands(session, self.state, self.panes, self.status, self.matching, self)
+        self.presenter = ArticlePresenter(
+            session, self.state, self.panes, self.status, self.matching, self
+        )
+        self.settings_flow = SettingsFlow(session, self)
         self.actions_ = build_actions(self)
-        self.undo_action, self.redo_action = self.actions_.undo, self.actions_.redo
         build_menus(self, self.actions_)
         # Delete means "delete claim" only in the claims table: in the sources pane it
         # removes a source, and a window-wide shortcut would make both ambiguous.
         delete = self.actions_.delete_claim
         delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.removeAction(delete)
-        self.claims_pane.table.addAction(delete)
-        self._build_status_bar()
+        self.panes.claims_pane.table.addAction(delete)
         self._connect()
-        self._build_team()
+        self.team = TeamSync(self)  # team sync: only in an archive that joined a team
         self._update_actions()
         if restore:
             self.restore_state()
 
-    # -- building -----------------------------------------------------------------------
+    # -- what is open (read-only views of the state) ------------------------------------
 
-    def _build_panes(self) -> None:
-        self.article_view = ArticleView()
-        self.article_header = QLabel(self.tr("No article open. Open a file, a URL or paste text."))
-        self.article_header.setObjectName("articleHeader")
-        self.article_header.setWordWrap(True)
-        self.article_header.setTextFormat(Qt.TextFormat.RichText)
-        self.legend = QLabel(legend_html())
-        self.legend.setObjectName("legend")
-        self.legend.setWordWrap(True)
-        left = column(self.article_header, self.article_view, self.legend)
+    @property
+    def article(self) -> Article | None:
+        return self.state.article
 
-        self.claims_pane = ClaimsPane()
-        self.verdict_editor = VerdictEditor()
-        self.matches_pane = MatchesPane()
-        self.sources_pane = SourcesPane()
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("detailTabs")
-        self.tabs.addTab(self.matches_pane, self.tr("Earlier checks"))
-        self.tabs.addTab(self.sources_pane, self.tr("Sources"))
-        self.factcheck_panel = FactCheckPanel()
-        self.tabs.addTab(self.factcheck_panel, self.tr("Online fact-checks"))
-        self.detail = QSplitter(Qt.Orientation.Horizontal)
-        self.detail.addWidget(titled(self.tr("Verdict"), self.verdict_editor))
-        self.detail.addWidget(self.tabs)
-        self.detail.setChildrenCollapsible(False)
-        self.detail.setSizes([360, 480])
+    @property
+    def claims(self) -> list[Claim]:
+        return self.state.claims
 
-        self.middle = QSplitter(Qt.Orientation.Vertical)
-        self.middle.addWidget(self.claims_pane)
-        self.middle.addWidget(self.detail)
-        self.middle.setChildrenCollapsible(False)
-        self.middle.setSizes([380, 480])
+    @property
+    def results(self) -> MatchResults:
+        return self.state.results
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.middle)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([540, 860])
-        self.setCentralWidget(self.splitter)
+    @property
+    def open_on_claim(self) -> int | None:
+        return self.state.open_on_claim
+
+    @open_on_claim.setter
+    def open_on_claim(self, number: int | None) -> None:
+        """1-based: the claim to select when the next article opens."""
+        self.state.open_on_claim = number
+
+    # -- hooks for other parts ----------------------------------------------------------
+
+    def add_detail_tab(self, widget: QWidget, title: str) -> None:
+        """A tab beside "Earlier checks", "Sources" and "Online fact-checks"."""
+        self.panes.tabs.addTab(widget, title)
+
+    def add_dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{widget.objectName() or title}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    # -- wiring -------------------------------------------------------------------------
 
     def _connect(self) -> None:
-        s, a = self.session, self.actions_
-        s.error_raised.connect(self.show_error)
-        s.runner.error_raised.connect(self.show_error)
+        s, p, pr = self.session, self.panes, self.presenter
+        s.error_raised.connect(self.status.show_error)
+        s.runner.error_raised.connect(self.status.show_error)
         s.runner.bug_raised.connect(self._on_runner_bug_raised)
-        s.claim_changed.connect(self._on_session_claim_changed)
-        s.claims_restructured.connect(self._on_session_claims_restructured)
-        s.sources_changed.connect(self._on_session_sources_changed)
-        s.links_changed.connect(self._on_session_links_changed)
         s.undo_stack.indexChanged.connect(self._update_actions)
-        s.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
-        self.claims_pane.claim_selected.connect(self._on_claims_claim_selected)
-        self.claims_pane.claim_activated.connect(lambda _id: self.edit_claim_text())
-        self.article_view.claim_clicked.connect(self.claims_pane.select_claim)
-        self.article_view.new_claim_requested.connect(self.new_claim_from_span)
-        self.article_view.copyAvailable.connect(lambda _on: self._update_actions())
-        self.matches_pane.link_requested.connect(self.set_link)
-        self.matches_pane.url_open_requested.connect(self.open_url_in_browser)
-        self.wire_panels()
-        self.wire_actions()
-        a.color_status.triggered.connect(lambda: self.article_view.set_color_mode("status"))
-        a.color_worth.triggered.connect(lambda: self.article_view.set_color_mode("worth"))
-        self.claims_pane.set_context_actions(
-            [
-                a.edit_claim,
-                a.split_claim,
-                a.merge_claims,
-                None,
-                *a.status.values(),
-                None,
-                a.delete_claim,
-            ]
-        )
+        pr.matches_ready.connect(self.matches_ready)
+        pr.selection_changed.connect(self._update_actions)
+        pr.reload_requested.connect(self.open_article)
+        self.settings_flow.applied.connect(self._on_settings_flow_applied)
+        self.settings_flow.restarting.connect(self.close)
+        self.settings_flow.restart_failed.connect(self._on_settings_flow_restart_failed)
+        p.claims_pane.claim_activated.connect(lambda _id: self.ask_claim_wording())
+        p.article_view.claim_clicked.connect(p.claims_pane.select_claim)
+        p.article_view.copyAvailable.connect(lambda _on: self._update_actions())
+        p.matches_pane.url_open_requested.connect(self.open_url_in_browser)
+        p.sources_pane.source_open_requested.connect(self.open_url_in_browser)
+        p.factcheck_panel.review_open_requested.connect(self.open_url_in_browser)
+        p.factcheck_panel.settings_requested.connect(lambda: self.show_settings("keys"))
+        self._connect_actions()
+
+    def _connect_actions(self) -> None:
+        a, e, pane = self.actions_, self.edits, self.panes.claims_pane
+        triggered = {
+            a.open_file: self.ask_open_file,
+            a.open_url: self.ask_open_url,
+            a.paste_article: self.ask_paste_article,
+            a.recent_articles: self.ask_recent_article,
+            a.archive_browser: self.show_archive_browser,
+            a.export_article: self.ask_export_article,
+            a.settings: lambda: self.show_settings(),
+            a.quit: self.close,
+            a.undo: lambda: e.undo_or_redo(redo=False),
+            a.redo: lambda: e.undo_or_redo(redo=True),
+            a.new_claim: e.new_claim_from_selection,
+            a.edit_claim: self.ask_claim_wording,
+            a.split_claim: self.split_current_claim,
+            a.merge_claims: e.merge_current_claims,
+            a.delete_claim: e.delete_current_claims,
+            a.next_claim: lambda: pane.step(1),
+            a.previous_claim: lambda: pane.step(-1),
+            a.set_verdict: self.panes.verdict_editor.focus_rating,
+            a.add_source: self.ask_add_source,
+            a.rematch: self.presenter.rematch,
+            a.shortcuts: self.show_shortcuts,
+            a.about: self.show_about,
+            a.color_status: lambda: self.panes.article_view.set_color_mode("status"),
+            a.color_worth: lambda: self.panes.article_view.set_color_mode("worth"),
+        }
+        for action, slot in triggered.items():
+            action.triggered.connect(slot)
+        for status, action in a.status.items():
+            action.triggered.connect(lambda _c=False, s=status: e.set_status(s))
+        follow_undo_stack(a, self.session.undo_stack)
+        context = [a.edit_claim, a.split_claim, a.merge_claims, None, *a.status.values()]
+        pane.set_context_actions([*context, None, a.delete_claim])
+
+    def _update_actions(self) -> None:
+        a, p = self.actions_, self.panes
+        has_claim = p.claims_pane.current_claim_id() is not None
+        for action in (a.edit_claim, a.delete_claim, a.set_verdict, a.add_source, a.split_claim):
+            action.setEnabled(has_claim)
+        for action in a.status.values():
+            action.setEnabled(has_claim)
+        a.merge_claims.setEnabled(has_claim and len(self.claims) > 1)
+        a.export_article.setEnabled(self.article is not None)
+        has_span = p.article_view.selected_span() is not None
+        a.new_claim.setEnabled(self.article is not None and has_span)
+        a.rematch.setEnabled(bool(self.claims))
 
     # -- articles -----------------------------------------------------------------------
 
     def open_article(self, article_id: int) -> None:
         """Show a stored article (loaded in the background)."""
-        self.session.runner.start(
-            "article",
-            load_article,
-            article_id,
-            label=self.tr("Opening the article…"),
-            on_result=self._on_bundle_loaded,
-            on_error=self._on_bundle_failed,
-        )
+        self._load(load_article_job, article_id, self.tr("Opening the article…"))
 
     def open_source(self, source: str) -> None:
         """Read, split and store an article from a file path or an http(s) URL."""
-        from ui.jobs import import_article
-
-        self.session.runner.start(
-            "article",
-            import_article,
-            source,
-            label=self.tr("Reading and splitting the article…"),
-            on_result=self._on_bundle_loaded,
-            on_error=self._on_bundle_failed,
-        )
+        self._load(import_article, source, self.tr("Reading and splitting the article…"))
 
     def open_text(self, text: str) -> None:
-        from ui.jobs import import_text
+        self._load(import_text, text, self.tr("Splitting the article…"))
 
+    def reload_article(self) -> None:
+        """Read the open article's claims again (e.g. after another program changed them)."""
+        if self.article is not None:
+            self.open_article(int(self.article.id))
+
+    def _load(self, job: Callable[..., ArticleBundle], argument: object, label: str) -> None:
         self.session.runner.start(
             "article",
-            import_text,
-            text,
-            label=self.tr("Splitting the article…"),
+            job,
+            argument,
+            label=label,
             on_result=self._on_bundle_loaded,
             on_error=self._on_bundle_failed,
         )
 
     def _on_bundle_loaded(self, bundle: ArticleBundle) -> None:
-        same = self.article is not None and self.article.id == bundle.article.id
-        self.article = bundle.article
-        self.claims = list(bundle.claims)
+        view = self.panes.article_view
+        same, keep = self.state.show(bundle)
         if same:
-            self.article_view.set_claims(self.claims, list(bundle.marks))
+            view.set_claims(self.claims, list(bundle.marks))
         else:
-            self._undo_index = 0  # before clear(): its indexChanged(0) is no "Undone"
+            self.status.forget_undo_position()
             self.session.undo_stack.clear()
-            self.results = MatchResults()
-            self.article_view.set_article(bundle.article.text, self.claims, list(bundle.marks))
+            view.set_article(bundle.article.text, self.claims, list(bundle.marks))
             self.session.remember_article(bundle.article.id)
         # Also after a split, merge, delete or new claim: the header counts the claims.
-        self.article_header.setText(_header_html(bundle.article, len(self.claims)))
-        self.setWindowTitle(_header_title(bundle.article) + " — Crible")
-        keep = self._pending_select
-        self._pending_select = None
-        self._auto_selected = None
-        if not same and self.open_on_claim is not None and self.claims:
-            keep = int(self.claims[min(self.open_on_claim, len(self.claims)) - 1].id)
-        if keep is None and not same and self.claims:
-            # Refined once the earlier checks are known (``MatchingMixin``).
-            keep = self._auto_selected = first_to_check(self.claims)
-        self._refresh_rows(keep=keep)
+        self.panes.article_header.setText(header_html(bundle.article, len(self.claims)))
+        self.setWindowTitle(header_title(bundle.article) + " — Crible")
+        self.presenter.refresh_rows(keep=keep)
         self._update_actions()
         self.article_shown.emit(int(bundle.article.id))
-        self.start_matching(only_missing=same)
+        self.presenter.start_matching(only_missing=same)
 
     def _on_bundle_failed(self, exc: BaseException) -> None:
         if isinstance(exc, UserError):
-            self.show_error(user_message(exc))
+            self.status.show_error(user_message(exc))
         else:
             self._on_runner_bug_raised(exc)
         if self.article is None:
             self.matches_ready.emit()
 
-    def reload_claims(self) -> None:
-        if self.article is not None:
-            self.open_article(int(self.article.id))
+    @Slot()
+    def _on_settings_flow_applied(self) -> None:
+        self.presenter.refresh_after_settings()
+        self.status.show_message(self.tr("Settings saved."))
 
-    # -- claims list --------------------------------------------------------------------
+    @Slot()
+    def _on_settings_flow_restart_failed(self) -> None:
+        self.status.show_error(self.tr("Crible could not restart itself; please start it again."))
 
-    def _row_for(self, number: int, claim: Claim) -> ClaimRow:
-        level = self.session.level(claim.verdict_level_id)
-        lang = self._lang()
-        matches = self.results.matches.get(int(claim.id))
-        best = best_match(matches or [], self.results.decisions.get(int(claim.id), {}))
-        return ClaimRow(
-            claim=claim,
-            number=number,
-            verdict_label=level.label(lang) if level else "",
-            verdict_color=level.color if level else "",
-            best=best,
-            matching=matches is None and self._matching,
+    def _on_runner_bug_raised(self, exc: BaseException) -> None:
+        report_bug(exc, self)
+
+    # -- questions to the checker -------------------------------------------------------
+
+    def ask_open_file(self) -> None:
+        if (path := asks.ask_article_file(self)) is not None:
+            self.open_source(path)
+
+    def ask_open_url(self) -> None:
+        if (url := asks.ask_article_url(self)) is not None:
+            self.open_source(url)
+
+    def ask_paste_article(self) -> None:
+        if (text := asks.ask_article_text(self)) is not None:
+            self.open_text(text)
+
+    def ask_recent_article(self) -> None:
+        articles = list_articles(self.session.db, limit=100)
+        if not articles:
+            self.status.show_error(self.tr("No article in this archive yet."))
+        elif (article_id := asks.ask_earlier_article(self, articles)) is not None:
+            self.open_article(article_id)
+
+    def ask_claim_wording(self) -> None:
+        claim = self.presenter.current_claim()
+        if claim is not None and (text := asks.ask_claim_wording(self, claim.text)) is not None:
+            self.edits.edit_claim_wording(claim, text)
+
+    def split_current_claim(self) -> None:
+        claim = self.presenter.current_claim()
+        if claim is not None:
+            self.edits.split_claim(claim)
+
+    def ask_add_source(self) -> None:
+        self.panes.tabs.setCurrentWidget(self.panes.sources_pane)
+        self.panes.sources_pane.open_add_form()
+
+    def ask_export_article(self) -> None:
+        if self.article is None:
+            self.status.show_error(self.tr("Open an article first."))
+        elif (target := asks.ask_export_target(self)) is not None:
+            self.export_article(*target)
+
+    def export_article(self, path: str, fmt: str) -> None:
+        """Write the open article's check to ``path`` in the background."""
+        if self.article is None:
+            return
+        self.panes.verdict_editor.commit_pending()
+        self.session.runner.start(
+            "export",
+            export_article,
+            int(self.article.id),
+            fmt,
+            asks.with_suffix(path, fmt),
+            label=self.tr("Exporting…"),
+            on_result=lambda written: self.status.show_message(
+                self.tr("Exported to %1").replace("%1", written), 8000
+            ),
         )
 
-    def _refresh_rows(self, keep: int | None = None) -> None:
-        rows = [self._row_for(n, c) for n, c in enumerate(self.claims, start=1)]
-        self.claims_pane.set_rows(rows, keep=keep)
+    def show_archive_browser(self) -> None:
+        from ui.dialogs.archive_browser import ArchiveBrowser
 
-    def verdict_editor_claim_id(self) -> int | None:
-        claim = self.verdict_editor.claim()
-        return int(claim.id) if claim is not None else None
+        browser = ArchiveBrowser(self.session.runner, self)
+        browser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        browser.article_open_requested.connect(self.open_article)
+        browser.url_open_requested.connect(self.open_url_in_browser)
+        browser.show()
 
-    def current_claim(self) -> Claim | None:
-        claim_id = self.claims_pane.current_claim_id()
-        for claim in self.claims:
-            if claim.id == claim_id:
-                return claim
-        return None
+    def show_settings(self, page: str = "") -> None:
+        self.settings_flow.show(page)
 
-    @Slot(object)
-    def _on_claims_claim_selected(self, claim_id: int | None) -> None:
-        if claim_id is not None and claim_id != self.verdict_editor_claim_id():
-            self.clear_error()  # moving on to another claim: the old error is read
-        self.article_view.select_claim(claim_id)
-        claim = self.current_claim()
-        self.verdict_editor.set_claim(claim, self.session.scale, self._lang())
-        self._show_sources(claim_id)
-        self._show_matches(claim)
-        self.factcheck_panel.set_claim(claim.text if claim else None, claim.lang if claim else None)
-        self._update_actions()
+    def show_shortcuts(self) -> None:
+        from ui.dialogs.shortcuts_dialog import ShortcutsDialog
 
-    def _show_sources(self, claim_id: int | None) -> None:
-        if claim_id is None:
-            self.sources_pane.set_sources(None, [], {})
-            self.tabs.setTabText(1, self.tr("Sources"))
-            return
-        sources = self.session.sources_of(claim_id)
-        self.sources_pane.set_sources(claim_id, sources, self.session.domain_ratings())
-        self.tabs.setTabText(1, self.tr("Sources (%n)", "", len(sources)))
+        ShortcutsDialog(self.actions_.by_name.values(), self).exec()
 
-    # -- session changes ----------------------------------------------------------------
+    def show_about(self) -> None:
+        text = self.tr(
+            "<h3>Crible %1</h3><p>A local-first workbench for fact-checkers: split an "
+            "article into claims, find earlier fact-checks, record verdicts and sources, "
+            "export ClaimReview.</p><p>Archive: %2</p>"
+        )
+        text = text.replace("%1", __version__).replace("%2", str(self.session.path))
+        QMessageBox.about(self, self.tr("About Crible"), text)
 
-    @Slot(object)
-    def _on_session_claim_changed(self, claim: Claim) -> None:
-        before = next((c for c in self.claims if c.id == claim.id), None)
-        self.claims = [claim if c.id == claim.id else c for c in self.claims]
-        if before is None or self.claims_pane.model.row_of(claim.id) < 0:
-            return
-        if before.text != claim.text:  # reworded: its earlier checks are stale
-            self.results.matches.pop(int(claim.id), None)
-            self.match_one(claim)
-        row = self.claims_pane.model.row_of(claim.id)
-        number = self.claims_pane.model.row_at(row).number
-        self.claims_pane.model.set_row(row, self._row_for(number, claim))
-        self.article_view.update_claim(claim)
-        if claim.id == self.claims_pane.current_claim_id():
-            self.verdict_editor.set_claim(claim, self.session.scale, self._lang())
+    @Slot(str)
+    def open_url_in_browser(self, url: str) -> None:
+        qurl = QUrl(url)
+        if qurl.scheme().lower() not in ("http", "https"):
+            self.status.show_error(self.tr("Only http(s) links are opened: %1").replace("%1", url))
+        elif not QDesktopServices.openUrl(qurl):
+            self.status.show_error(self.tr("Could not open %1 in the browser").replace("%1", url))
 
-    @Slot(int)
-    def _on_session_claims_restructured(self, article_id: int) -> None:
-        if self.article is not None and self.article.id == article_id:
-            self.reload_claims()
-
-    @Slot(int)
-    def _on_session_sources_changed(self, claim_id: int) -> None:
-        if claim_id == self.claims_pane.current_claim_id():
-            self._show_sources(claim_id)
-
-    # -- state --------------------------------------------------------------------------
-
-    def _lang(self) -> str:
-        """The language of the rating scale's labels on screen: the UI's (a French checker
-        reads "Faux" on an English article too; exports follow the article's language)."""
-        return current_language()
+    # -- window state -------------------------------------------------------------------
 
     def restore_state(self) -> None:
         settings = QSettings()
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        for key, widget in self._splitters():
+        for key, widget in self.panes.splitters():
             state = settings.value(key)
             if isinstance(state, QByteArray):
                 widget.restoreState(state)
         if settings.value("view/color_mode", "status") == "worth":
             self.actions_.color_worth.setChecked(True)
-            self.article_view.set_color_mode("worth")
-
-    def _splitters(self) -> list[tuple[str, QSplitter]]:
-        return [
-            ("window/splitter", self.splitter),
-            ("window/middle", self.middle),
-            ("window/detail", self.detail),
-        ]
+            self.panes.article_view.set_color_mode("worth")
 
     def save_state(self) -> None:
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
-        for key, widget in self._splitters():
+        for key, widget in self.panes.splitters():
             settings.setValue(key, widget.saveState())
-        settings.setValue("view/color_mode", self.article_view.color_mode)
+        settings.setValue("view/color_mode", self.panes.article_view.color_mode)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.verdict_editor.commit_pending()
+        self.panes.verdict_editor.commit_pending()
+        if self.panes.verdict_editor.has_unsaved() and not self._closing_without_unsaved:
+            # A note refused twice (the archive stays busy): never dropped without a word.
+            self._closing_without_unsaved = True
+            self.status.show_error(
+                self.tr(
+                    "A change could not be saved: the archive is busy in another program. "
+                    "Close again to quit without it."
+                )
+            )
+            event.ignore()
+            return
         self.save_state()
         self.session.runner.cancel_all()
         super().closeEvent(event)

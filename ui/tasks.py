@@ -138,7 +138,9 @@ class TaskHandle:
 
 
 class _Runnable(QRunnable):
-    def __init__(self, db_path: Path, handle: TaskHandle, fn: TaskFn, args: tuple) -> None:
+    def __init__(
+        self, db_path: Path, handle: TaskHandle, fn: TaskFn, args: tuple[Any, ...]
+    ) -> None:
         super().__init__()
         self._db_path = db_path
         self._handle = handle

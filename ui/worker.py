@@ -24,7 +24,9 @@ class _Carrier(QObject):
 
 
 class _Call(QRunnable):
-    def __init__(self, carrier: _Carrier, call_id: int, fn: Callable[..., Any], args) -> None:
+    def __init__(
+        self, carrier: _Carrier, call_id: int, fn: Callable[..., Any], args: tuple[Any, ...]
+    ) -> None:
         super().__init__()
         self._carrier = carrier
         self._call_id = call_id

@@ -39,6 +39,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "backup": ("backup", "copy the archive safely, or list its backups"),
     "restore": ("restore", "replace the archive with a backup (the current one is kept)"),
     "archive": ("archive_cmd", "show what the archive holds, or check it for damage"),
+    "vectors": ("vectors_cmd", "compute the claim vectors semantic matching is missing"),
     "team": ("team", "create the desk's shared PostgreSQL archive, join it, see its state"),
     "sync": ("sync", "push this archive's changes to the team server and pull the others'"),
 }
@@ -47,7 +48,13 @@ COMMANDS: dict[str, tuple[str, str]] = {
 class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage error in one line and exits 2."""
 
+    redact_extra = False  # set for `crible secrets`
+
     def error(self, message: str) -> None:  # type: ignore[override]
+        unexpected = message.startswith("unrecognized arguments:")
+        if unexpected and (self.redact_extra or self.prog.endswith(" secrets")):
+            # `crible secrets set NAME KEY`: argparse would echo the key it did not expect.
+            message = "unrecognized arguments (not shown: they may hold a key)"
         sys.stderr.write(f"crible: {message}\n")
         raise SystemExit(EXIT_USAGE)
 
@@ -102,6 +109,7 @@ def build_parser(
         prog="crible",
         description="Crible: a fact-checking workbench. Without a command, opens the window.",
     )
+    parser.redact_extra = selected == "secrets"
     parser.add_argument("--db", metavar="PATH", default=None, help=db_help)
     parser.add_argument("--version", action="version", version=f"crible {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -138,11 +146,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         sys.stderr.write(f"crible: {exc}\n")
         return EXIT_USAGE
-    except sqlite3.OperationalError as exc:
-        # A full or read-only disk, or a lock held by another program: a message, not a bug.
-        from app.storage.integrity import environment_failure
+    except sqlite3.DatabaseError as exc:
+        # A full or read-only disk, a lock held by another program, a damaged archive file:
+        # a message, not a bug.
+        from app.paths import resolve_db_path
+        from app.storage.integrity import damage_message, environment_failure
 
-        message = environment_failure(exc)
+        message = environment_failure(exc) or damage_message(exc, resolve_db_path(args.db))
         if message is None:
             raise
         sys.stderr.write(f"crible: {message}\n")

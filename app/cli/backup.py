@@ -8,7 +8,14 @@ from pathlib import Path
 from app.cli.common import open_db, print_json
 from app.errors import UserError
 from app.paths import resolve_db_path
-from app.storage.backup import auto_backup, backup_dir, backup_to, list_backups, make_backup
+from app.storage.backup import (
+    auto_backup,
+    backup_dir,
+    backup_to,
+    list_backups,
+    make_backup,
+    refuse_damaged,
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -38,8 +45,10 @@ def run(args: argparse.Namespace) -> int:
                 print("no backup needed: the last automatic one is recent")
                 return 0
         elif args.output:
+            refuse_damaged(db, archive_path)
             target = backup_to(db, Path(args.output).expanduser())
         else:
+            refuse_damaged(db, archive_path)
             target = make_backup(db, archive_path)
     finally:
         db.close()

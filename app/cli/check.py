@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     draft = load(args.source)
     db = open_db(args)
     try:
-        bundle = store_draft(db, NO_PROGRESS, draft, lang=args.lang)
+        bundle = store_draft(db, NO_PROGRESS, draft, lang=args.lang, always_analyse=True)
         analysis = bundle.analysis
         assert analysis is not None
         if not analysis.lang_supported:

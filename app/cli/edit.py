@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,8 +19,10 @@ from app import edits
 from app.cli.common import open_db, print_json_line
 from app.domain import CLAIM_STATUSES, STANCES
 from app.errors import UserError
+from app.interop.limits import InputLimitError, loads_record
 from app.storage import Archive
 from app.storage.claims import get_claim
+from app.storage.integrity import environment_reason
 from app.storage.scales import default_scale
 from app.storage.sources import get_claim_source
 
@@ -86,6 +89,17 @@ def _run_batch(db: Archive, source: str, *, as_json: bool) -> int:
         for number, raw in _read_edits(stream):
             try:
                 _apply(db, _parse(raw), as_json=as_json, line=number)
+            except sqlite3.OperationalError as exc:
+                reason = environment_reason(exc)
+                if reason is None:
+                    raise
+                # Never "nothing was changed" after saving half: every line printed as saved is.
+                raise UserError(
+                    "stopped at line {line}: {reason}; every change printed as saved before is "
+                    "in the archive, the rest of line {line} and the lines after it are not",
+                    line=number,
+                    reason=reason,
+                ) from exc
             except UserError as exc:
                 # A bad line is reported and skipped; the lines after it still run.
                 failures += 1
@@ -111,9 +125,11 @@ def _read_edits(stream: TextIO) -> Iterator[tuple[int, str]]:
 
 def _parse(raw: str) -> Any:
     try:
-        return json.loads(raw)
+        return loads_record(raw)
     except json.JSONDecodeError as exc:
         raise UserError(f"not JSON ({exc.msg})") from exc
+    except InputLimitError as exc:
+        raise UserError(str(exc)) from exc
 
 
 def _apply(db: Archive, edit: Any, *, as_json: bool, line: int | None) -> None:

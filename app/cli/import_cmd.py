@@ -20,7 +20,9 @@ PROGRESS_EVERY_S = 0.5
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", type=Path, help="files to import")
     parser.add_argument(
-        "--json", action="store_true", help='print {"imported", "skipped", "errors"} as JSON'
+        "--json",
+        action="store_true",
+        help='print {"imported", "skipped", "duplicates", "errors", "warnings"} as JSON',
     )
     parser.add_argument(
         "--batch-size", type=int, default=1000, metavar="N", help="records per transaction"
@@ -54,6 +56,8 @@ def _print(report: ImportReport, *, as_json: bool) -> None:
     print(f"imported {report.imported}, skipped {report.skipped}, errors {len(data['errors'])}")
     for error in data["errors"]:
         sys.stderr.write(f"crible: {error}\n")
+    for warning in data["warnings"]:
+        sys.stderr.write(f"crible: warning: {warning}\n")
 
 
 class _TerminalProgress:

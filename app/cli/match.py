@@ -14,6 +14,7 @@ from typing import Any, TextIO
 from app.cli.common import open_db, print_json, print_json_line
 from app.cli.match_options import add_match_options, check_match_options
 from app.errors import UserError
+from app.interop.limits import InputLimitError, loads_record
 from app.matching import MATCH_THRESHOLD, RELATED_THRESHOLD, Match, Matcher
 from app.storage.reindex import outdated_note
 
@@ -137,9 +138,12 @@ def _batch_queries(stream: TextIO) -> Iterator[tuple[int, _BatchQuery, str | Non
             yield number, _BatchQuery(line), None
             continue
         try:
-            record = json.loads(line)
+            record = loads_record(line)
         except json.JSONDecodeError as exc:
             yield number, _BatchQuery(""), f"line {number}: not JSON ({exc.msg})"
+            continue
+        except InputLimitError as exc:
+            yield number, _BatchQuery(""), f"line {number}: {exc}"
             continue
         text = record.get("text") if isinstance(record, dict) else None
         if not isinstance(text, str) or not text.strip():

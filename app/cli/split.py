@@ -7,7 +7,8 @@ import sys
 
 from app.cli.common import print_json
 from app.intake import load
-from app.text.claims import Analysis, analyse
+from app.text.claims import Analysis
+from app.workflows.articles import analyse_draft
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,9 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    draft = load(args.source)
-    lang = draft.lang if args.lang == "auto" else args.lang
-    result = analyse(draft.text, lang=lang, title=draft.title)
+    result = analyse_draft(load(args.source), args.lang)  # as `crible check` and the window
     if not result.lang_supported:
         sys.stderr.write(
             f"crible: language '{result.lang}' is not supported for claim detection "

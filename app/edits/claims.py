@@ -20,9 +20,14 @@ class EditClaim(Edit):
 
     claim_id: int
     changes: Mapping[str, Any]
+    # What the claim must still hold for this edit to apply (set on inverses: an undo or redo
+    # after someone else changed the same fields is refused, never a silent overwrite).
+    expected: Mapping[str, Any] | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "changes", frozen_mapping(self.changes))
+        if self.expected is not None:
+            object.__setattr__(self, "expected", frozen_mapping(self.expected))
 
     def run(self, db: Database) -> tuple[Edit, Changes]:
         unknown = set(self.changes) - claims_store.EDITABLE_FIELDS
@@ -30,12 +35,13 @@ class EditClaim(Edit):
             raise ValueError(f"not editable claim fields: {sorted(unknown)}")
         current = claims_store.get_claim(db, self.claim_id)
         before = {name: getattr(current, name) for name in self.changes}
-        claim = claims_store.update_claim(db, self.claim_id, **self.changes)
+        claim = claims_store.update_claim(db, self.claim_id, expected=self.expected, **self.changes)
+        after = {name: getattr(claim, name) for name in self.changes}
         moved = {"start", "end"} & self.changes.keys()
         changes = Changes(
             claims=ids(claim.id), claim_lists=ids(claim.article_id) if moved else frozenset()
         )
-        return EditClaim(self.claim_id, before), changes
+        return EditClaim(self.claim_id, before, expected=after), changes
 
 
 def set_status(claim_id: int, status: str) -> EditClaim:

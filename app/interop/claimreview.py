@@ -14,13 +14,14 @@ from typing import Any
 
 from lxml import etree, html
 
+from app.interop.limits import checked_record, loads_document, may_hold_surrogates
 from app.interop.records import (
     BadRecord,
-    RatingError,
     ReviewRecord,
-    checked_links,
-    checked_rating,
+    finished,
+    lenient_rating,
     primary_lang,
+    textual_value,
 )
 
 __all__ = [
@@ -66,10 +67,17 @@ def iter_claimreviews(data: object, _depth: int = 0) -> Iterator[dict[str, Any]]
                 yield from iter_claimreviews(value, _depth + 1)
 
 
-def parse_jsonld(data: object, where: str) -> Iterator[ReviewRecord | BadRecord]:
-    """Records from a decoded JSON-LD document; *where* names the file in error messages."""
+def parse_jsonld(
+    data: object, where: str, *, surrogates: bool = False
+) -> Iterator[ReviewRecord | BadRecord]:
+    """Records from a decoded JSON-LD document; *where* names the file in error messages.
+
+    *surrogates*: the text may hold lone surrogates (``limits.may_hold_surrogates``), so each
+    record is scanned for them; sizes are always checked.
+    """
     for index, obj in enumerate(iter_claimreviews(data)):
-        yield parse_claimreview(obj, f"{where}#{index}")
+        place = f"{where}#{index}"
+        yield checked_record(parse_claimreview(obj, place), place, surrogates=surrogates)
 
 
 def parse_html(content: bytes | str, where: str) -> Iterator[ReviewRecord | BadRecord]:
@@ -87,35 +95,47 @@ def parse_html(content: bytes | str, where: str) -> Iterator[ReviewRecord | BadR
     for block, script in enumerate(root.iter("script")):
         if (script.get("type") or "").strip().lower().split(";")[0] != _LD_JSON:
             continue
+        raw = script.text or ""
         try:
-            data = json.loads(script.text or "")
+            data, cut = loads_document(raw)
         except json.JSONDecodeError as exc:
             yield BadRecord(f"{where} script {block}", f"invalid JSON-LD ({exc.msg})")
             continue
+        if cut:
+            yield BadRecord(f"{where} script {block}", cut)
+        surrogates = may_hold_surrogates(raw)
         for obj in iter_claimreviews(data):
-            yield parse_claimreview(obj, f"{where}#{index}")
+            place = f"{where}#{index}"
+            yield checked_record(parse_claimreview(obj, place), place, surrogates=surrogates)
             index += 1
 
 
 def parse_claimreview(obj: dict[str, Any], where: str) -> ReviewRecord | BadRecord:
     """One ClaimReview object → a record, or a BadRecord saying what is wrong with it."""
     item = _first_dict(obj.get("itemReviewed"))
+    title = _text(obj.get("name")) or _text(obj.get("headline"))
+    # An empty claimReviewed with the review's headline present is common (AFP, Le Monde): the
+    # headline names the claim well enough to find it again.
     claim_text = (
-        _text(obj.get("claimReviewed")) or _text(item.get("text")) or _text(item.get("name"))
+        _text(obj.get("claimReviewed"))
+        or _text(item.get("text"))
+        or _text(item.get("name"))
+        or title
     )
     if not claim_text:
-        return BadRecord(where, "no claim text (claimReviewed is missing or empty)")
+        return BadRecord(where, "no claim text (claimReviewed, headline and name are empty)")
     rating = _first_dict(obj.get("reviewRating"))
-    try:
-        value, best, worst = checked_rating(
-            rating.get("ratingValue"), rating.get("bestRating"), rating.get("worstRating")
-        )
-    except RatingError as exc:
-        return BadRecord(where, f"bad rating: {exc}")
+    raw_value = rating.get("ratingValue")
+    value, best, worst, warning = lenient_rating(
+        raw_value, rating.get("bestRating"), rating.get("worstRating"), where
+    )
+    textual = (
+        _text(rating.get("alternateName")) or _text(rating.get("name")) or textual_value(raw_value)
+    )
     author = obj.get("author") or obj.get("publisher")
     record = ReviewRecord(
         claim_text=claim_text,
-        title=_text(obj.get("name")) or _text(obj.get("headline")),
+        title=title,
         claimant=_name(item.get("author")) or None,
         claim_date=_text(item.get("datePublished")) or _text(item.get("dateCreated")) or None,
         appearances=_appearances(item),
@@ -123,14 +143,15 @@ def parse_claimreview(obj: dict[str, Any], where: str) -> ReviewRecord | BadReco
         publisher=_name(author),
         publisher_site=_text(_first_dict(author).get("url")) or None,
         date_published=_text(obj.get("datePublished")) or None,
-        textual_rating=_text(rating.get("alternateName")) or _text(rating.get("name")),
+        textual_rating=textual,
         rating_value=value,
         best_rating=best,
         worst_rating=worst,
         lang=primary_lang(obj.get("inLanguage")),
         jsonld=json.dumps(obj, ensure_ascii=False),
+        warnings=(warning,) if warning and not textual_value(raw_value) else (),
     )
-    return checked_links(record, where)
+    return finished(record, where)
 
 
 def _web_id(obj: dict[str, Any]) -> str:

@@ -10,6 +10,8 @@ from pathlib import Path
 from app.errors import UserError
 from app.interop.claimreview import parse_html, parse_jsonld
 from app.interop.import_batches import Item
+from app.interop.limits import loads_document, may_hold_surrogates
+from app.interop.records import BadRecord
 from app.interop.tabular import SAMPLE_BYTES, iter_csv, iter_jsonl, read_text
 
 JSON_SUFFIXES = {".json", ".jsonld", ".json-ld"}
@@ -42,14 +44,16 @@ def checked_kind(path: Path) -> str:
 def _json_records(path: Path) -> Iterator[Item]:
     text = read_text(path)
     try:
-        data = json.loads(text)
+        data, cut = loads_document(text)
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data":
             # Several JSON values one per line: JSON Lines under a .json name.
             yield from iter_jsonl(path)
             return
         raise UserError(f"{path}: invalid JSON ({exc.msg} at line {exc.lineno})") from exc
-    yield from parse_jsonld(data, str(path))
+    if cut:
+        yield BadRecord(str(path), cut)
+    yield from parse_jsonld(data, str(path), surrogates=may_hold_surrogates(text))
 
 
 def _kind(path: Path) -> str:

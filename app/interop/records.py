@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from app.interop.record_dates import iso_date
 from app.net import is_web_url
+from app.text.language import UNDETERMINED, detect_among, detect_language
 
 # schema.org's defaults when a Rating gives a value without its bounds.
 DEFAULT_BEST = 5.0
@@ -33,6 +35,8 @@ class ReviewRecord:
     lang: str | None = None
     jsonld: str | None = None
     origin: str = "import"
+    # What was dropped to keep the record (a bad number, a bad link…), "where: what" each.
+    warnings: tuple[str, ...] = ()
 
     @property
     def rating_norm(self) -> float | None:
@@ -54,20 +58,79 @@ class BadRecord:
         return f"{self.where}: {self.reason}"
 
 
-def checked_links(record: ReviewRecord, where: str) -> ReviewRecord | BadRecord:
-    """The record, or a BadRecord when one of its links has a scheme other than http(s).
+def checked_links(record: ReviewRecord, where: str) -> ReviewRecord:
+    """The record without its links whose scheme is not http(s), each dropped with a warning.
 
     A ``javascript:`` or ``file:`` link in an imported review would be shown and exported
-    again as a link; such a record is refused, with the reason. Scheme-less identifiers
-    are kept: they are never turned into links.
+    again as a link: it is never stored, but the claim and its verdict are still worth
+    keeping. Scheme-less identifiers are kept: they are never turned into links.
     """
-    links = [record.review_url, record.publisher_site, *record.appearances]
-    for link in links:
-        if not link or _PLAIN_WEB_URL.match(link):
-            continue
-        if _SCHEME.match(link) and not is_web_url(link.strip()):
-            return BadRecord(where, f"not a web address: {link[:80]!r} (only http and https)")
-    return record
+    dropped = [
+        link
+        for link in (record.review_url, record.publisher_site, *record.appearances)
+        if link and not _is_kept_link(link)
+    ]
+    if not dropped:
+        return record
+    warnings = tuple(
+        f"{where}: link dropped, not a web address: {link[:80]!r} (only http and https)"
+        for link in dropped
+    )
+    return replace(
+        record,
+        review_url=None if record.review_url in dropped else record.review_url,
+        publisher_site=None if record.publisher_site in dropped else record.publisher_site,
+        appearances=tuple(a for a in record.appearances if a not in dropped),
+        warnings=record.warnings + warnings,
+    )
+
+
+def finished(record: ReviewRecord, where: str) -> ReviewRecord:
+    """The last step of every reader: bad links dropped, dates as ISO 8601, the language
+    guessed from the text when the record does not declare it (publishers seldom do)."""
+    record = checked_links(record, where)
+    warnings = list(record.warnings)
+    published = _date(record.date_published, where, warnings)
+    claimed = _date(record.claim_date, where, warnings)
+    lang = record.lang or _guessed_lang(f"{record.claim_text} {record.title}")
+    if (
+        published == record.date_published
+        and claimed == record.claim_date
+        and lang == record.lang
+        and len(warnings) == len(record.warnings)
+    ):
+        return record  # the common case at import, a million times: no copy
+    return replace(
+        record,
+        date_published=published,
+        claim_date=claimed,
+        lang=lang,
+        warnings=tuple(warnings),
+    )
+
+
+def _date(raw: str | None, where: str, warnings: list[str]) -> str | None:
+    if not raw:
+        return None
+    date = iso_date(raw)
+    if date is None:
+        warnings.append(f"{where}: unreadable date dropped: {raw[:40]!r}")
+    return date
+
+
+def _guessed_lang(text: str) -> str | None:
+    """The function-word vote; when it cannot decide (a headline: "Non, Madagascar n'a pas
+    quitté l'OMS" ties French and Italian), French or English if either has a word."""
+    lang = detect_language(text)
+    if lang == UNDETERMINED:
+        lang = detect_among(text)
+    return None if lang == UNDETERMINED else lang
+
+
+def _is_kept_link(link: str) -> bool:
+    return bool(_PLAIN_WEB_URL.match(link)) or not (
+        _SCHEME.match(link) and not is_web_url(link.strip())
+    )
 
 
 # An http(s) address with a plain host, which is_web_url accepts (a shortcut: urlsplit costs
@@ -121,6 +184,29 @@ def checked_rating(
     if not low <= number <= high:
         raise RatingError(f"ratingValue {number:g} is outside {worst_n:g}..{best_n:g}")
     return number, best_n, worst_n
+
+
+def lenient_rating(
+    value: object, best: object, worst: object, where: str
+) -> tuple[float | None, float | None, float | None, str | None]:
+    """``checked_rating``, but a number that cannot be normalised is dropped, not the record:
+    (value, best, worst, warning). Real feeds carry ``-1/-1/-1`` (20 Minutes, PolitiFact's
+    sharethefacts), ``1/1/1`` (TjekDet), ``"Faux"`` as the value, values outside the range; the
+    textual rating still says the verdict."""
+    try:
+        return (*checked_rating(value, best, worst), None)
+    except RatingError as exc:
+        return None, None, None, f"{where}: numeric rating dropped: {exc}"
+
+
+def textual_value(value: object) -> str:
+    """A ``ratingValue`` that is a word ("Faux", "False"), as a textual rating; else ""."""
+    if isinstance(value, str) and value.strip():
+        try:
+            to_number(value, "ratingValue")
+        except RatingError:
+            return " ".join(value.split())[:200]
+    return ""
 
 
 def primary_lang(value: object) -> str | None:

@@ -20,12 +20,12 @@ from charset_normalizer import from_bytes
 
 from app.errors import UserError
 from app.interop.claimreview import parse_jsonld
+from app.interop.limits import InputLimitError, checked_record, loads_record
 from app.interop.records import (
     BadRecord,
-    RatingError,
     ReviewRecord,
-    checked_links,
-    checked_rating,
+    finished,
+    lenient_rating,
     primary_lang,
 )
 
@@ -112,15 +112,25 @@ def iter_csv(path: Path) -> Iterator[ReviewRecord | BadRecord]:
         columns = _column_map(list(reader.fieldnames or []))
         if "text" not in columns:
             raise UserError(f"{path}: no claim text column (expected one of: text, claim)")
-        try:
-            for index, row in enumerate(reader):
-                fields = {name: row.get(column) for name, column in columns.items()}
-                if any(UNDECODABLE.search(str(v)) for v in fields.values() if v):
-                    yield BadRecord(f"{path}#{index}", f"undecodable bytes ({handle.encoding})")
-                    continue
-                yield plain_record(fields, f"{path}#{index}")
-        except csv.Error as exc:
-            yield BadRecord(f"{path} line {reader.line_num}", f"unreadable CSV ({exc})")
+        rows = iter(reader)
+        index = -1
+        while True:
+            try:
+                row = next(rows)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                # A field over the csv module's limit, a NUL: this row is lost, the next reads.
+                index += 1
+                yield BadRecord(f"{path}#{index}", f"unreadable CSV ({exc})")
+                continue
+            index += 1
+            fields = {name: row.get(column) for name, column in columns.items()}
+            if any(UNDECODABLE.search(str(v)) for v in fields.values() if v):
+                yield BadRecord(f"{path}#{index}", f"undecodable bytes ({handle.encoding})")
+                continue
+            where = f"{path}#{index}"
+            yield checked_record(plain_record(fields, where), where, surrogates=False)
 
 
 def _delimiter(header: str) -> str:
@@ -163,15 +173,22 @@ def jsonl_records(
             yield BadRecord(where, f"undecodable bytes ({encoding})")
             continue
         try:
-            data = json.loads(line)
+            # Lone surrogates are refused here, for the whole line: the checks below need
+            # only look at sizes.
+            data = loads_record(line)
         except json.JSONDecodeError as exc:
             yield BadRecord(where, f"invalid JSON ({exc.msg})")
             continue
+        except InputLimitError as exc:
+            yield BadRecord(where, str(exc))
+            continue
         if isinstance(data, dict) and ("@type" in data or "claimReviewed" in data):
-            yield from _ld_or_bad(data, where)
+            for record in _ld_or_bad(data, where):
+                yield checked_record(record, where, surrogates=False)
         elif isinstance(data, dict):
             columns = _cached_column_map(tuple(data))
-            yield plain_record({k: data[c] for k, c in columns.items()}, where)
+            record = plain_record({k: data[c] for k, c in columns.items()}, where)
+            yield checked_record(record, where, surrogates=False)
         else:
             yield BadRecord(where, "not a JSON object")
 
@@ -192,15 +209,14 @@ def plain_record(fields: dict[str, Any], where: str) -> ReviewRecord | BadRecord
     text = cells.get("text")
     if not text:
         return BadRecord(where, "no claim text")
+    warning = None
     if "rating_value" in cells or "best_rating" in cells or "worst_rating" in cells:
-        try:
-            value, best, worst = checked_rating(
-                cells.get("rating_value", ""),
-                cells.get("best_rating", ""),
-                cells.get("worst_rating", ""),
-            )
-        except RatingError as exc:
-            return BadRecord(where, f"bad rating: {exc}")
+        value, best, worst, warning = lenient_rating(
+            cells.get("rating_value", ""),
+            cells.get("best_rating", ""),
+            cells.get("worst_rating", ""),
+            where,
+        )
     else:
         value = best = worst = None
     record = ReviewRecord(
@@ -217,8 +233,9 @@ def plain_record(fields: dict[str, Any], where: str) -> ReviewRecord | BadRecord
         best_rating=best,
         worst_rating=worst,
         lang=primary_lang(fields.get("language")),
+        warnings=(warning,) if warning else (),
     )
-    return checked_links(record, where)
+    return finished(record, where)
 
 
 def _cell(value: object) -> str:

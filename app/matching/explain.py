@@ -3,7 +3,7 @@ agree or differ, countries in common or in conflict, and one line a checker can 
 
 The fields are the evidence; ``summary`` is one English sentence for the command line and
 its JSON. The window composes its own sentence from the fields, in its language (the
-quantities and country codes are kept for that: ``ui/widgets/explain.py``).
+quantities and country codes are kept for that: ``ui/models/explain.py``).
 """
 
 from __future__ import annotations
@@ -11,12 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from app.matching.bilingual import corresponding
 from app.matching.places import countries, country_name
 from app.matching.quantities import Quantity
 from app.matching.scoring import Scored
 from app.text.normalize import Token
 
 Span = tuple[int, int]
+_LANGUAGE_NAMES = {"fr": "French", "en": "English"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,13 @@ class Explanation:
     summary: str = ""
     quantities_agreeing: tuple[Quantity, ...] = ()  # numbers_agreeing, unformatted
     quantities_differing: tuple[tuple[Quantity, Quantity], ...] = ()
+    # The semantic channel: its cosine when it found the candidate; "semantically related"
+    # when the score shown is the cosine's (few words in common); the two languages when they
+    # differ ("fr", "en") and the words that translate each other (as each text writes them).
+    semantic: float | None = None
+    semantically_related: bool = False
+    languages: tuple[str, str] | None = None
+    corresponding_terms: tuple[tuple[str, str], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -61,6 +70,10 @@ class Explanation:
             "query_spans": [list(span) for span in self.query_spans],
             "text_spans": [list(span) for span in self.text_spans],
             "title_spans": [list(span) for span in self.title_spans],
+            "semantic": None if self.semantic is None else round(self.semantic, 3),
+            "semantically_related": self.semantically_related,
+            "languages": list(self.languages) if self.languages else None,
+            "corresponding_terms": [list(pair) for pair in self.corresponding_terms],
         }
 
 
@@ -70,8 +83,10 @@ def explain(
     query: tuple[str, list[Token]],
     text: tuple[str, list[Token]],
     title: tuple[str, list[Token]],
+    langs: tuple[str, str | None] | None = None,
 ) -> Explanation:
-    """The evidence of *scored*, given each original text with its tokens."""
+    """The evidence of *scored*, given each original text with its tokens; *langs*: the
+    query's and the candidate's languages, to tell corresponding words across them."""
     query_tokens, text_tokens, title_tokens = query[1], text[1], title[1]
     fuzzy_query = {q for q, _ in scored.fuzzy}
     fuzzy_candidate = {c for _, c in scored.fuzzy}
@@ -95,7 +110,15 @@ def explain(
         query_spans=_spans(query_tokens, in_query),
         text_spans=_spans(text_tokens, in_candidate),
         title_spans=_spans(title_tokens, in_candidate),
+        semantic=scored.semantic,
+        semantically_related=scored.semantic_only,
     )
+    if langs and langs[1] and langs[0] != langs[1]:
+        pairs = corresponding(query, langs[0], text, langs[1])
+        pairs += tuple(p for p in corresponding(query, langs[0], title, langs[1]) if p not in pairs)
+        explanation = replace(
+            explanation, languages=(langs[0], langs[1]), corresponding_terms=pairs
+        )
     return _with_summary(explanation)
 
 
@@ -171,5 +194,12 @@ def _with_summary(e: Explanation) -> Explanation:
         parts.append(f"same names ({', '.join(e.shared_names[:4])})")
     if e.shared_places:
         parts.append(f"same places ({', '.join(e.shared_places)})")
+    if e.semantically_related and e.semantic is not None:
+        parts.insert(0, f"semantically related (cosine {e.semantic:.2f})")
+    if e.languages:
+        said = f"in {_LANGUAGE_NAMES.get(e.languages[1], e.languages[1])}"
+        if e.corresponding_terms:
+            said += ": " + ", ".join(f"{q} = {c}" for q, c in e.corresponding_terms[:5])
+        parts.insert(1 if e.semantically_related else 0, said)
     summary = "; ".join(parts) if parts else "no shared terms"
     return replace(e, summary=summary[:1].upper() + summary[1:])

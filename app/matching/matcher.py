@@ -22,6 +22,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from app.matching.explain import Explanation, explain
+from app.matching.fusion import SEMANTIC_DEPTH, fuse
 from app.matching.retrieval import Retriever, shared_index
 from app.matching.scoring import (
     CONTEXT_WEIGHT,
@@ -36,7 +37,8 @@ from app.matching.scoring import (
     with_containment,
     with_speaker,
 )
-from app.storage import search
+from app.matching.semantic import USE_MODEL, Encoder, SemanticChannel, default_encoder
+from app.storage import search, vectors
 from app.text.normalize import pick_lang, terms, tokens
 
 # How many of the best first-stage candidates (BM25 over every query term, see retrieval.py)
@@ -90,8 +92,19 @@ class Match:
 class Matcher:
     """Ranks the archive's claims against a text. Build once, call ``match`` many times."""
 
-    def __init__(self, db: Database, *, candidates: int = CANDIDATES) -> None:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        candidates: int = CANDIDATES,
+        semantic: bool | Encoder = True,
+    ) -> None:
+        """*semantic*: False for words only; an Encoder to use that one (tests, benchmarks);
+        True for the installed model, loaded on the first query of an archive that has
+        vectors (see semantic.py; without the package, matching is by words only)."""
         self._db = db
+        self._semantic_choice = semantic
+        self._semantic: SemanticChannel | None = None
         self._candidates = candidates
         self._size = 0
         self._marker: object = None
@@ -182,7 +195,7 @@ class Matcher:
         if exclude_article_id is not None:
             excluded.update(search.claims_of_article_ids(self._db, exclude_article_id))
         around = terms(context, query_lang) if context else None
-        info = self._query_info(query_terms, around)
+        info = self._query_info(query_terms, around, text, query_lang)
         ranked = self.rank(info, excluded, speaker=speaker, include_unchecked=include_unchecked)
         kept = [(s, i) for s, i in ranked if s.score >= floor][:limit]
         return self._matches(text, query_lang, info, kept)
@@ -215,14 +228,42 @@ class Matcher:
             unchecked = search.unchecked_article_claims(self._db, ids)
             ids = [i for i in ids if i not in unchecked]
         scored = self._score(info, ids)
-        key = speaker_key(speaker)
-        if key:
-            said = search.claimants(self._db, [i for _, i in scored])
-            scored = [
-                (with_speaker(s) if speaker_key(said.get(i)) == key else s, i) for s, i in scored
-            ]
+        scored = self._with_speaker(scored, speaker)
         scored.sort(key=lambda pair: (-pair[0].score, pair[1]))
-        return scored
+        channel = self.semantic_channel()
+        if channel is None or not info.text:
+            return scored
+        near = channel.search(info.text, SEMANTIC_DEPTH, excluded)
+        if not include_unchecked:
+            unchecked = search.unchecked_article_claims(self._db, [n.claim_id for n in near])
+            near = [n for n in near if n.claim_id not in unchecked]
+        known = {i for _, i in scored}
+        extra = [n.claim_id for n in near if n.claim_id not in known]
+        found = self._with_speaker(self._score(info, extra), speaker)
+        semantic_scored = {i: s for s, i in found}
+        langs = vectors.claim_langs(self._db, list(known) + extra)
+        return fuse(scored, near, semantic_scored, langs, info.lang)
+
+    def semantic_channel(self) -> SemanticChannel | None:
+        """The semantic channel, once the archive has vectors and an encoder is there."""
+        if self._semantic is None and self._semantic_choice is not False:
+            choice = self._semantic_choice
+            if vectors.vectors_marker(self._db, _model_name(choice))[0]:
+                encoder = default_encoder() if isinstance(choice, bool) else choice
+                if encoder is None:
+                    self._semantic_choice = False
+                else:
+                    self._semantic = SemanticChannel(self._db, encoder)
+        return self._semantic
+
+    def _with_speaker(
+        self, scored: list[tuple[Scored, int]], speaker: str | None
+    ) -> list[tuple[Scored, int]]:
+        key = speaker_key(speaker)
+        if not key:
+            return scored
+        said = search.claimants(self._db, [i for _, i in scored])
+        return [(with_speaker(s) if speaker_key(said.get(i)) == key else s, i) for s, i in scored]
 
     def _score(self, info: QueryInfo, ids: list[int]) -> list[tuple[Scored, int]]:
         texts = search.norm_texts(self._db, ids)
@@ -245,16 +286,26 @@ class Matcher:
     ) -> QueryInfo:
         """*text* analysed for ``rank``; *context*: the text around it (see ``match``)."""
         query_lang = pick_lang(text, lang)
-        return self._query_info(terms(text, query_lang), terms(context or "", query_lang))
+        return self._query_info(
+            terms(text, query_lang), terms(context or "", query_lang), text, query_lang
+        )
 
-    def _query_info(self, query_terms: list[str], context: list[str] | None = None) -> QueryInfo:
+    def _query_info(
+        self,
+        query_terms: list[str],
+        context: list[str] | None = None,
+        text: str = "",
+        lang: str = "",
+    ) -> QueryInfo:
         self._refresh()
         around = context or []
         freqs = self._freqs(query_terms + around)
         total = max(self._size, 1)
         weights = {t: idf(n, total) for t, n in freqs.items() if n or t in query_terms}
         unseen = frozenset(t for t in query_terms if freqs[t] == 0)
-        return QueryInfo.build(query_terms, weights, unseen, self._avg_length, around)
+        return QueryInfo.build(
+            query_terms, weights, unseen, self._avg_length, around, text=text, lang=lang
+        )
 
     def _refresh(self) -> None:
         """Forget what was cached when the archive's index changed since the last query."""
@@ -286,6 +337,7 @@ class Matcher:
                 (text, query_tokens),
                 (row.text, tokens(row.text, row.lang)),
                 (row.title, tokens(row.title, row.lang) if row.title else []),
+                (lang, pick_lang(row.text, row.lang)),
             )
             found.append(
                 Match(
@@ -303,6 +355,10 @@ class Matcher:
                 )
             )
         return found
+
+
+def _model_name(choice: bool | Encoder) -> str:
+    return USE_MODEL if isinstance(choice, bool) else choice.name
 
 
 __all__ = ["MATCH_THRESHOLD", "RELATED_THRESHOLD", "Match", "Matcher"]

@@ -50,6 +50,16 @@ CONTEXT_WEIGHT = 0.3
 # A match must share at least this many words that say something (not numbers nor units; stop
 # words are never terms): a bare "300" finds every claim about 300 of anything, each "the same".
 MIN_MATCH_WORDS = 2
+# A match on few shared words needs the candidate to say little else: "Shark Attack" is not the
+# same claim as "A video shows a shark attacking a surfer" (two words in common, three of the
+# candidate's missing). With at most FEW_WORDS pieces of evidence (shared words, numbers that
+# agree), more of the candidate's terms absent from the query than pieces of evidence cap it
+# at FEW_WORDS_CAP (related; a context can still lift it up to 69).
+FEW_WORDS = 3
+FEW_WORDS_CAP = 60.0
+# A one-word query ("Maduro") names a subject, not a claim: its candidates are at most this
+# (related, low), whatever BM25 says.
+ONE_WORD_CAP = 50.0
 # A long sentence that CONTAINS a shorter earlier claim scores low on BM25 (the score is
 # relative to everything the query says). When the query covers nearly all of the candidate's
 # idf weight (the candidate's own terms, weighted by their idf), at least CONTAIN_WORDS words in
@@ -85,6 +95,9 @@ class QueryInfo:
     context: frozenset[str] = frozenset()  # terms only the surrounding text holds (at the end)
     # Words a nationality qualifies ("diplomates vénézuéliens"): diplomate → {VE}.
     qualified: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # The query as written and its language: what the semantic channel encodes.
+    text: str = ""
+    lang: str = ""
 
     @classmethod
     def build(
@@ -94,6 +107,8 @@ class QueryInfo:
         unseen: frozenset[str],
         avg_length: float = 12.0,
         context: Sequence[str] = (),
+        text: str = "",
+        lang: str = "",
     ) -> QueryInfo:
         """*context*: the terms of the text around the query, weighted CONTEXT_WEIGHT; the
         score's 100 % (``ideal``) and everything but BM25 stay the query's own."""
@@ -118,6 +133,8 @@ class QueryInfo:
             ideal=total * saturation,
             context=frozenset(around),
             qualified=qualifiers(terms),
+            text=text,
+            lang=lang,
         )
 
     @property
@@ -142,6 +159,11 @@ class Scored:
     missing: tuple[str, ...] = ()  # the candidate's text terms the query lacks
     # Shared words qualified by other nationalities on each side: a mirrored claim.
     roles: tuple[RoleDifference, ...] = ()
+    # The semantic channel's cosine, when it found the candidate (see fusion.py); whether the
+    # score shown is the cosine's (the words alone scored less); another language's claim.
+    semantic: float | None = None
+    semantic_only: bool = False
+    cross_language: bool = False
 
     def may_be_contained(self) -> bool:
         """Worth a containment check: a related candidate the query holds nearly whole."""
@@ -175,6 +197,11 @@ def score_candidate(query: QueryInfo, norm_text: str, norm_title: str) -> Scored
         sorted(t for t in set(text_terms) if t not in shared and t not in fuzzy_matched)
     )
     score = _blend(query, bm25, gained, len(missing), query.norm, norm_text)
+    numbers = compare(query.quantities, quantities(text_terms))
+    words = _words(shared) + len(fuzzy)
+    evidence = words + len(numbers.agreeing)
+    if evidence <= FEW_WORDS and len(missing) > evidence:
+        score = min(score, FEW_WORDS_CAP)
     around = [t for t in query.terms if t in query.context and t in counts]
     if around:
         # The context's terms count as the query's (at CONTEXT_WEIGHT): in BM25, as covering
@@ -190,14 +217,15 @@ def score_candidate(query: QueryInfo, norm_text: str, norm_title: str) -> Scored
         score = max(score, said)
         if said < MATCH_THRESHOLD:
             score = min(score, MATCH_THRESHOLD - 1.0)
-    numbers = compare(query.quantities, quantities(text_terms))
     places = countries(text_terms + title_terms)
     place_conflict = country_conflict(query.countries, places)
     roles = role_differences(query.qualified, text_terms) if query.qualified else ()
     if numbers.differing or place_conflict or roles:
         score = min(score * CONFLICT_FACTOR, MATCH_THRESHOLD - 1.0)
-    elif _words(shared) + len(fuzzy) < MIN_MATCH_WORDS:
+    elif words < MIN_MATCH_WORDS:
         score = min(score, MATCH_THRESHOLD - 1.0)
+    if len(own) == 1:
+        score = min(score, ONE_WORD_CAP)
     return Scored(
         score=round(max(0.0, min(100.0, score)), 2),
         shared=shared,

@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from app.errors import UserError
-from app.storage.integrity import check_connection
+from app.storage.integrity import check_connection, quick_problems
 from app.storage.schema import refuse_newer_schema
 
 BACKUP_DIR = "backups"
@@ -91,6 +91,19 @@ def make_backup(db: Database, archive_path: Path, reason: str = MANUAL) -> Path:
     return backup_to(db, new_backup_path(archive_path, reason))
 
 
+def refuse_damaged(db: Database, archive_path: Path) -> None:
+    """UserError when the archive is damaged: a copy of damage is no backup, and in the
+    rotation it would push the sound ones out."""
+    problems = quick_problems(db.conn)
+    if problems:
+        raise UserError(
+            "the archive {path} is damaged ({problem}); no backup was made and the earlier ones "
+            "are kept: see `crible archive check`",
+            path=archive_path,
+            problem=problems[0],
+        )
+
+
 def auto_backup(
     db: Database,
     archive_path: Path,
@@ -109,6 +122,7 @@ def auto_backup(
     autos = [b for b in list_backups(archive_path) if b.reason == AUTO]
     if autos and now - autos[0].created < min_interval:
         return None
+    refuse_damaged(db, archive_path)
     path = backup_to(db, new_backup_path(archive_path, AUTO, now))
     prune_backups(archive_path, keep=keep)
     return path
@@ -121,12 +135,52 @@ def prune_backups(archive_path: Path, *, keep: int = 10) -> list[Path]:
         if info.reason != MANUAL:
             kind = info.reason if info.reason in (AUTO, BEFORE_RESTORE) else BEFORE_MIGRATION
             by_kind.setdefault(kind, []).append(info)
+    remove_stale_partials(archive_path)
+    doomed = [info for infos in by_kind.values() for info in infos[max(keep, 1) :]]
+    # Whatever the rotation says, the newest backup that is sound stays (the newer ones may
+    # all be copies of a damaged archive, made before backups checked it first).
+    protected = newest_sound_backup(archive_path) if doomed else None
     removed = []
-    for infos in by_kind.values():
-        for info in infos[max(keep, 1) :]:
+    for info in doomed:
+        if info.path != protected:
             info.path.unlink(missing_ok=True)
             removed.append(info.path)
     return removed
+
+
+# A backup still being written by another Crible is younger than this; older partial files
+# were left by a killed one (a kill during a migration's backup left 36 MB behind).
+STALE_PARTIAL = timedelta(hours=1)
+
+
+def remove_stale_partials(archive_path: Path, now: datetime | None = None) -> list[Path]:
+    """Delete half-written backups (``*.partial`` and their ``-journal``) of killed runs."""
+    folder = backup_dir(archive_path)
+    if not folder.is_dir():
+        return []
+    limit = (now or datetime.now(UTC)).timestamp() - STALE_PARTIAL.total_seconds()
+    removed = []
+    for path in folder.glob(f"{Path(archive_path).stem}-*.db.partial*"):
+        with contextlib.suppress(OSError):
+            if path.stat().st_mtime < limit:
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
+def newest_sound_backup(archive_path: Path) -> Path | None:
+    """The newest backup that passes ``quick_check`` (usually the first one looked at)."""
+    for info in list_backups(archive_path):
+        try:
+            conn = sqlite3.connect(f"{info.path.resolve().as_uri()}?mode=ro", uri=True)
+        except sqlite3.Error:
+            continue
+        try:
+            if not quick_problems(conn):
+                return info.path
+        finally:
+            conn.close()
+    return None
 
 
 def backup_before_migration(db: Database, path: Path, first_pending: str) -> Path:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
@@ -153,8 +153,19 @@ def claims_of_article(db: Database, article_id: int) -> list[Claim]:
     return [claim_from_row(row) for row in rows]
 
 
-def update_claim(db: Database, claim_id: int, **changes: Any) -> Claim:
-    """Apply *changes* in one transaction; the normalised text follows the text."""
+class EditConflict(UserError):
+    """The claim is no longer what an undo or redo expects: someone else changed it since."""
+
+
+def update_claim(
+    db: Database, claim_id: int, *, expected: Mapping[str, Any] | None = None, **changes: Any
+) -> Claim:
+    """Apply *changes* in one transaction; the normalised text follows the text.
+
+    *expected*: field values the claim must still hold (what an undo's edit left there);
+    ``EditConflict`` when another program or window changed one of them since, and then
+    nothing is written: an undo never wipes someone else's later change.
+    """
     _validate(changes)
     if changes.get("claim_date"):
         changes["claim_date"] = checked_claim_date(changes["claim_date"])
@@ -165,6 +176,9 @@ def update_claim(db: Database, claim_id: int, **changes: Any) -> Claim:
         values["norm_text"] = index_text(changes["text"], get_claim(db, claim_id).lang)
     assignments = ", ".join(f'"{name}" = :{name}' for name in values)
     with db.atomic():
+        if expected:
+            # Read under the write lock taken by atomic(): compare and set, no one in between.
+            _check_expected(get_claim(db, claim_id), expected)
         cursor = db.execute(
             f"UPDATE claims SET {assignments}, updated_at = {_NOW} WHERE id = :claim_id",
             {**values, "claim_id": claim_id},
@@ -172,6 +186,20 @@ def update_claim(db: Database, claim_id: int, **changes: Any) -> Claim:
         if cursor.rowcount == 0:
             raise UserError("no claim {claim} in this archive", claim=claim_id)
     return get_claim(db, claim_id)
+
+
+def _check_expected(claim: Claim, expected: Mapping[str, Any]) -> None:
+    changed = sorted(name for name, value in expected.items() if getattr(claim, name) != value)
+    if changed:
+        raise EditConflict(
+            "claim {claim} was changed elsewhere since ({fields}); the undo (or redo) was refused "
+            "so that change is kept",
+            claim=claim.id,
+            fields=", ".join(_FIELD_WORDS.get(name, name) for name in changed),
+        )
+
+
+_FIELD_WORDS = {"verdict_level_id": "verdict", "notes": "note", "verdict_text": "verdict text"}
 
 
 _RELATED_TABLES = {

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -19,6 +22,90 @@ __all__ = ["applied_migrations", "known_migrations", "open_archive", "open_archi
 
 BUSY_TIMEOUT_MS = 5000
 MEMORY = ":memory:"
+# How often a writer waiting for the lock tries again. SQLite's own busy handler backs off to
+# 100 ms between tries and so almost never sees the few milliseconds a long job leaves free.
+_LOCK_POLL_S = 0.001
+# A transaction that held the write lock this long sleeps a moment after its commit, so that a
+# writer waiting its turn (a checker's edit beside an import) gets in before its next batch.
+_LONG_TRANSACTION_S = 0.02
+_YIELD_S = 0.005
+
+
+class ArchiveReplacedError(UserError):
+    """The archive file was replaced (a restore, another file moved in) since it was opened."""
+
+
+class CribleDatabase(Database):
+    """sqlite-utils' Database with Crible's write policy.
+
+    Every outermost ``atomic()`` takes the write lock up front (``BEGIN IMMEDIATE``), waiting
+    for it up to the busy timeout: a deferred ``BEGIN`` that reads before it writes cannot be
+    upgraded while another program writes, and fails at once whatever the timeout. Before the
+    first statement it checks that the file is still the archive this connection opened.
+    """
+
+    lock_wait_s: float = BUSY_TIMEOUT_MS / 1000
+    identity: tuple[int, int, int] | None = None  # (device, inode, incarnation) when opened
+    path: str = MEMORY
+
+    @contextmanager
+    def atomic(self) -> Iterator[Database]:
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        self._begin_immediate()
+        started = time.monotonic()
+        try:
+            self._check_identity()
+            yield self
+        except BaseException:
+            self.conn.rollback()  # a no-op when an error already ended the transaction
+            raise
+        self.conn.commit()
+        if time.monotonic() - started >= _LONG_TRANSACTION_S:
+            time.sleep(_YIELD_S)
+
+    def _begin_immediate(self) -> None:
+        deadline = time.monotonic() + self.lock_wait_s
+        self.conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            while True:
+                try:
+                    self.conn.execute("BEGIN IMMEDIATE")
+                    return
+                except sqlite3.OperationalError as exc:
+                    if not _is_busy(exc) or time.monotonic() >= deadline:
+                        raise
+                time.sleep(_LOCK_POLL_S)
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+    def _check_identity(self) -> None:
+        if self.identity is None:
+            return
+        if archive_identity(self, self.path) != self.identity:
+            raise ArchiveReplacedError(
+                "the archive {path} was replaced (restored from a backup, or another file moved "
+                "in its place) since it was opened; nothing was written: open it again",
+                path=self.path,
+            )
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc)
+    return "locked" in text or "busy" in text
+
+
+def archive_identity(db: Database, path: str) -> tuple[int, int, int] | None:
+    """Which file *path* is now (device, inode) and which copy of the archive it holds
+    (the incarnation a restore renews, kept in the header's ``user_version``)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return (-1, -1, -1)
+    incarnation = int(db.execute("PRAGMA user_version").fetchone()[0])
+    return (stat.st_dev, stat.st_ino, incarnation)
 
 
 def open_archive(path: str | Path, *, migrate: bool = True) -> Database:
@@ -54,14 +141,19 @@ def open_archive(path: str | Path, *, migrate: bool = True) -> Database:
         raise UserError(
             "cannot open the archive {path}: {reason}", path=path_str, reason=exc
         ) from exc
-    db = Database(conn)
+    db = CribleDatabase(conn)
+    db.path = path_str
     try:
         _apply_policy(db)
+        # Before the journal switch: a newer Crible's archive must be left byte for byte.
         refuse_newer_schema(applied_migrations(db), path_str)
+        _use_wal(db)
         if migrate:
             _migrate(db, path_str)
             ensure_capture(db)  # team sync: the capture triggers follow the schema
             reindex_if_needed(db)  # the stored normalised text follows this normaliser
+        if path_str != MEMORY:
+            db.identity = archive_identity(db, path_str)
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise _as_user_error(exc, path_str) from exc
@@ -123,6 +215,9 @@ def _apply_policy(db: Database) -> None:
     db.execute("PRAGMA foreign_keys = ON")
     # Touch the schema first: a non-database file fails here, before anything is written.
     db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+
+
+def _use_wal(db: Database) -> None:
     mode = db.execute("PRAGMA journal_mode").fetchone()[0]
     if mode != "wal" and db.conn.execute("PRAGMA database_list").fetchone()[2]:
         db.execute("PRAGMA journal_mode = WAL")
@@ -135,7 +230,11 @@ def _migrate(db: Database, path: str) -> None:
         return
     if applied_migrations(db) and path != MEMORY:
         backup_before_migration(db, Path(path), pending[0].name)
-    MIGRATIONS.apply(db)
+    # Under the write lock, asking again: two programs opening a new archive at once must not
+    # both apply the same migration.
+    with db.atomic():
+        if MIGRATIONS.pending(db):
+            MIGRATIONS.apply(db)
 
 
 def _as_user_error(exc: sqlite3.DatabaseError, path: str) -> UserError:

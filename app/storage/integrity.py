@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 from sqlite_utils import Database
@@ -19,17 +20,100 @@ def check_archive(db: Database) -> list[str]:
 
 def check_connection(conn: sqlite3.Connection) -> list[str]:
     """The checks of :func:`check_archive` on a plain connection (also a read-only one)."""
-    problems = _integrity(conn)
+    try:
+        problems = _integrity(conn)
+    except sqlite3.DatabaseError as exc:
+        if "not a database" in str(exc):
+            raise  # not an archive at all, rather than a damaged one
+        # Damage bad enough to stop the check itself: say so, then which tables still read.
+        return [f"integrity: {short_reason(exc)}", *_unreadable_tables(conn)]
     if problems:
         # Foreign keys and FTS are meaningless on a damaged b-tree; report the damage alone.
-        return problems
+        return problems + _unreadable_tables(conn)
     return _foreign_keys(conn) + _fts(conn)
+
+
+def quick_problems(conn: sqlite3.Connection) -> list[str]:
+    """SQLite's ``quick_check`` (the b-trees, without matching indexes to tables): what a
+    backup runs before copying, so damage is never copied over sound backups."""
+    try:
+        rows = conn.execute("PRAGMA quick_check(5)").fetchall()
+    except sqlite3.DatabaseError as exc:
+        return [short_reason(exc)]
+    messages = [_one_line(row[0]) for row in rows]
+    return [] if messages == ["ok"] else messages
 
 
 def _integrity(conn: sqlite3.Connection) -> list[str]:
     rows = conn.execute(f"PRAGMA integrity_check({_MAX_PROBLEMS})").fetchall()
-    messages = [str(row[0]) for row in rows]
-    return [] if messages == ["ok"] else [f"integrity: {m}" for m in messages]
+    messages = [_one_line(row[0]) for row in rows]
+    if messages == ["ok"]:
+        return []
+    trees = _tree_names(conn)
+    return [f"integrity: {m}{_in_table(m, trees)}" for m in messages]
+
+
+def _tree_names(conn: sqlite3.Connection) -> dict[int, str]:
+    try:
+        rows = conn.execute("SELECT rootpage, type, name FROM sqlite_master").fetchall()
+    except sqlite3.DatabaseError:
+        return {}
+    return {int(root): f"{kind} {name}" for root, kind, name in rows if root}
+
+
+def _in_table(message: str, trees: dict[int, str]) -> str:
+    """SQLite names a b-tree by its root page ("Tree 12 page 34 …"): name its table too."""
+    found = _TREE.search(message)
+    name = trees.get(int(found.group(1))) if found else None
+    return f" (in {name})" if name else ""
+
+
+def _unreadable_tables(conn: sqlite3.Connection) -> list[str]:
+    """One line per table that cannot be read to its end."""
+    try:
+        names = conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"
+        ).fetchall()
+    except sqlite3.DatabaseError as exc:
+        return [f"integrity: the list of tables cannot be read ({short_reason(exc)})"]
+    found = []
+    for (name,) in names:
+        try:
+            # Names come from the archive's own schema, quoted: never user text.
+            for _row in conn.execute(f"SELECT * FROM [{name}]"):
+                pass
+        except sqlite3.DatabaseError as exc:
+            found.append(f"integrity: table {name} cannot be read to its end ({short_reason(exc)})")
+    return found
+
+
+def _one_line(message: object) -> str:
+    """SQLite's check messages may span lines ("*** in database main ***" and the rest)."""
+    return " ".join(str(message).replace("*** in database main ***", "").split())
+
+
+def short_reason(exc: BaseException) -> str:
+    """SQLite's message without the damaged bytes it sometimes quotes."""
+    return str(exc).splitlines()[0].split(" with text ", 1)[0][:120]
+
+
+_TREE = re.compile(r"Tree (\d+)")
+DAMAGE_NEEDLES = ("malformed", "not a database", "corrupt", "could not decode to utf-8")
+
+
+def damage_message(exc: sqlite3.Error, path: object) -> str | None:
+    """One line for an error that comes from a damaged archive file, else None."""
+    text = str(exc).lower()
+    if not any(needle in text for needle in DAMAGE_NEEDLES):
+        return None
+    return str(
+        UserError(
+            "the archive {path} is damaged ({reason}); `crible archive check` lists what, "
+            "`crible archive recover -o NEW.db` saves what can be read (docs/RELIABILITY.md)",
+            path=path,
+            reason=short_reason(exc),
+        )
+    )
 
 
 def _foreign_keys(conn: sqlite3.Connection) -> list[str]:
@@ -96,6 +180,25 @@ _ENVIRONMENT_FAILURES = (
         ),
     ),
 )
+
+
+_REASONS = (
+    (("database or disk is full", "disk i/o error"), translatable("the disk is full or failing")),
+    (("readonly", "read-only"), translatable("the archive is read-only")),
+    (
+        ("database is locked", "database is busy"),
+        translatable("another program kept the archive locked longer than the wait"),
+    ),
+)
+
+
+def environment_reason(exc: sqlite3.Error) -> str | None:
+    """The cause alone (no "nothing was changed"), for a long job that saved some of its work."""
+    text = str(exc).lower()
+    for needles, reason in _REASONS:
+        if any(needle in text for needle in needles):
+            return reason
+    return None
 
 
 def environment_failure(exc: sqlite3.Error) -> str | None:

@@ -204,6 +204,63 @@ def m0003_normalizer_version(db: Database) -> None:
     )
 
 
+# Claims m0004 compares with what the running normaliser makes of them (spread over the ids).
+_STALE_SAMPLE = 200
+
+
+@MIGRATIONS(name="0004_rebuild_stale_norm_text")
+def m0004_rebuild_stale_norm_text(db: Database) -> None:
+    # 0003 stamped the running normaliser's version on archives made before it too, whose
+    # normalised text an older normaliser had made: they were never rebuilt (a query scored
+    # 62.8 "related" there, 95.3 "match" on a fresh archive). When a sample of claims is not
+    # what the normaliser makes of them now, the stamp goes, and the next matcher rebuilds.
+    from app.text.normalize import index_text
+
+    total = db.execute("SELECT count(*) FROM claims").fetchone()[0]
+    step = max(1, total // _STALE_SAMPLE)
+    rows = db.execute(
+        "SELECT text, title, lang, norm_text, norm_title FROM claims"
+        " WHERE id % ? = 0 OR id = (SELECT min(id) FROM claims) LIMIT ?",
+        [step, _STALE_SAMPLE + 1],
+    ).fetchall()
+    stale = any(
+        index_text(text, lang) != norm_text or index_text(title or "", lang) != norm_title
+        for text, title, lang, norm_text, norm_title in rows
+    )
+    if stale:
+        db.execute("DELETE FROM settings WHERE key = 'normalizer_version'")
+
+
+@MIGRATIONS(name="0008_claim_vectors")
+def m0008_claim_vectors(db: Database) -> None:
+    # Sentence vectors for the semantic matching channel (app/matching/semantic.py): one int8
+    # BLOB per claim and model. ``id`` grows on every write, so (count, max id) tells a
+    # matcher its cached matrix is stale. A claim's text or title edited drops its vector (the
+    # background build computes it again); a claim deleted takes its vector with it. One
+    # statement per execute (not executescript, which would commit the migration's transaction).
+    db.execute(
+        """
+        CREATE TABLE claim_vectors (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            model TEXT NOT NULL,
+            vector BLOB NOT NULL,
+            UNIQUE (claim_id, model)
+        )
+        """
+    )
+    db.execute("CREATE INDEX claim_vectors_model ON claim_vectors(model, id)")
+    db.execute(
+        """
+        CREATE TRIGGER claim_vectors_stale AFTER UPDATE OF text, title ON claims
+        WHEN old.text IS NOT new.text OR old.title IS NOT new.title
+        BEGIN
+            DELETE FROM claim_vectors WHERE claim_id = new.id;
+        END
+        """
+    )
+
+
 @MIGRATIONS(name="0007_team_sync")
 def m0007_team_sync(db: Database) -> None:
     # Team sync (app/sync): the local side of replication with the desk's PostgreSQL database.

@@ -164,13 +164,24 @@ def candidate_rows(db: Database, claim_ids: Sequence[int]) -> dict[int, Candidat
     return found
 
 
+# The re-ranker's cost grows with a candidate's length; a claim is a sentence or two, so only the
+# start of a huge one (a whole article pasted as a claim, a hostile record) is scored, and
+# matching stays within its time whatever the archive holds.
+MAX_SCORED_CHARS = 5000
+
+
 def norm_texts(db: Database, claim_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
-    """(norm_text, norm_title) by claim id: all the re-ranker reads for a first pass."""
+    """(norm_text, norm_title) by claim id, cut at ``MAX_SCORED_CHARS``: all the re-ranker
+    reads for a first pass."""
     found: dict[int, tuple[str, str]] = {}
     ids = list(dict.fromkeys(claim_ids))
     for chunk, marks in in_chunks(ids):
-        sql = f"SELECT id, norm_text, norm_title FROM claims WHERE id IN ({marks})"
-        for claim_id, norm_text, norm_title in db.execute(sql, chunk):
+        sql = (
+            "SELECT id, substr(norm_text, 1, ?), substr(norm_title, 1, ?) FROM claims"
+            f" WHERE id IN ({marks})"
+        )
+        params = [MAX_SCORED_CHARS, MAX_SCORED_CHARS, *chunk]
+        for claim_id, norm_text, norm_title in db.execute(sql, params):
             found[claim_id] = (norm_text, norm_title)
     return found
 

@@ -78,3 +78,12 @@ def _ranked(words: Sequence[str], langs: tuple[str, ...]) -> list[tuple[str, int
 def is_supported(lang: str | None) -> bool:
     """Claim detection has French and English rules only."""
     return lang in SUPPORTED
+
+
+def detect_among(text: str, langs: tuple[str, ...] = SUPPORTED) -> str:
+    """The language of *langs* with the most function words in *text* (the first on a tie),
+    or ``und`` when none has any: for short texts ``detect_language`` cannot decide."""
+    words = [w.lower() for w in _WORD.findall(text[:_SAMPLE])]
+    votes = [(sum(1 for w in words if w in _FUNCTION_WORDS[lang]), lang) for lang in langs]
+    best = max(votes, key=lambda vote: vote[0], default=(0, UNDETERMINED))
+    return best[1] if best[0] else UNDETERMINED

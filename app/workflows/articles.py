@@ -43,7 +43,8 @@ class ArticleBundle:
     """An article ready to work on: its stored claims and the marks inside them.
 
     ``created``: stored by this call (else reopened). ``analysis``: the analysis made on
-    the way (the `crible check` JSON shows it), None when a stored article was reloaded.
+    the way (the `crible check` JSON shows it), None when a stored article was reopened as
+    it is.
     """
 
     article: Article
@@ -84,15 +85,26 @@ def open_text(
 
 
 def store_draft(
-    db: Database, progress: Progress, draft: ArticleDraft, *, lang: str | None = None
+    db: Database,
+    progress: Progress,
+    draft: ArticleDraft,
+    *,
+    lang: str | None = None,
+    always_analyse: bool = False,
 ) -> ArticleBundle:
-    """Analyse and store ``draft``, in one transaction; the same text reopens its article."""
-    analysis = analyse_draft(draft, lang)
-    progress.report(2, 3, "")
+    """Analyse and store ``draft``, in one transaction; the same text reopens its article.
+
+    A reopened article is not analysed again unless ``always_analyse`` (the `crible check`
+    JSON shows the analysis either way; the window needs only the stored claims).
+    """
     known = articles_store.find_article_by_text(db, draft.text)
     if known is not None:
+        analysis = analyse_draft(draft, lang) if always_analyse else None
+        progress.report(2, 3, "")
         reopened = load_article(db, progress, int(known.id))
         return ArticleBundle(reopened.article, reopened.claims, reopened.marks, False, analysis)
+    analysis = analyse_draft(draft, lang)
+    progress.report(2, 3, "")
     article, claims = claims_store.save_article_with_claims(
         db,
         text=draft.text,

@@ -48,10 +48,10 @@ def main(out: Path) -> int:
         window.open_article(1)
         wait_for(window.matches_ready)
         claim = _claim_with_matches(window)
-        window.claims_pane.select_claim(claim.id)
+        window.panes.claims_pane.select_claim(claim.id)
         scale = session.scale
         true_level = next(level for level in scale.levels if level.key == "true")
-        window.edit_claim(
+        window.edits.edit_claim(
             claim.id,
             {
                 "status": "checked",
@@ -60,7 +60,7 @@ def main(out: Path) -> int:
                 "notes": "Annonce confirmée par le communiqué colombien du 22 février.",
             },
         )
-        window.add_source(
+        window.edits.add_source(
             claim.id,
             {
                 "url": "https://www.migracioncolombia.gov.co/noticias/cierre-frontera-2019",
@@ -71,11 +71,11 @@ def main(out: Path) -> int:
                 "excerpt": "Les trois ponts sont fermés depuis le vendredi 22 février.",
             },
         )
-        match = window.matches_pane.current_match()
+        match = window.panes.matches_pane.current_match()
         if match is not None:
-            window.set_link(int(match.claim_id), "same", float(match.score))
-        window.tabs.setCurrentWidget(window.sources_pane)
-        window.sources_pane.select_link(int(session.sources_of(claim.id)[0].id))
+            window.edits.set_link(int(match.claim_id), "same", float(match.score))
+        window.panes.tabs.setCurrentWidget(window.panes.sources_pane)
+        window.panes.sources_pane.select_link(int(session.sources_of(claim.id)[0].id))
         app.processEvents()
         window.grab().save(str(out), "PNG")
         window.close()

@@ -29,6 +29,16 @@
         </message>
     </context>
     <context>
+        <name>ArticlePresenter</name>
+        <message numerus="yes">
+            <source>Sources (%n)</source>
+            <translation>
+                <numerusform>Sources (%n)</numerusform>
+                <numerusform>Sources (%n)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ClaimsPane</name>
         <message numerus="yes">
             <source>Claims (%n)</source>
@@ -39,7 +49,7 @@
         </message>
     </context>
     <context>
-        <name>EditsMixin</name>
+        <name>EditCommands</name>
         <message numerus="yes">
             <source>Delete %n claim(s)</source>
             <translation>
@@ -55,16 +65,6 @@
             <translation>
                 <numerusform>%n published fact-check found.</numerusform>
                 <numerusform>%n published fact-checks found.</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message numerus="yes">
-            <source>Sources (%n)</source>
-            <translation>
-                <numerusform>Sources (%n)</numerusform>
-                <numerusform>Sources (%n)</numerusform>
             </translation>
         </message>
     </context>
@@ -113,7 +113,7 @@
         </message>
     </context>
     <context>
-        <name>TeamMixin</name>
+        <name>TeamSync</name>
         <message numerus="yes">
             <source>Team (%n conflict(s))</source>
             <translation>

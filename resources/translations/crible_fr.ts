@@ -246,6 +246,20 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         </message>
     </context>
     <context>
+        <name>ArticlePresenter</name>
+        <message>
+            <source>Sources</source>
+            <translation>Sources</translation>
+        </message>
+        <message numerus="yes">
+            <source>Sources (%n)</source>
+            <translation>
+                <numerusform>Sources (%n)</numerusform>
+                <numerusform>Sources (%n)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ArticlesModel</name>
         <message>
             <source>Title</source>
@@ -266,6 +280,69 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>Language</source>
             <translation>Langue</translation>
+        </message>
+    </context>
+    <context>
+        <name>Asks</name>
+        <message>
+            <source>Articles (*.txt *.md *.html *.htm *.json);;All files (*)</source>
+            <translation>Articles (*.txt *.md *.html *.htm *.json);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>Open an article</source>
+            <translation>Ouvrir un article</translation>
+        </message>
+        <message>
+            <source>Open from URL</source>
+            <translation>Ouvrir depuis une adresse web</translation>
+        </message>
+        <message>
+            <source>Web address:</source>
+            <translation>Adresse web :</translation>
+        </message>
+        <message>
+            <source>Paste an article</source>
+            <translation>Coller un article</translation>
+        </message>
+        <message>
+            <source>Article text:</source>
+            <translation>Texte de l'article :</translation>
+        </message>
+        <message>
+            <source>Open an earlier article</source>
+            <translation>Ouvrir un article précédent</translation>
+        </message>
+        <message>
+            <source>Article:</source>
+            <translation>Article :</translation>
+        </message>
+        <message>
+            <source>Markdown report (*.md)</source>
+            <translation>Rapport Markdown (*.md)</translation>
+        </message>
+        <message>
+            <source>HTML report (*.html)</source>
+            <translation>Rapport HTML (*.html)</translation>
+        </message>
+        <message>
+            <source>ClaimReview JSON-LD (*.jsonld)</source>
+            <translation>ClaimReview JSON-LD (*.jsonld)</translation>
+        </message>
+        <message>
+            <source>Spreadsheet CSV (*.csv)</source>
+            <translation>Tableur CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Export the article's check</source>
+            <translation>Exporter la vérification de l'article</translation>
+        </message>
+        <message>
+            <source>Edit claim</source>
+            <translation>Modifier l'affirmation</translation>
+        </message>
+        <message>
+            <source>Wording of the claim:</source>
+            <translation>Formulation de l'affirmation :</translation>
         </message>
     </context>
     <context>
@@ -345,93 +422,6 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         </message>
     </context>
     <context>
-        <name>DialogsMixin</name>
-        <message>
-            <source>Articles (*.txt *.md *.html *.htm *.json);;All files (*)</source>
-            <translation>Articles (*.txt *.md *.html *.htm *.json);;Tous les fichiers (*)</translation>
-        </message>
-        <message>
-            <source>Open an article</source>
-            <translation>Ouvrir un article</translation>
-        </message>
-        <message>
-            <source>Open from URL</source>
-            <translation>Ouvrir depuis une adresse web</translation>
-        </message>
-        <message>
-            <source>Web address:</source>
-            <translation>Adresse web :</translation>
-        </message>
-        <message>
-            <source>Paste an article</source>
-            <translation>Coller un article</translation>
-        </message>
-        <message>
-            <source>Article text:</source>
-            <translation>Texte de l'article :</translation>
-        </message>
-        <message>
-            <source>No article in this archive yet.</source>
-            <translation>Aucun article dans cette archive pour l'instant.</translation>
-        </message>
-        <message>
-            <source>Open an earlier article</source>
-            <translation>Ouvrir un article précédent</translation>
-        </message>
-        <message>
-            <source>Article:</source>
-            <translation>Article :</translation>
-        </message>
-        <message>
-            <source>Open an article first.</source>
-            <translation>Ouvrez d'abord un article.</translation>
-        </message>
-        <message>
-            <source>Markdown report (*.md)</source>
-            <translation>Rapport Markdown (*.md)</translation>
-        </message>
-        <message>
-            <source>HTML report (*.html)</source>
-            <translation>Rapport HTML (*.html)</translation>
-        </message>
-        <message>
-            <source>ClaimReview JSON-LD (*.jsonld)</source>
-            <translation>ClaimReview JSON-LD (*.jsonld)</translation>
-        </message>
-        <message>
-            <source>Spreadsheet CSV (*.csv)</source>
-            <translation>Tableur CSV (*.csv)</translation>
-        </message>
-        <message>
-            <source>Export the article's check</source>
-            <translation>Exporter la vérification de l'article</translation>
-        </message>
-        <message>
-            <source>Exporting…</source>
-            <translation>Export…</translation>
-        </message>
-        <message>
-            <source>Exported to %1</source>
-            <translation>Exporté vers %1</translation>
-        </message>
-        <message>
-            <source>Settings saved.</source>
-            <translation>Réglages enregistrés.</translation>
-        </message>
-        <message>
-            <source>Crible could not restart itself; please start it again.</source>
-            <translation>Crible n'a pas pu redémarrer ; relancez-le, s'il vous plaît.</translation>
-        </message>
-        <message>
-            <source>About Crible</source>
-            <translation>À propos de Crible</translation>
-        </message>
-        <message>
-            <source>&lt;h3&gt;Crible %1&lt;/h3&gt;&lt;p&gt;A local-first workbench for fact-checkers: split an article into claims, find earlier fact-checks, record verdicts and sources, export ClaimReview.&lt;/p&gt;&lt;p&gt;Archive: %2&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;Crible %1&lt;/h3&gt;&lt;p&gt;Un atelier local pour les vérificateurs : découper un article en affirmations, retrouver les vérifications antérieures, consigner verdicts et sources, exporter en ClaimReview.&lt;/p&gt;&lt;p&gt;Archive : %2&lt;/p&gt;</translation>
-        </message>
-    </context>
-    <context>
         <name>DomainsModel</name>
         <message>
             <source>Each line needs a domain, such as lemonde.fr.</source>
@@ -474,7 +464,7 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         </message>
     </context>
     <context>
-        <name>EditsMixin</name>
+        <name>EditCommands</name>
         <message>
             <source>Select some text of the article first.</source>
             <translation>Sélectionnez d'abord un passage de l'article.</translation>
@@ -484,12 +474,12 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>Ce passage est déjà l'affirmation %1 : elle est sélectionnée.</translation>
         </message>
         <message>
-            <source>Edit claim</source>
-            <translation>Modifier l'affirmation</translation>
+            <source>New claim</source>
+            <translation>Nouvelle affirmation</translation>
         </message>
         <message>
-            <source>Wording of the claim:</source>
-            <translation>Formulation de l'affirmation :</translation>
+            <source>Split claim</source>
+            <translation>Scinder l'affirmation</translation>
         </message>
         <message>
             <source>This is the last claim: nothing to merge it with.</source>
@@ -499,12 +489,32 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <source>Select two claims to merge.</source>
             <translation>Sélectionnez deux affirmations à fusionner.</translation>
         </message>
+        <message>
+            <source>Merge claims</source>
+            <translation>Fusionner les affirmations</translation>
+        </message>
+        <message>
+            <source>Delete claim</source>
+            <translation>Supprimer l'affirmation</translation>
+        </message>
         <message numerus="yes">
             <source>Delete %n claim(s)</source>
             <translation>
                 <numerusform>Supprimer %n affirmation</numerusform>
                 <numerusform>Supprimer %n affirmations</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Add source</source>
+            <translation>Ajouter une source</translation>
+        </message>
+        <message>
+            <source>Edit source</source>
+            <translation>Modifier la source</translation>
+        </message>
+        <message>
+            <source>Remove source</source>
+            <translation>Retirer la source</translation>
         </message>
         <message>
             <source>Saving the source's page (local copy and Wayback Machine)…</source>
@@ -519,12 +529,12 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>Import des vérifications…</translation>
         </message>
         <message>
-            <source>Only http(s) links are opened: %1</source>
-            <translation>Seuls les liens http(s) sont ouverts : %1</translation>
+            <source>Confirm same claim</source>
+            <translation>Confirmer la même affirmation</translation>
         </message>
         <message>
-            <source>Could not open %1 in the browser</source>
-            <translation>Impossible d'ouvrir %1 dans le navigateur</translation>
+            <source>Dismiss earlier check</source>
+            <translation>Écarter la vérification antérieure</translation>
         </message>
     </context>
     <context>
@@ -759,26 +769,6 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
     <context>
         <name>MainWindow</name>
         <message>
-            <source>No article open. Open a file, a URL or paste text.</source>
-            <translation>Aucun article ouvert. Ouvrez un fichier, une adresse web ou collez un texte.</translation>
-        </message>
-        <message>
-            <source>Earlier checks</source>
-            <translation>Vérifications antérieures</translation>
-        </message>
-        <message>
-            <source>Sources</source>
-            <translation>Sources</translation>
-        </message>
-        <message>
-            <source>Online fact-checks</source>
-            <translation>Vérifications en ligne</translation>
-        </message>
-        <message>
-            <source>Verdict</source>
-            <translation>Verdict</translation>
-        </message>
-        <message>
             <source>Opening the article…</source>
             <translation>Ouverture de l'article…</translation>
         </message>
@@ -790,12 +780,49 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <source>Splitting the article…</source>
             <translation>Découpage de l'article…</translation>
         </message>
-        <message numerus="yes">
-            <source>Sources (%n)</source>
-            <translation>
-                <numerusform>Sources (%n)</numerusform>
-                <numerusform>Sources (%n)</numerusform>
-            </translation>
+        <message>
+            <source>Settings saved.</source>
+            <translation>Réglages enregistrés.</translation>
+        </message>
+        <message>
+            <source>Crible could not restart itself; please start it again.</source>
+            <translation>Crible n'a pas pu redémarrer ; relancez-le, s'il vous plaît.</translation>
+        </message>
+        <message>
+            <source>No article in this archive yet.</source>
+            <translation>Aucun article dans cette archive pour l'instant.</translation>
+        </message>
+        <message>
+            <source>Open an article first.</source>
+            <translation>Ouvrez d'abord un article.</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>Export…</translation>
+        </message>
+        <message>
+            <source>Exported to %1</source>
+            <translation>Exporté vers %1</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;Crible %1&lt;/h3&gt;&lt;p&gt;A local-first workbench for fact-checkers: split an article into claims, find earlier fact-checks, record verdicts and sources, export ClaimReview.&lt;/p&gt;&lt;p&gt;Archive: %2&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;Crible %1&lt;/h3&gt;&lt;p&gt;Un atelier local pour les vérificateurs : découper un article en affirmations, retrouver les vérifications antérieures, consigner verdicts et sources, exporter en ClaimReview.&lt;/p&gt;&lt;p&gt;Archive : %2&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>About Crible</source>
+            <translation>À propos de Crible</translation>
+        </message>
+        <message>
+            <source>Only http(s) links are opened: %1</source>
+            <translation>Seuls les liens http(s) sont ouverts : %1</translation>
+        </message>
+        <message>
+            <source>Could not open %1 in the browser</source>
+            <translation>Impossible d'ouvrir %1 dans le navigateur</translation>
+        </message>
+        <message>
+            <source>A change could not be saved: the archive is busy in another program. Close again to quit without it.</source>
+            <translation>Une modification n’a pas pu être enregistrée : l’archive est occupée dans un autre programme. Fermez de nouveau pour quitter sans elle.</translation>
         </message>
         <message>
             <source>&amp;Open article file…</source>
@@ -986,32 +1013,12 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>&amp;Aide</translation>
         </message>
         <message>
-            <source>Untitled article</source>
-            <translation>Article sans titre</translation>
+            <source>Undo: %1</source>
+            <translation>Annuler : %1</translation>
         </message>
         <message>
-            <source>French</source>
-            <translation>Français</translation>
-        </message>
-        <message>
-            <source>English</source>
-            <translation>Anglais</translation>
-        </message>
-        <message>
-            <source>%1 claims</source>
-            <translation>%1 affirmations</translation>
-        </message>
-        <message>
-            <source>figure or date</source>
-            <translation>chiffre ou date</translation>
-        </message>
-        <message>
-            <source>quote</source>
-            <translation>citation</translation>
-        </message>
-        <message>
-            <source>loaded word</source>
-            <translation>mot connoté</translation>
+            <source>Redo: %1</source>
+            <translation>Rétablir : %1</translation>
         </message>
         <message>
             <source>status</source>
@@ -1050,14 +1057,6 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>Affirmation %1 : %2</translation>
         </message>
         <message>
-            <source>Undo: %1</source>
-            <translation>Annuler : %1</translation>
-        </message>
-        <message>
-            <source>Redo: %1</source>
-            <translation>Rétablir : %1</translation>
-        </message>
-        <message>
             <source>local copy failed: %1</source>
             <translation>échec de la copie locale : %1</translation>
         </message>
@@ -1072,6 +1071,54 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>archived at %1</source>
             <translation>archivée à l'adresse %1</translation>
+        </message>
+        <message>
+            <source>Untitled article</source>
+            <translation>Article sans titre</translation>
+        </message>
+        <message>
+            <source>French</source>
+            <translation>Français</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>Anglais</translation>
+        </message>
+        <message>
+            <source>%1 claims</source>
+            <translation>%1 affirmations</translation>
+        </message>
+        <message>
+            <source>figure or date</source>
+            <translation>chiffre ou date</translation>
+        </message>
+        <message>
+            <source>quote</source>
+            <translation>citation</translation>
+        </message>
+        <message>
+            <source>loaded word</source>
+            <translation>mot connoté</translation>
+        </message>
+        <message>
+            <source>No article open. Open a file, a URL or paste text.</source>
+            <translation>Aucun article ouvert. Ouvrez un fichier, une adresse web ou collez un texte.</translation>
+        </message>
+        <message>
+            <source>Earlier checks</source>
+            <translation>Vérifications antérieures</translation>
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation>Sources</translation>
+        </message>
+        <message>
+            <source>Online fact-checks</source>
+            <translation>Vérifications en ligne</translation>
+        </message>
+        <message>
+            <source>Verdict</source>
+            <translation>Verdict</translation>
         </message>
     </context>
     <context>
@@ -1163,7 +1210,7 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         </message>
     </context>
     <context>
-        <name>MatchingMixin</name>
+        <name>MatchingController</name>
         <message>
             <source>Searching earlier checks…</source>
             <translation>Recherche des vérifications antérieures…</translation>
@@ -1559,7 +1606,7 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         </message>
     </context>
     <context>
-        <name>StatusMixin</name>
+        <name>StatusBar</name>
         <message>
             <source>Undone: %1</source>
             <translation>Annulé : %1</translation>
@@ -1593,17 +1640,11 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         </message>
         <message numerus="yes">
             <source>%n to send</source>
-            <translation>
-                <numerusform>%n à envoyer</numerusform>
-                <numerusform>%n à envoyer</numerusform>
-            </translation>
+            <translation><numerusform>%n à envoyer</numerusform><numerusform>%n à envoyer</numerusform></translation>
         </message>
         <message numerus="yes">
             <source>%n conflict(s)</source>
-            <translation>
-                <numerusform>%n conflit</numerusform>
-                <numerusform>%n conflits</numerusform>
-            </translation>
+            <translation><numerusform>%n conflit</numerusform><numerusform>%n conflits</numerusform></translation>
         </message>
         <message>
             <source>%1 as %2. Click to sync now.</source>
@@ -1637,17 +1678,14 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         </message>
     </context>
     <context>
-        <name>TeamMixin</name>
+        <name>TeamSync</name>
         <message>
             <source>Team</source>
             <translation>Équipe</translation>
         </message>
         <message numerus="yes">
             <source>Team (%n conflict(s))</source>
-            <translation>
-                <numerusform>Équipe (%n conflit)</numerusform>
-                <numerusform>Équipe (%n conflits)</numerusform>
-            </translation>
+            <translation><numerusform>Équipe (%n conflit)</numerusform><numerusform>Équipe (%n conflits)</numerusform></translation>
         </message>
     </context>
     <context>
@@ -1742,6 +1780,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>AAAA-MM-JJ</translation>
         </message>
         <message>
+            <source>Not saved yet (the archive was busy): saved when you leave the field again.</source>
+            <translation>Pas encore enregistré (l’archive était occupée) : enregistré quand vous quitterez de nouveau le champ.</translation>
+        </message>
+        <message>
             <source>&amp;Rating:</source>
             <translation>&amp;Cotation :</translation>
         </message>
@@ -1776,84 +1818,6 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>Claim date must look like 2024-03-31 (or 2024-03, or 2024).</source>
             <translation>La date doit avoir la forme 2024-03-31 (ou 2024-03, ou 2024).</translation>
-        </message>
-    </context>
-    <context>
-        <name>ArticleView</name>
-        <message>
-            <source>Loaded word: check the framing</source>
-            <translation>Mot connoté : vérifier le cadrage</translation>
-        </message>
-        <message>
-            <source>Number: check the figure</source>
-            <translation>Nombre : vérifier le chiffre</translation>
-        </message>
-        <message>
-            <source>Quantity: check the figure and its unit</source>
-            <translation>Quantité : vérifier le chiffre et son unité</translation>
-        </message>
-        <message>
-            <source>Date: check when</source>
-            <translation>Date : vérifier quand</translation>
-        </message>
-        <message>
-            <source>Quote: check who said it, and the exact words</source>
-            <translation>Citation : vérifier qui l'a dite, et les mots exacts</translation>
-        </message>
-        <message>
-            <source>Checkable element: {kind}</source>
-            <translation>Élément vérifiable : {kind}</translation>
-        </message>
-        <message>
-            <source>New claim from selection</source>
-            <translation>Nouvelle affirmation depuis la sélection</translation>
-        </message>
-    </context>
-    <context>
-        <name>Operations</name>
-        <message>
-            <source>Edit</source>
-            <translation>Modifier</translation>
-        </message>
-        <message>
-            <source>Edit claim</source>
-            <translation>Modifier l'affirmation</translation>
-        </message>
-        <message>
-            <source>New claim</source>
-            <translation>Nouvelle affirmation</translation>
-        </message>
-        <message>
-            <source>Delete claim</source>
-            <translation>Supprimer l'affirmation</translation>
-        </message>
-        <message>
-            <source>Split claim</source>
-            <translation>Scinder l'affirmation</translation>
-        </message>
-        <message>
-            <source>Merge claims</source>
-            <translation>Fusionner les affirmations</translation>
-        </message>
-        <message>
-            <source>Add source</source>
-            <translation>Ajouter une source</translation>
-        </message>
-        <message>
-            <source>Edit source</source>
-            <translation>Modifier la source</translation>
-        </message>
-        <message>
-            <source>Remove source</source>
-            <translation>Retirer la source</translation>
-        </message>
-        <message>
-            <source>Confirm same claim</source>
-            <translation>Confirmer la même affirmation</translation>
-        </message>
-        <message>
-            <source>Dismiss earlier check</source>
-            <translation>Écarter la vérification antérieure</translation>
         </message>
     </context>
     <context>
@@ -1909,6 +1873,84 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>Same places:</source>
             <translation>Mêmes lieux :</translation>
+        </message>
+    </context>
+    <context>
+        <name>Operations</name>
+        <message>
+            <source>Edit</source>
+            <translation>Modifier</translation>
+        </message>
+        <message>
+            <source>New claim</source>
+            <translation>Nouvelle affirmation</translation>
+        </message>
+        <message>
+            <source>Delete claim</source>
+            <translation>Supprimer l'affirmation</translation>
+        </message>
+        <message>
+            <source>Split claim</source>
+            <translation>Scinder l'affirmation</translation>
+        </message>
+        <message>
+            <source>Merge claims</source>
+            <translation>Fusionner les affirmations</translation>
+        </message>
+        <message>
+            <source>Add source</source>
+            <translation>Ajouter une source</translation>
+        </message>
+        <message>
+            <source>Edit source</source>
+            <translation>Modifier la source</translation>
+        </message>
+        <message>
+            <source>Remove source</source>
+            <translation>Retirer la source</translation>
+        </message>
+        <message>
+            <source>Confirm same claim</source>
+            <translation>Confirmer la même affirmation</translation>
+        </message>
+        <message>
+            <source>Dismiss earlier check</source>
+            <translation>Écarter la vérification antérieure</translation>
+        </message>
+        <message>
+            <source>Edit claim</source>
+            <translation>Modifier l'affirmation</translation>
+        </message>
+    </context>
+    <context>
+        <name>ArticleView</name>
+        <message>
+            <source>Loaded word: check the framing</source>
+            <translation>Mot connoté : vérifier le cadrage</translation>
+        </message>
+        <message>
+            <source>Number: check the figure</source>
+            <translation>Nombre : vérifier le chiffre</translation>
+        </message>
+        <message>
+            <source>Quantity: check the figure and its unit</source>
+            <translation>Quantité : vérifier le chiffre et son unité</translation>
+        </message>
+        <message>
+            <source>Date: check when</source>
+            <translation>Date : vérifier quand</translation>
+        </message>
+        <message>
+            <source>Quote: check who said it, and the exact words</source>
+            <translation>Citation : vérifier qui l'a dite, et les mots exacts</translation>
+        </message>
+        <message>
+            <source>Checkable element: {kind}</source>
+            <translation>Élément vérifiable : {kind}</translation>
+        </message>
+        <message>
+            <source>New claim from selection</source>
+            <translation>Nouvelle affirmation depuis la sélection</translation>
         </message>
     </context>
     <context>
@@ -2066,6 +2108,14 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>{service} est injoignable ({error}).</translation>
         </message>
         <message>
+            <source>the import stopped: the archive {path} was replaced (restored from a backup, or another file moved in) after {imported} records were imported; nothing more was written: import again into the archive as it is now</source>
+            <translation>l’import s’est arrêté : l’archive {path} a été remplacée (restaurée depuis une sauvegarde, ou un autre fichier mis à sa place) après {imported} enregistrements importés ; rien de plus n’a été écrit : importez de nouveau dans l’archive telle qu’elle est maintenant</translation>
+        </message>
+        <message>
+            <source>the import stopped: {reason}; {imported} records were imported before it (whole batches, all sound); importing the same files again adds only the rest</source>
+            <translation>l’import s’est arrêté : {reason} ; {imported} enregistrements avaient été importés avant (par lots entiers, tous sains) ; importer de nouveau les mêmes fichiers n’ajoute que le reste</translation>
+        </message>
+        <message>
             <source>no readable text found on {url}</source>
             <translation>aucun texte lisible trouvé sur {url}</translation>
         </message>
@@ -2186,6 +2236,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>la capture a échoué</translation>
         </message>
         <message>
+            <source>{url} sends too slowly: gave up after {seconds} s</source>
+            <translation>{url} envoie trop lentement : abandon après {seconds} s</translation>
+        </message>
+        <message>
             <source>not a web address (http or https only): {url}</source>
             <translation>pas une adresse web (http ou https seulement) : {url}</translation>
         </message>
@@ -2196,6 +2250,18 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>{service} sent an unexpected answer.</source>
             <translation>{service} a envoyé une réponse inattendue.</translation>
+        </message>
+        <message>
+            <source>{url} sends too slowly: gave up</source>
+            <translation>{url} envoie trop lentement : abandon</translation>
+        </message>
+        <message>
+            <source>{url} is larger than {limit} MB</source>
+            <translation>{url} dépasse {limit} Mo</translation>
+        </message>
+        <message>
+            <source>{service} sent an answer that is not JSON.</source>
+            <translation>{service} a envoyé une réponse qui n'est pas du JSON.</translation>
         </message>
         <message>
             <source>{url} did not answer within {timeout} s</source>
@@ -2212,14 +2278,6 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>could not fetch {url}: {error}</source>
             <translation>impossible de récupérer {url} : {error}</translation>
-        </message>
-        <message>
-            <source>{url} is larger than {limit} MB</source>
-            <translation>{url} dépasse {limit} Mo</translation>
-        </message>
-        <message>
-            <source>{service} sent an answer that is not JSON.</source>
-            <translation>{service} a envoyé une réponse qui n'est pas du JSON.</translation>
         </message>
         <message>
             <source>{url} answered HTTP {status}</source>
@@ -2248,6 +2306,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>team database password</source>
             <translation>mot de passe de la base de l’équipe</translation>
+        </message>
+        <message>
+            <source>Unknown secret name ({length} characters, not shown); known names: {known}.</source>
+            <translation>Nom de clé inconnu ({length} caractères, non affiché) ; noms connus : {known}.</translation>
         </message>
         <message>
             <source>The {key} is empty; nothing was stored.</source>
@@ -2282,6 +2344,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>pas d'article {article} dans cette archive</translation>
         </message>
         <message>
+            <source>the archive {path} is damaged ({problem}); no backup was made and the earlier ones are kept: see `crible archive check`</source>
+            <translation>l’archive {path} est endommagée ({problem}) ; aucune sauvegarde n’a été faite et les précédentes sont gardées : voir `crible archive check`</translation>
+        </message>
+        <message>
             <source>cannot write the backup {path}: {reason}</source>
             <translation>impossible d'écrire la sauvegarde {path} : {reason}</translation>
         </message>
@@ -2292,6 +2358,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
         <message>
             <source>no claim {claim} in this archive</source>
             <translation>pas d'affirmation {claim} dans cette archive</translation>
+        </message>
+        <message>
+            <source>claim {claim} was changed elsewhere since ({fields}); the undo (or redo) was refused so that change is kept</source>
+            <translation>l’affirmation {claim} a été modifiée ailleurs depuis ({fields}) ; l’annulation (ou le rétablissement) a été refusée pour garder cette modification</translation>
         </message>
         <message>
             <source>not a date: {value} (expected YYYY-MM-DD)</source>
@@ -2314,6 +2384,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>l'archive {path} est en lecture seule</translation>
         </message>
         <message>
+            <source>the archive {path} was replaced (restored from a backup, or another file moved in its place) since it was opened; nothing was written: open it again</source>
+            <translation>l’archive {path} a été remplacée (restaurée depuis une sauvegarde, ou un autre fichier mis à sa place) depuis son ouverture ; rien n’a été écrit : rouvrez-la</translation>
+        </message>
+        <message>
             <source>{path} is a folder, not an archive file</source>
             <translation>{path} est un dossier, pas un fichier d'archive</translation>
         </message>
@@ -2334,6 +2408,10 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>l'évaluation d'un domaine ne peut pas être vide</translation>
         </message>
         <message>
+            <source>the archive {path} is damaged ({reason}); `crible archive check` lists what, `crible archive recover -o NEW.db` saves what can be read (docs/RELIABILITY.md)</source>
+            <translation>l’archive {path} est endommagée ({reason}) ; `crible archive check` dit où, `crible archive recover -o NOUVELLE.db` sauve ce qui peut être lu (docs/RELIABILITY.md)</translation>
+        </message>
+        <message>
             <source>could not write to the archive: the disk is full or failing ({error}); that change was not saved, the ones before it are safe</source>
             <translation>impossible d'écrire dans l'archive : le disque est plein ou défaillant ({error}) ; cette modification n'a pas été enregistrée, les précédentes sont en sécurité</translation>
         </message>
@@ -2346,12 +2424,36 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>l'archive est occupée par un autre programme (un autre Crible ?) ; rien n'a été modifié, réessayez</translation>
         </message>
         <message>
+            <source>the disk is full or failing</source>
+            <translation>le disque est plein ou défaillant</translation>
+        </message>
+        <message>
+            <source>the archive is read-only</source>
+            <translation>l’archive est en lecture seule</translation>
+        </message>
+        <message>
+            <source>another program kept the archive locked longer than the wait</source>
+            <translation>un autre programme a gardé l’archive verrouillée plus longtemps que l’attente</translation>
+        </message>
+        <message>
             <source>a claim cannot be linked to itself</source>
             <translation>une affirmation ne peut pas être liée à elle-même</translation>
         </message>
         <message>
+            <source>{path} already exists; name a new file</source>
+            <translation>{path} existe déjà ; donnez le nom d’un nouveau fichier</translation>
+        </message>
+        <message>
+            <source>no archive at {path}</source>
+            <translation>aucune archive à {path}</translation>
+        </message>
+        <message>
             <source>the backup is the archive itself</source>
             <translation>la sauvegarde est l'archive elle-même</translation>
+        </message>
+        <message>
+            <source>the archive {path} is open in another program (the window, an import, a script); close it there, then restore: nothing was changed</source>
+            <translation>l’archive {path} est ouverte dans un autre programme (la fenêtre, un import, un script) ; fermez-la là, puis restaurez : rien n’a été modifié</translation>
         </message>
         <message>
             <source>no rating scale {scale}</source>
@@ -2474,24 +2576,24 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             <translation>le nom d’un vérificateur fait de 1 à 80 caractères, pas {name}</translation>
         </message>
         <message>
-            <source>no Google Fact Check Tools key</source>
-            <translation>aucune clé Google Fact Check Tools</translation>
-        </message>
-        <message>
             <source>--claim counts from 1</source>
             <translation>--claim compte à partir de 1</translation>
         </message>
         <message>
             <source>the window did not finish loading in time; no screenshot written</source>
-            <translation>la fenêtre n’a pas fini de se charger à temps ; aucune capture écrite</translation>
+            <translation>la fenêtre n'a pas fini de se charger à temps ; aucune capture écrite</translation>
         </message>
         <message>
             <source>no display to open the window on (DISPLAY is not set)</source>
-            <translation>aucun écran où ouvrir la fenêtre (DISPLAY n’est pas défini)</translation>
+            <translation>aucun écran où ouvrir la fenêtre (DISPLAY n'est pas défini)</translation>
         </message>
         <message>
             <source>cannot write {path}: Qt could not encode the PNG</source>
             <translation>impossible d'écrire {path} : Qt n'a pas pu encoder le PNG</translation>
+        </message>
+        <message>
+            <source>no Google Fact Check Tools key</source>
+            <translation>aucune clé Google Fact Check Tools</translation>
         </message>
     </context>
 </TS>

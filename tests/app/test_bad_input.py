@@ -171,10 +171,11 @@ def test_javascript_links_in_imports_are_never_web_links(tmp_path, capsys):
     assert main(["import", str(feed), "--db", str(tmp_path / "a.db")]) == 0
     assert "not a web address" in capsys.readouterr().err
     db = open_archive(tmp_path / "a.db")
-    stored = db.execute("SELECT count(*) FROM reviews").fetchone()[0]
+    stored = db.execute("SELECT url, publisher_site, textual_rating FROM reviews").fetchall()
     db.close()
-    # Refused record by record with the reason: such a link is never stored, shown or exported.
-    assert stored == 0
+    # Dropped link by link with the reason: such a link is never stored, shown or exported;
+    # the claim and its verdict are kept.
+    assert stored == [(None, None, "Faux")]
     assert not is_web_url("javascript:alert(document.cookie)")
 
 

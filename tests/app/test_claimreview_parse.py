@@ -98,11 +98,13 @@ def test_other_types_are_ignored() -> None:
 
 def test_missing_claim_text_is_a_bad_record_with_its_index() -> None:
     bad = _review()
-    del bad["claimReviewed"]
+    del bad["claimReviewed"], bad["name"]
     records = _records([_review("ok"), bad])
 
     assert isinstance(records[0], ReviewRecord)
-    assert records[1] == BadRecord("f.json#1", "no claim text (claimReviewed is missing or empty)")
+    assert records[1] == BadRecord(
+        "f.json#1", "no claim text (claimReviewed, headline and name are empty)"
+    )
 
 
 def test_claim_text_falls_back_to_item_reviewed_name() -> None:
@@ -121,6 +123,7 @@ def test_claim_text_falls_back_to_item_reviewed_name() -> None:
         ({"ratingValue": "0,5", "bestRating": 1, "worstRating": 0}, 0.5, 0.5),
         ({"ratingValue": 2, "bestRating": 1, "worstRating": 5}, 2.0, 0.75),  # inverted scale
         ({"alternateName": "Trompeur"}, None, None),
+        ({"ratingValue": "Faux"}, None, None),  # a word: the textual rating (see below)
     ],
 )
 def test_numeric_ratings_are_normalised(rating, value, norm) -> None:
@@ -136,16 +139,17 @@ def test_numeric_ratings_are_normalised(rating, value, norm) -> None:
         ({"ratingValue": 3, "bestRating": 3, "worstRating": 3}, "bestRating equals worstRating"),
         ({"ratingValue": 7, "bestRating": 5, "worstRating": 1}, "outside"),
         ({"ratingValue": -1}, "outside"),
-        ({"ratingValue": "three"}, "not a number"),
         ({"ratingValue": True}, "not a number"),
     ],
 )
-def test_bad_ratings_skip_the_record_with_a_reason(rating, reason) -> None:
-    [record] = _records(_review(reviewRating=rating))
+def test_bad_ratings_drop_the_number_with_a_warning_and_keep_the_record(rating, reason) -> None:
+    [record] = _records(_review(reviewRating={**rating, "alternateName": "Faux"}))
 
-    assert isinstance(record, BadRecord)
-    assert record.where == "f.json#0"
-    assert reason in record.reason
+    assert isinstance(record, ReviewRecord)
+    assert (record.rating_value, record.rating_norm, record.textual_rating) == (None, None, "Faux")
+    [warning] = record.warnings
+    assert warning.startswith("f.json#0: numeric rating dropped: ")
+    assert reason in warning
 
 
 def test_loose_values_author_as_string_language_object_list_rating() -> None:

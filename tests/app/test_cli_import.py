@@ -56,7 +56,13 @@ def test_seeds_import_from_the_command_line_then_nothing_new(db_path, capsys) ->
     second = json.loads(capsys.readouterr().out)
 
     assert first["imported"] >= 60 and first["errors"] == []
-    assert second == {"imported": 0, "skipped": first["imported"], "errors": []}
+    assert second == {
+        "imported": 0,
+        "skipped": first["imported"],
+        "duplicates": first["imported"],
+        "errors": [],
+        "warnings": [],
+    }
 
 
 def test_subprocess_has_no_traceback_and_no_progress_when_not_a_terminal(db_path, tmp_path):

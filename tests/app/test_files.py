@@ -104,6 +104,7 @@ def test_a_killed_writer_s_temporary_file_is_removed_by_the_next_write(tmp_path)
     finally:
         writer.send_signal(signal.SIGKILL)
         writer.wait(timeout=30)
+        writer.stdout.close()  # else a ResourceWarning, an error in this suite
     assert len(_litter(tmp_path)) == 1 and not target.exists()  # a kill cannot clean up
     atomic_write(target, "complet")
     assert target.read_text(encoding="utf-8") == "complet"

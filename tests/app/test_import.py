@@ -39,7 +39,13 @@ def _feed(tmp_path: Path, reviews: list[dict], name: str = "feed.json") -> Path:
 def test_import_stores_archive_claims_with_reviews(db, tmp_path) -> None:
     report = import_paths(db, [_feed(tmp_path, [_review(1), _review(2)])])
 
-    assert report.to_json() == {"imported": 2, "skipped": 0, "errors": []}
+    assert report.to_json() == {
+        "imported": 2,
+        "skipped": 0,
+        "duplicates": 0,
+        "errors": [],
+        "warnings": [],
+    }
     assert report.files_read == 1
     claim, review = next(all_reviews(db))
     assert claim.article_id is None and claim.origin == "import" and claim.status == "checked"
@@ -78,17 +84,23 @@ def test_dedup_key_ignores_case_accents_and_punctuation_but_not_the_url() -> Non
 
 
 def test_bad_records_are_skipped_and_reported_the_rest_imported(db, tmp_path) -> None:
-    bad_rating = _review(2, reviewRating={"ratingValue": 9, "bestRating": 5, "worstRating": 1})
+    bad_rating = _review(
+        2,
+        reviewRating={"ratingValue": 9, "bestRating": 5, "worstRating": 1, "name": "Faux"},
+    )
     no_text = _review(3)
     del no_text["claimReviewed"]
+    no_text.pop("name", None)
+    no_text.pop("headline", None)
     path = _feed(tmp_path, [_review(1), bad_rating, no_text, _review(4)])
     report = import_paths(db, [path])
 
-    assert (report.imported, report.skipped) == (2, 2)
+    # A bad number is dropped from a record that is kept; a record without a claim is not.
+    assert (report.imported, report.skipped) == (3, 1)
     assert report.errors == [
-        f"{path}#1: bad rating: ratingValue 9 is outside 1..5",
-        f"{path}#2: no claim text (claimReviewed is missing or empty)",
+        f"{path}#2: no claim text (claimReviewed, headline and name are empty)",
     ]
+    assert report.warnings == [f"{path}#1: numeric rating dropped: ratingValue 9 is outside 1..5"]
 
 
 def test_unreadable_files_are_errors_and_others_still_import(db, tmp_path) -> None:
@@ -228,7 +240,7 @@ def test_a_failure_while_reading_propagates_after_the_batches_before_it(db) -> N
     assert count_reviews(db) == 4
 
 
-def test_records_with_non_web_links_are_skipped_with_the_reason(db, tmp_path):
+def test_non_web_links_are_dropped_with_the_reason_and_the_records_kept(db, tmp_path):
     import json as _json
 
     from app.interop.importer import import_paths
@@ -251,7 +263,12 @@ def test_records_with_non_web_links_are_skipped_with_the_reason(db, tmp_path):
     csv_path = tmp_path / "claims.csv"
     csv_path.write_text("text,verdict,url\nAutre affirmation,Faux,javascript:x\n", encoding="utf-8")
     report = import_paths(db, [path, csv_path])
-    assert (report.imported, report.skipped) == (1, 3)
-    assert sum("not a web address" in error for error in report.errors) == 3
-    stored = [row[0] for row in db.execute("SELECT url FROM reviews")]
-    assert stored == ["https://verif.example.fr/a"]
+    assert (report.imported, report.skipped, report.errors) == (4, 0, [])
+    assert sum("link dropped, not a web address" in w for w in report.warnings) == 3
+    stored = db.execute("SELECT url, publisher_site FROM reviews ORDER BY id").fetchall()
+    assert stored == [
+        ("https://verif.example.fr/a", None),
+        (None, None),
+        ("https://verif.example.fr/b", None),
+        (None, None),
+    ]

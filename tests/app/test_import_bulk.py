@@ -100,6 +100,7 @@ def _into(calls: list[tuple[int, int]]):
     return lambda done, total: calls.append((done, total))
 
 
+@pytest.mark.slow  # spawns a pool of worker processes: ~20-30 s
 def test_worker_processes_build_the_same_archive_report_and_progress(tmp_path) -> None:
     paths = _files(tmp_path)
     results = []
@@ -120,16 +121,22 @@ def test_worker_processes_build_the_same_archive_report_and_progress(tmp_path) -
     assert report["errors"] == [
         f"{path} line 6: invalid JSON (Expecting property name enclosed in double quotes)",
         f"{path} line 12: no claim text",
-        f"{path} line 18: bad rating: ratingValue 9 is outside 1..5",
-        f"{path} line 24: not a web address: 'javascript:alert(1)' (only http and https)",
         f"{paths[1]}: no such file",
     ]
-    # 59 lines (one blank), 4 bad, 1 duplicate; 30 CSV rows; 12 feed items.
-    assert (report["imported"], report["skipped"], files_read) == (54 + 30 + 12, 5, 3)
+    # A bad number or link is dropped from the record, which is kept (#13).
+    assert report["warnings"] == [
+        f"{path} line 18: numeric rating dropped: ratingValue 9 is outside 1..5",
+        f"{path} line 24: link dropped, not a web address: 'javascript:alert(1)'"
+        " (only http and https)",
+    ]
+    # 59 lines (one blank), 2 bad, 1 duplicate; 30 CSV rows; 12 feed items.
+    assert (report["imported"], report["skipped"], files_read) == (56 + 30 + 12, 3, 3)
+    assert report["duplicates"] == 1
     assert (again["imported"], again["skipped"]) == (0, 59 + 30 + 12)
     assert len(archive) > 96 and archive[0][3] == index_text(archive[0][1], archive[0][5])
 
 
+@pytest.mark.slow  # spawns a pool of worker processes: ~20-30 s
 def test_cancel_with_workers_keeps_whole_batches(tmp_path) -> None:
     path = _jsonl(tmp_path / "claims.jsonl", 60)
     db = open_archive(tmp_path / "archive.db")
@@ -140,10 +147,11 @@ def test_cancel_with_workers_keeps_whole_batches(tmp_path) -> None:
     )  # fmt: skip
 
     assert report.cancelled and [d for d, _ in calls] == [10, 20]
-    # Lines 1–20 hold three bad ones (6, 12, 18); every record of the two batches is stored.
-    assert report.imported == count_reviews(db) == 17
+    # Lines 1–20 hold two bad ones (6, 12; line 18's bad number is only dropped): every
+    # record of the two batches is stored.
+    assert report.imported == count_reviews(db) == 18
     rest = import_paths(db, [path], batch_size=10, workers=2)
-    assert rest.imported + report.imported == 54
+    assert rest.imported + report.imported == 56
     db.close()
 
 

@@ -54,12 +54,18 @@ def test_a_misspelt_word_counts_through_words_spelt_alike(db: Database) -> None:
     assert alone not in found  # sharing only the misspelt word is not enough
 
 
-def test_hostile_terms_never_break_retrieval(db: Database) -> None:
+@pytest.mark.parametrize("term", ['"', "AND", "NEAR(a b)", "a*", "-a", "col:a", "'", "x\x00y", ""])
+def test_retrieval_reads_hostile_terms_as_literals(db: Database, term: str) -> None:
+    # The postings are keyed by normalised (lower-case) words: none of these is one.
     add_claim(db, text="AND NOT NEAR col a", lang="en")
     retriever = Retriever(db)
-    for term in ['"', "AND", "NEAR(a b)", "a*", "-a", "col:a", "'", "x\x00y", ""]:
-        retriever.best({term: 1.0}, 4.0, 5, misspelt={term + "zzzzz": 1.0})
-        search.term_occurrences(db, term)
+    assert retriever.best({term: 1.0}, 4.0, 5, misspelt={term + "zzzzz": 1.0}) == []
+
+
+def test_retrieval_finds_the_claim_by_a_word_that_is_an_fts_operator(db: Database) -> None:
+    claim = add_claim(db, text="AND NOT NEAR col a", lang="en")
+    found = Retriever(db).best({"near": 1.0}, 4.0, 5, misspelt={})
+    assert [int(i) for i in found] == [claim.id]
 
 
 def test_doc_lengths_read_every_claim_long_ones_too(db: Database) -> None:

@@ -15,11 +15,20 @@ def test_terms_are_quoted_so_operators_cannot_leak() -> None:
     assert search.fts_or_query(["-", "(", "^"]) == ""
 
 
-@pytest.mark.parametrize("term", ['"', "AND", "NOT", "NEAR(a b)", "a*", "-a", "col:a", "(a", "'"])
-def test_hostile_terms_never_break_a_query(db: Database, term: str) -> None:
+@pytest.mark.parametrize("term", ['"', "NEAR(a b)", "a*", "-a", "col:a", "(a", "'", "x\x00y"])
+def test_fts_syntax_in_a_term_is_a_literal_that_matches_nothing(db: Database, term: str) -> None:
+    # As FTS5 syntax, "a*" would match "and", "-a" every claim, "col:a" a column: as
+    # literals they name no word of the claim.
     add_claim(db, text="AND NOT NEAR col a", lang="en")
-    search.ranked_ids(db, [term], 10)
-    search.term_occurrences(db, term)
+    assert search.ranked_ids(db, [term], 10) == []
+    assert list(search.term_occurrences(db, term)) == []
+
+
+@pytest.mark.parametrize("term", ["AND", "NOT", "NEAR", "col"])
+def test_fts_operators_in_a_term_are_searched_as_words(db: Database, term: str) -> None:
+    claim = add_claim(db, text="AND NOT NEAR col a", lang="en")
+    assert [claim_id for claim_id, _ in search.ranked_ids(db, [term], 10)] == [claim.id]
+    assert list(search.term_occurrences(db, term.lower())) == [claim.id]
 
 
 def test_ranked_ids_prefer_claims_with_more_and_rarer_terms(db: Database) -> None:

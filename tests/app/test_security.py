@@ -62,6 +62,7 @@ _SQL_SAFE_NAMES = {
     "marks", "columns", "assignments", "table", "FTS_TABLE", "_NOW", "_REVIEW_COLUMNS",
     "name", "_MAX_PROBLEMS", "BUSY_TIMEOUT_MS", "statuses", "stances", "kinds", "where",
     "order", "select", "_SELECT", "sql", "column", "placeholders", "', '.join('?' * 15)",
+    "incarnation",
     # Team sync: capture triggers and look-ups generated from app/sync/tables.py's declared
     # table and column names, and constant SQL fragments (app/storage/sync_*.py).
     "t", "table.name", "NOW_HLC_SQL", "_TICK", "_NOT_APPLYING", "state", "base", "changed",
@@ -118,9 +119,13 @@ def test_fts_query_of_any_terms_is_safe(terms):
     conn = sqlite3.connect(":memory:")
     conn.execute("CREATE VIRTUAL TABLE t USING fts5(a)")
     conn.execute("INSERT INTO t VALUES ('hello world')")
-    if query:
-        conn.execute("SELECT rowid FROM t WHERE t MATCH ?", [query]).fetchall()
+    rows = conn.execute("SELECT rowid FROM t WHERE t MATCH ?", [query]).fetchall() if query else []
     conn.close()
+    # Terms are literals OR-ed together: a term that is one of the row's words finds it,
+    # whatever operators or quotes the other terms hold (and nothing raises).
+    assert rows in ([], [(1,)])
+    if {term.strip().casefold() for term in terms} & {"hello", "world"}:
+        assert rows == [(1,)]
 
 
 def test_hostile_terms_reach_fts_as_literals(db):

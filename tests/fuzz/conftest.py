@@ -1,4 +1,5 @@
-"""Fuzz suite bookkeeping: which fuzz tests ran, and how many generated inputs each target got."""
+"""Fuzz suite bookkeeping: every fuzz test is ``slow``; which ran, and how many generated inputs
+each target got."""
 
 from __future__ import annotations
 
@@ -18,9 +19,10 @@ def _record_run(request):
 
 
 def pytest_collection_modifyitems(session, config, items) -> None:
-    session.config._crible_fuzz_items = [
-        item.nodeid for item in items if HERE in Path(str(item.fspath)).parents
-    ]
+    ours = [item for item in items if HERE in Path(str(item.fspath)).parents]
+    for item in ours:  # fuzzing takes minutes: not part of the fast path (-m "not slow")
+        item.add_marker(pytest.mark.slow)
+    session.config._crible_fuzz_items = [item.nodeid for item in ours]
 
 
 def pytest_terminal_summary(terminalreporter) -> None:

@@ -1,8 +1,8 @@
 """Shared fuzzing kit: hypothesis profiles, the input counter, and strategies for news text.
 
-Profiles are applied per test (``@fuzz_settings("split_unicode")``), never loaded globally,
-so other suites' hypothesis tests keep their own settings. ``CRIBLE_FUZZ_PROFILE`` picks
-``ci`` (default: ~11,000 inputs, a few minutes on 2 cores), ``dev`` (quick) or ``long``
+The hypothesis profile in force (``tests/conftest.py``: ``--hypothesis-profile=NAME`` or
+``CRIBLE_FUZZ_PROFILE``) sizes each target (``@fuzz_settings("split_unicode")``): ``ci``
+(default: ~11,000 inputs, a few minutes on 2 cores), ``dev`` (quick) or ``long``
 (``bench/bench_fuzz.py``). Every test body calls ``count(target)``, so the totals printed at
 the end are inputs really run, not a promise.
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-PROFILE = os.environ.get("CRIBLE_FUZZ_PROFILE", "ci")
+PROFILE = settings.get_current_profile_name()
 COUNTS_FILE = os.environ.get("CRIBLE_FUZZ_COUNTS")
 
 # Inputs per test in each profile. "ci" totals more than 10,000.

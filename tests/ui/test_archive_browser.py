@@ -10,8 +10,8 @@ from app.matching.explain import Explanation
 from app.storage import open_archive
 from app.storage.articles import add_article
 from app.storage.claims import add_claim
-from ui.archive_browser import ArchiveBrowser
-from ui.archive_models import ArchiveHit, ArticlesModel, HitsModel, hit_details_html
+from ui.dialogs.archive_browser import ArchiveBrowser
+from ui.models.archive_models import ArchiveHit, ArticlesModel, HitsModel, hit_details_html
 
 TIMEOUT = 10_000
 
@@ -70,7 +70,7 @@ def test_models_pass_qtmodeltester(qtmodeltester, archive):
     hits.set_hits([make_hit(), make_hit("related", 3), make_hit("none")])
     qtmodeltester.check(hits, force_py=True)
     articles = ArticlesModel()
-    from ui.archive_models import load_articles
+    from ui.models.archive_models import load_articles
 
     articles.set_articles(load_articles(archive[0]))
     qtmodeltester.check(articles, force_py=True)

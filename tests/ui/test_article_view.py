@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
 from app.domain import Claim, ClaimId
-from ui.article_view import ArticleView, mark_tooltip, status_tint, worth_color
 from ui.jobs import Mark
+from ui.panes.article_view import ArticleView, mark_tooltip, status_tint, worth_color
 
 TEXT = "Premier fait : 300 tonnes. Deuxième 🙂 fait « cité » ici.\nFin du texte."
 
@@ -212,9 +212,9 @@ def test_the_window_opened_on_a_late_claim_shows_it_in_the_article(window, qtbot
     window.open_on_claim = 50
     with qtbot.waitSignal(window.matches_ready, timeout=30_000):
         window.open_text(LONG_TEXT)
-    claim = window.current_claim()
+    claim = window.presenter.current_claim()
     assert claim is not None and claim.id == window.claims[49].id
-    view = window.article_view
+    view = window.panes.article_view
     qtbot.waitUntil(lambda: _in_view(view, claim), timeout=2000)
     window.resize(760, 420)
     qtbot.waitUntil(lambda: _in_view(view, claim), timeout=2000)

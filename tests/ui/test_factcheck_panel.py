@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from app.errors import UserError
 from app.interop.factcheck_api import FactCheckResult, PublishedReview, search_claims
 from tests.fakes.http_server import FakeServer, Reply, unused_port_url
-from ui.factcheck_model import FactCheckModel
-from ui.factcheck_panel import FactCheckPanel
+from ui.models.factcheck_model import FactCheckModel
+from ui.panes.factcheck_panel import FactCheckPanel
 
 PATH = "/v1alpha1/claims:search"
 

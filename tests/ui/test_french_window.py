@@ -120,7 +120,7 @@ def _english_in(texts: list[str]) -> list[tuple[str, str]]:
 def test_no_english_in_the_french_window(french_window):
     window = french_window
     texts = _chrome(window)
-    explanation = window.matches_pane.explanation.toPlainText()
+    explanation = window.panes.matches_pane.explanation.toPlainText()
     assert "Correspondance" in explanation or "Apparentée" in explanation
     assert _english_in(texts) == []
 
@@ -128,7 +128,7 @@ def test_no_english_in_the_french_window(french_window):
 def test_no_english_in_the_claims_reasons(french_window):
     from ui.models.claims_model import COLUMNS
 
-    model = french_window.claims_pane.model
+    model = french_window.panes.claims_pane.model
     column = COLUMNS.index("worth")
     tips = [
         str(model.index(row, column).data(Qt.ItemDataRole.ToolTipRole) or "")
@@ -140,12 +140,12 @@ def test_no_english_in_the_claims_reasons(french_window):
 
 def test_no_english_in_each_tab_and_the_settings(french_window, qtbot):
     from app.storage import domains as domains_store
-    from ui.settings_dialog import SettingsDialog
+    from ui.dialogs.settings_dialog import SettingsDialog
 
     window = french_window
-    for index in range(window.tabs.count()):
-        window.tabs.setCurrentIndex(index)
-        assert _english_in(_chrome(window.tabs.currentWidget())) == []
+    for index in range(window.panes.tabs.count()):
+        window.panes.tabs.setCurrentIndex(index)
+        assert _english_in(_chrome(window.panes.tabs.currentWidget())) == []
     session = window.session
     dialog = SettingsDialog(
         window, scale=session.scale, domain_ratings=domains_store.list_domain_ratings(session.db)

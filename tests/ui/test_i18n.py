@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 import ui.i18n as i18n
 from app.domain import ClaimSource, Source
 from ui.i18n import install_translator, remove_translators, stored_language
-from ui.sources_pane import SourcesPane
-from ui.verdict_editor import VerdictEditor, status_label
+from ui.models.labels import status_label
+from ui.panes.sources_pane import SourcesPane
+from ui.panes.verdict_editor import VerdictEditor
 
 _PLACEHOLDER = re.compile(r"%n|%\d|\{\w+\}")
 

@@ -18,8 +18,8 @@ from app.matching.quantities import Quantity
 from app.seeds import load_demo
 from app.storage import open_archive
 from ui.i18n import current_language, install_translator, remove_translators, user_message
-from ui.matches_pane import MatchesPane
-from ui.widgets.explain import number_text, quantity_text
+from ui.models.explain import number_text, quantity_text
+from ui.panes.matches_pane import MatchesPane
 
 # English words of the explanation a French window must not show.
 ENGLISH = re.compile(
@@ -241,16 +241,16 @@ def test_the_rating_scale_speaks_the_ui_language_on_any_article(french, window):
     from app.storage.scales import default_scale
 
     level = default_scale(window.session.db).levels[-2]
-    window.article = Article(id=9, title="Jobs", text="Unemployment fell by 12%.", lang="en")
+    window.state.article = Article(id=9, title="Jobs", text="Unemployment fell by 12%.", lang="en")
     claim = Claim(id=1, text="Unemployment fell by 12%.", lang="en", verdict_level_id=level.id)
-    assert window._row_for(1, claim).verdict_label == level.label_fr == "Faux"
-    window.verdict_editor.set_claim(claim, window.session.scale, window._lang())
-    labels = [window.verdict_editor._rating.itemText(i) for i in range(1, 4)]
+    assert window.presenter.row_for(1, claim).verdict_label == level.label_fr == "Faux"
+    window.panes.verdict_editor.set_claim(claim, window.session.scale, i18n.current_language())
+    labels = [window.panes.verdict_editor._rating.itemText(i) for i in range(1, 4)]
     assert all(label in {lv.label_fr for lv in window.session.scale.levels} for label in labels)
 
 
 def test_the_archive_browser_details_are_french_too(french):
-    from ui.archive_models import ArchiveHit, hit_details_html
+    from ui.models.archive_models import ArchiveHit, hit_details_html
 
     text = hit_details_html(ArchiveHit(_match(WHY)))
     assert "3,4\u00a0millions" in text and "Colombie, Venezuela" in text
@@ -268,7 +268,7 @@ def test_a_country_is_told_once_among_the_places_not_the_names(tmp_path):
 
 
 def test_archive_browser_shows_shared_words_as_written(french, qtbot, tmp_path):
-    from ui.archive_browser import ArchiveBrowser
+    from ui.dialogs.archive_browser import ArchiveBrowser
 
     db = open_archive(tmp_path / "archive.db")
     load_demo(db)

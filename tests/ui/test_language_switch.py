@@ -7,8 +7,10 @@ import sys
 import pytest
 from PySide6.QtCore import QProcess, QSettings
 
+from ui.dialogs.restart import RestartBox
+from ui.dialogs.settings_dialog import SettingsDialog
 from ui.i18n import LANGUAGE_KEY, remove_translators
-from ui.settings_dialog import SettingsDialog
+from ui.window.settings_flow import SettingsFlow
 
 
 @pytest.fixture
@@ -33,9 +35,7 @@ def _choose(monkeypatch, language: str) -> None:
 
 def test_choosing_french_offers_a_restart(english_window, monkeypatch):
     offered = []
-    monkeypatch.setattr(
-        type(english_window), "offer_restart", lambda _w, lang: offered.append(lang)
-    )
+    monkeypatch.setattr(SettingsFlow, "offer_restart", lambda _flow, lang: offered.append(lang))
     _choose(monkeypatch, "fr")
     english_window.show_settings()
     assert offered == ["fr"]
@@ -44,19 +44,17 @@ def test_choosing_french_offers_a_restart(english_window, monkeypatch):
 
 def test_keeping_the_language_offers_nothing(english_window, monkeypatch):
     offered = []
-    monkeypatch.setattr(
-        type(english_window), "offer_restart", lambda _w, lang: offered.append(lang)
-    )
+    monkeypatch.setattr(SettingsFlow, "offer_restart", lambda _flow, lang: offered.append(lang))
     _choose(monkeypatch, "en")
     english_window.show_settings()
     assert offered == []
 
 
 def test_the_question_is_asked_in_the_new_language(english_window):
-    box = english_window.restart_box("fr")
+    box = RestartBox("fr", english_window)
     assert box.text().startswith("Redémarrer Crible maintenant")
     assert {b.text() for b in box.buttons()} == {"&Redémarrer maintenant", "P&lus tard"}
-    english = english_window.restart_box("en")
+    english = RestartBox("en", english_window)
     assert english.text().startswith("Restart Crible now")
 
 
@@ -68,7 +66,7 @@ def test_restart_starts_crible_on_the_same_archive_and_closes(english_window, mo
         return True
 
     monkeypatch.setattr(QProcess, "startDetached", staticmethod(start))
-    assert english_window.restart_application()
+    assert english_window.settings_flow.restart()
     path = str(english_window.session.path)
     assert started == [(sys.executable, ["-m", "app", "--db", path, "gui"])]
     assert not english_window.isVisible()
@@ -76,7 +74,7 @@ def test_restart_starts_crible_on_the_same_archive_and_closes(english_window, mo
 
 def test_a_failed_restart_says_so_and_keeps_the_window(english_window, monkeypatch):
     monkeypatch.setattr(QProcess, "startDetached", staticmethod(lambda *_a: False))
-    assert not english_window.restart_application()
+    assert not english_window.settings_flow.restart()
     assert english_window.isVisible()
     assert "could not restart" in english_window.statusBar().currentMessage()
 
@@ -84,7 +82,7 @@ def test_a_failed_restart_says_so_and_keeps_the_window(english_window, monkeypat
 def test_the_settings_page_says_when_the_language_applies(qtbot):
     from PySide6.QtWidgets import QLabel
 
-    from ui.settings_dialog import GeneralPage
+    from ui.dialogs.settings_dialog import GeneralPage
 
     page = GeneralPage("system", "", "")
     qtbot.addWidget(page)

@@ -14,18 +14,18 @@ def _open_first_article(window, qtbot):
 def test_window_has_panes_menus_and_status_bar(window):
     titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
     assert titles == ["File", "Edit", "Claim", "View", "Help"]
-    assert window.article_view.isVisible()
-    assert window.claims_pane.isVisible()
-    assert window.tabs.count() == 3
-    assert str(window.session.path) in window.archive_label.text()
+    assert window.panes.article_view.isVisible()
+    assert window.panes.claims_pane.isVisible()
+    assert window.panes.tabs.count() == 3
+    assert str(window.session.path) in window.status.archive_label.text()
 
 
 def test_opening_an_article_lists_its_claims_and_selects_one(window, qtbot):
     _open_first_article(window, qtbot)
-    assert window.claims_pane.model.rowCount() == 4
-    assert window.claims_pane.current_claim_id() is not None
+    assert window.panes.claims_pane.model.rowCount() == 4
+    assert window.panes.claims_pane.current_claim_id() is not None
     assert "Aide au Venezuela" in window.windowTitle()
-    assert window.article_view.toPlainText().startswith("Le gouvernement")
+    assert window.panes.article_view.toPlainText().startswith("Le gouvernement")
 
 
 def test_about_box_names_the_archive(window, qtbot, monkeypatch):
@@ -42,7 +42,7 @@ def test_a_missing_article_is_an_inline_error_not_a_crash(window, qtbot):
 
 
 def test_help_lists_the_shortcuts(window, qtbot, monkeypatch):
-    from ui.shortcuts_dialog import ShortcutsDialog
+    from ui.dialogs.shortcuts_dialog import ShortcutsDialog
 
     seen = {}
     monkeypatch.setattr(ShortcutsDialog, "exec", lambda self: seen.update(rows=self.rows()) or 0)
@@ -54,7 +54,7 @@ def test_help_lists_the_shortcuts(window, qtbot, monkeypatch):
 
 def test_archive_browser_opens_an_article_in_the_window(window, qtbot):
     window.actions_.archive_browser.trigger()
-    from ui.archive_browser import ArchiveBrowser
+    from ui.dialogs.archive_browser import ArchiveBrowser
 
     [browser] = window.findChildren(ArchiveBrowser)
     with qtbot.waitSignal(window.matches_ready, timeout=30000):
@@ -81,14 +81,14 @@ def test_archiving_a_source_records_the_archive_url(window, qtbot, monkeypatch, 
     with qtbot.waitSignal(window.matches_ready, timeout=30000):
         window.open_article(1)
     claim = window.claims[0]
-    window.claims_pane.select_claim(claim.id)
-    window.add_source(claim.id, {"url": "https://example.org/page"})
+    window.panes.claims_pane.select_claim(claim.id)
+    window.edits.add_source(claim.id, {"url": "https://example.org/page"})
     [link] = window.session.sources_of(claim.id)
     archived = "https://web.archive.org/web/2019/https://example.org/page"
     monkeypatch.setattr(wayback, "archive_url", lambda url, **_: archived)
     monkeypatch.setattr(snapshot, "snapshot_source", lambda *_a, **_k: "page text")  # no network
-    with qtbot.waitSignal(window.session.sources_changed, timeout=10000):
-        window.archive_source(link.id)
+    with qtbot.waitSignal(window.session.changed, timeout=10000):
+        window.edits.archive_source(link.id)
     assert window.session.sources_of(claim.id)[0].source.archive_url == archived
 
 
@@ -99,7 +99,7 @@ def test_archiving_without_keys_is_an_inline_error(window, qtbot, monkeypatch, m
     with qtbot.waitSignal(window.matches_ready, timeout=30000):
         window.open_article(1)
     claim = window.claims[0]
-    window.add_source(claim.id, {"url": "https://example.org/page"})
+    window.edits.add_source(claim.id, {"url": "https://example.org/page"})
     [link] = window.session.sources_of(claim.id)
 
     def refuse(url, **_):
@@ -108,7 +108,7 @@ def test_archiving_without_keys_is_an_inline_error(window, qtbot, monkeypatch, m
     monkeypatch.setattr(wayback, "archive_url", refuse)
     monkeypatch.setattr(snapshot, "snapshot_source", lambda *_a, **_k: "page text")  # no network
     with qtbot.waitSignal(window.session.runner.ended, timeout=10000):
-        window.archive_source(link.id)
+        window.edits.archive_source(link.id)
     assert "Wayback keys" in window.statusBar().currentMessage()
 
 

@@ -15,8 +15,8 @@ from ui.models.claims_model import (
     ClaimsFilterProxy,
     ClaimsModel,
 )
+from ui.models.explain import explanation_html, highlight
 from ui.models.matches_model import MatchesModel, OtherClaimIdRole
-from ui.widgets.explain import explanation_html, highlight
 
 
 def _rows() -> list[ClaimRow]:

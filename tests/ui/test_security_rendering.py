@@ -56,16 +56,16 @@ def evil_archive(tmp_path):
 
 
 def test_rich_text_views_escape_archive_data(qapp, evil_archive):
-    from ui.archive_models import ArchiveHit, hit_details_html
-    from ui.main_window import _header_html
-    from ui.sources_model import source_details_html
-    from ui.widgets.explain import explanation_html
+    from ui.models.archive_models import ArchiveHit, hit_details_html
+    from ui.models.explain import explanation_html
+    from ui.models.sources_model import source_details_html
+    from ui.window.layout import header_html
 
     db, article, link = evil_archive
     query = f"Venezuela 300 tonnes d'aide {EVIL}"
     [match] = Matcher(db).match(query, min_score=0, limit=1)
     views = {
-        "header": _header_html(article, 3),
+        "header": header_html(article, 3),
         "source": source_details_html(link, None),
         "explanation": explanation_html(query, match),
         "archive hit": hit_details_html(ArchiveHit(match, article.id, EVIL)),
@@ -74,7 +74,7 @@ def test_rich_text_views_escape_archive_data(qapp, evil_archive):
 
 
 def test_article_view_shows_markup_as_text(qtbot):
-    from ui.article_view import ArticleView
+    from ui.panes.article_view import ArticleView
 
     view = ArticleView()
     qtbot.addWidget(view)
@@ -83,7 +83,7 @@ def test_article_view_shows_markup_as_text(qtbot):
 
 
 def test_api_key_from_settings_dialog_never_reaches_qsettings(qtbot, tmp_path):
-    from ui.settings_dialog import SettingsDialog
+    from ui.dialogs.settings_dialog import SettingsDialog
 
     previous = keyring.get_keyring()
     backend = MemoryKeyring()

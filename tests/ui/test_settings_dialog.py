@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QLineEdit
 from app import secrets
 from app.domain import DomainRating, LevelId, RatingLevel, RatingScale, ScaleId
 from tests.fakes.keyring_backend import MemoryKeyring
+from ui.dialogs.settings_dialog import SettingsDialog
 from ui.i18n import LANGUAGE_KEY, stored_language
-from ui.settings_dialog import SettingsDialog
-from ui.settings_tables import DomainsModel, LevelsModel, clean_domain, parse_level_value
+from ui.models.settings_tables import DomainsModel, LevelsModel, clean_domain, parse_level_value
 
 SCALE = RatingScale(
     ScaleId(1),

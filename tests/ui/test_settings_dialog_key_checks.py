@@ -12,8 +12,8 @@ from app import secrets
 from app.domain import RatingScale, ScaleId
 from tests.fakes.http_server import FakeServer, Reply, unused_port_url
 from tests.fakes.keyring_backend import MemoryKeyring
-from ui.api_keys_page import check_google_key, check_wayback_keys
-from ui.settings_dialog import SettingsDialog
+from ui.dialogs.api_keys_page import check_google_key, check_wayback_keys
+from ui.dialogs.settings_dialog import SettingsDialog
 
 SCALE = RatingScale(ScaleId(1), "Défaut", True, ())
 TIMEOUT = 10_000

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
-from ui.shortcuts_dialog import ShortcutsDialog, plain_text
+from ui.dialogs.shortcuts_dialog import ShortcutsDialog, plain_text
 
 
 @pytest.fixture

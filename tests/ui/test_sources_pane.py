@@ -9,9 +9,10 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit
 
 from app.domain import ClaimSource, DomainRating, Source
-from ui.source_form import SourceForm, is_http_url
-from ui.sources_model import SourcesModel, rating_for
-from ui.sources_pane import SourcesPane
+from ui.models.sources_model import SourcesModel, rating_for
+from ui.panes.source_form import SourceForm
+from ui.panes.sources_pane import SourcesPane
+from ui.validation import is_http_url
 
 
 def link(link_id: int, url: str, stance: str = "context", **fields) -> ClaimSource:

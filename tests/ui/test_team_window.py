@@ -55,17 +55,17 @@ def test_indicator_history_and_conflict_in_the_window(
     session = ArchiveSession(mine_path)
     window = MainWindow(session, restore=False)
     qtbot.addWidget(window)
-    indicator = window.sync_indicator
+    indicator = window.team.indicator
     qtbot.waitUntil(lambda: not indicator.isHidden(), timeout=10_000)
     assert "1 to send" in indicator.text()
     with qtbot.waitSignal(indicator.synced, timeout=60_000):
         indicator.click()
     assert "conflict" in indicator.text()
-    window.claims_pane.claim_selected.emit(claim.id)
-    qtbot.waitUntil(lambda: window.history_pane.conflict_count == 1, timeout=10_000)
-    text = window.history_pane.conflicts.item(0).text()
+    window.panes.claims_pane.claim_selected.emit(claim.id)
+    qtbot.waitUntil(lambda: window.team.history_pane.conflict_count == 1, timeout=10_000)
+    text = window.team.history_pane.conflicts.item(0).text()
     assert "Wendy: INSEE" in text and "Omar: Eurostat" in text
-    assert "Omar" in window.history_pane.history.toPlainText()
+    assert "Omar" in window.team.history_pane.history.toPlainText()
     window.close()
     session.close()
 
@@ -89,7 +89,7 @@ def test_offline_shows_in_the_indicator_and_keeps_the_window_usable(
     session = ArchiveSession(path)
     window = MainWindow(session, restore=False)
     qtbot.addWidget(window)
-    indicator = window.sync_indicator
+    indicator = window.team.indicator
     qtbot.waitUntil(lambda: not indicator.isHidden(), timeout=10_000)
     indicator.click()
     qtbot.waitUntil(lambda: "offline" in indicator.text(), timeout=60_000)

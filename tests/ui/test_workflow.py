@@ -36,33 +36,33 @@ def claim_with(window, words: str):
 
 def test_open_select_match_source_verdict_undo_redo_reopen(window, qtbot, archive_path):
     open_article(window, qtbot)
-    assert window.claims_pane.model.rowCount() == 4
+    assert window.panes.claims_pane.model.rowCount() == 4
 
     claim = claim_with(window, "300 tonnes")
-    window.claims_pane.select_claim(claim.id)
-    assert window.verdict_editor.claim().id == claim.id
-    matches = window.matches_pane.model
+    window.panes.claims_pane.select_claim(claim.id)
+    assert window.panes.verdict_editor.claim().id == claim.id
+    matches = window.panes.matches_pane.model
     assert matches.rowCount() >= 1
     assert "300 tonnes" in matches.match_at(0).text
-    assert window.matches_pane.model.match_at(0).tier in ("match", "related")
+    assert window.panes.matches_pane.model.match_at(0).tier in ("match", "related")
 
-    window.add_source(claim.id, dict(SOURCE))
-    assert window.sources_pane.model.rowCount() == 1
+    window.edits.add_source(claim.id, dict(SOURCE))
+    assert window.panes.sources_pane.model.rowCount() == 1
 
     level = default_scale(window.session.db).levels[-2]  # "Faux" / "False"
-    window.edit_claim(claim.id, {"verdict_level_id": level.id, "verdict_text": "Non, 120 t."})
-    row = window.claims_pane.model.row_of(claim.id)
+    window.edits.edit_claim(claim.id, {"verdict_level_id": level.id, "verdict_text": "Non, 120 t."})
+    row = window.panes.claims_pane.model.row_of(claim.id)
     # The scale's labels follow the UI language (English here), not the article's.
-    assert window.claims_pane.model.row_at(row).verdict_label == level.label_en
+    assert window.panes.claims_pane.model.row_at(row).verdict_label == level.label_en
 
     stack = window.session.undo_stack
     stack.undo()
     assert window.session.claim(claim.id).verdict_level_id is None
     stack.undo()
-    assert window.sources_pane.model.rowCount() == 0
+    assert window.panes.sources_pane.model.rowCount() == 0
     stack.redo()
     stack.redo()
-    assert window.sources_pane.model.rowCount() == 1
+    assert window.panes.sources_pane.model.rowCount() == 1
     assert window.session.claim(claim.id).verdict_level_id == level.id
 
     window.close()
@@ -78,13 +78,13 @@ def test_open_select_match_source_verdict_undo_redo_reopen(window, qtbot, archiv
 
 def test_status_shortcut_and_next_claim(window, qtbot):
     open_article(window, qtbot)
-    window.claims_pane.select_claim(window.claims[0].id)
+    window.panes.claims_pane.select_claim(window.claims[0].id)
     window.actions_.status["checked"].trigger()
     assert window.session.claim(window.claims[0].id).status == "checked"
     window.actions_.next_claim.trigger()
-    assert window.claims_pane.current_claim_id() == window.claims[1].id
+    assert window.panes.claims_pane.current_claim_id() == window.claims[1].id
     window.actions_.previous_claim.trigger()
-    assert window.claims_pane.current_claim_id() == window.claims[0].id
+    assert window.panes.claims_pane.current_claim_id() == window.claims[0].id
     window.session.undo_stack.undo()
     assert window.session.claim(window.claims[0].id).status == "to_check"
 
@@ -92,21 +92,21 @@ def test_status_shortcut_and_next_claim(window, qtbot):
 def test_same_claim_and_not_the_same_are_saved_and_undoable(window, qtbot):
     open_article(window, qtbot)
     claim = claim_with(window, "300 tonnes")
-    window.claims_pane.select_claim(claim.id)
-    other = window.matches_pane.current_match().claim_id
-    window.matches_pane.same_button.click()
+    window.panes.claims_pane.select_claim(claim.id)
+    other = window.panes.matches_pane.current_match().claim_id
+    window.panes.matches_pane.same_button.click()
     assert [(lk.other_claim_id, lk.kind) for lk in links_of_claim(window.session.db, claim.id)] == [
         (other, "same")
     ]
-    assert window.matches_pane.model.decision(other) == "same"
-    assert not window.matches_pane.same_button.isEnabled()
-    window.matches_pane.not_same_button.click()
+    assert window.panes.matches_pane.model.decision(other) == "same"
+    assert not window.panes.matches_pane.same_button.isEnabled()
+    window.panes.matches_pane.not_same_button.click()
     assert links_of_claim(window.session.db, claim.id)[0].kind == "not_same"
     window.session.undo_stack.undo()
     assert links_of_claim(window.session.db, claim.id)[0].kind == "same"
     window.session.undo_stack.undo()
     assert links_of_claim(window.session.db, claim.id) == []
-    assert window.matches_pane.model.decision(other) is None
+    assert window.panes.matches_pane.model.decision(other) is None
 
 
 def _wait_reload(window, qtbot, action):
@@ -119,11 +119,11 @@ def test_new_claim_from_selection_then_undo_redo(window, qtbot):
     text = window.article.text
     start = text.index("Il fait beau")
     end = start + len("Il fait beau aujourd'hui")
-    _wait_reload(window, qtbot, lambda: window.new_claim_from_span(start, end))
+    _wait_reload(window, qtbot, lambda: window.edits.new_claim_from_span(start, end))
     assert len(window.claims) == 5
     new = next(c for c in window.claims if c.start == start and c.end == end)
     assert new.text == "Il fait beau aujourd'hui"
-    assert window.claims_pane.current_claim_id() == new.id
+    assert window.panes.claims_pane.current_claim_id() == new.id
     _wait_reload(window, qtbot, window.session.undo_stack.undo)
     assert len(window.claims) == 4
     _wait_reload(window, qtbot, window.session.undo_stack.redo)
@@ -134,13 +134,13 @@ def test_split_merge_delete_are_undoable(window, qtbot):
     open_article(window, qtbot)
     db = window.session.db
     claim = claim_with(window, "300 tonnes")
-    window.claims_pane.select_claim(claim.id)
+    window.panes.claims_pane.select_claim(claim.id)
     at = window.article.text.index(" pour le Venezuela")
     _wait_reload(window, qtbot, lambda: window.session.push(_split(window, claim.id, at)))
     assert len(claims_of_article(db, 1)) == 5
     assert get_claim(db, claim.id).text == "Le gouvernement a annoncé 300 tonnes d'aide humanitaire"
     second = max(c.id for c in claims_of_article(db, 1))
-    window.edit_claim(second, {"status": "in_progress"})
+    window.edits.edit_claim(second, {"status": "in_progress"})
     window.session.undo_stack.undo()
     _wait_reload(window, qtbot, window.session.undo_stack.undo)
     assert get_claim(db, claim.id).text == claim.text
@@ -153,9 +153,9 @@ def test_split_merge_delete_are_undoable(window, qtbot):
     assert len(claims_of_article(db, 1)) == 4
 
     first, second = window.claims[0], window.claims[1]
-    window.add_source(second.id, dict(SOURCE))
-    window.claims_pane.select_claim(first.id)
-    _wait_reload(window, qtbot, window.merge_current_claims)
+    window.edits.add_source(second.id, dict(SOURCE))
+    window.panes.claims_pane.select_claim(first.id)
+    _wait_reload(window, qtbot, window.edits.merge_current_claims)
     merged = get_claim(db, first.id)
     assert merged.end == second.end and len(claims_of_article(db, 1)) == 3
     assert [s.source.url for s in sources_of_claim(db, first.id)] == [SOURCE["url"]]
@@ -163,8 +163,8 @@ def test_split_merge_delete_are_undoable(window, qtbot):
     assert [s.source.url for s in sources_of_claim(db, second.id)] == [SOURCE["url"]]
     assert sources_of_claim(db, first.id) == []
 
-    window.claims_pane.select_claim(second.id)
-    _wait_reload(window, qtbot, window.delete_current_claims)
+    window.panes.claims_pane.select_claim(second.id)
+    _wait_reload(window, qtbot, window.edits.delete_current_claims)
     assert len(claims_of_article(db, 1)) == 3
     _wait_reload(window, qtbot, window.session.undo_stack.undo)
     assert [s.source.url for s in sources_of_claim(db, second.id)] == [SOURCE["url"]]
@@ -179,26 +179,26 @@ def _split(window, claim_id, at):
 def test_a_refused_edit_is_shown_and_not_put_on_the_undo_stack(window, qtbot):
     open_article(window, qtbot)
     claim = window.claims[0]
-    window.add_source(claim.id, {"url": "ftp://example.org/file"})
+    window.edits.add_source(claim.id, {"url": "ftp://example.org/file"})
     assert "http" in window.statusBar().currentMessage()
     assert window.session.undo_stack.count() == 0
-    window.edit_claim(claim.id, {"text": "   "})
+    window.edits.edit_claim(claim.id, {"text": "   "})
     assert window.session.undo_stack.count() == 0
 
 
 def test_source_edit_and_remove_undo(window, qtbot):
     open_article(window, qtbot)
     claim = window.claims[0]
-    window.claims_pane.select_claim(claim.id)
-    window.add_source(claim.id, dict(SOURCE))
+    window.panes.claims_pane.select_claim(claim.id)
+    window.edits.add_source(claim.id, dict(SOURCE))
     [link] = window.session.sources_of(claim.id)
-    window.edit_source(link.id, {"stance": "supports", "title": "Nouveau titre"})
+    window.edits.edit_source(link.id, {"stance": "supports", "title": "Nouveau titre"})
     [edited] = window.session.sources_of(claim.id)
     assert (edited.stance, edited.source.title) == ("supports", "Nouveau titre")
     window.session.undo_stack.undo()
     [back] = window.session.sources_of(claim.id)
     assert (back.stance, back.source.title) == ("refutes", SOURCE["title"])
-    window.remove_source(link.id)
+    window.edits.remove_source(link.id)
     assert window.session.sources_of(claim.id) == []
     window.session.undo_stack.undo()
     assert [s.id for s in window.session.sources_of(claim.id)] == [link.id]
@@ -219,13 +219,13 @@ def test_edit_is_fast_enough_for_the_gui_thread(session):
 def test_reopening_the_window_restores_the_layout(session, qtbot):
     first = MainWindow(session)
     qtbot.addWidget(first)
-    first.splitter.setSizes([300, 1100])
+    first.panes.splitter.setSizes([300, 1100])
     first.actions_.color_worth.trigger()
     first.save_state()
     second = MainWindow(session)
     qtbot.addWidget(second)
-    assert second.article_view.color_mode == "worth"
-    assert second.splitter.sizes()[0] < second.splitter.sizes()[1]
+    assert second.panes.article_view.color_mode == "worth"
+    assert second.panes.splitter.sizes()[0] < second.panes.splitter.sizes()[1]
 
 
 @pytest.mark.parametrize("bad", ["javascript:alert(1)", "file:///etc/passwd"])
@@ -254,21 +254,21 @@ def test_keyboard_shortcuts_act_on_the_claims_but_not_while_typing(window, qtbot
     from PySide6.QtCore import Qt
 
     open_article(window, qtbot)
-    table = window.claims_pane.table
-    window.claims_pane.select_claim(window.claims[0].id)
+    table = window.panes.claims_pane.table
+    window.panes.claims_pane.select_claim(window.claims[0].id)
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_J)
-    assert window.claims_pane.current_claim_id() == window.claims[1].id
+    assert window.panes.claims_pane.current_claim_id() == window.claims[1].id
     qtbot.keyClick(table, Qt.Key.Key_K)
-    assert window.claims_pane.current_claim_id() == window.claims[0].id
+    assert window.panes.claims_pane.current_claim_id() == window.claims[0].id
     qtbot.keyClick(table, Qt.Key.Key_3)
     assert window.session.claim(window.claims[0].id).status == "checked"
-    qtbot.keyClick(window.article_view, Qt.Key.Key_J)
-    assert window.claims_pane.current_claim_id() == window.claims[1].id
-    qtbot.keyClick(window.article_view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
-    assert window.claims_pane.current_claim_id() == window.claims[0].id
+    qtbot.keyClick(window.panes.article_view, Qt.Key.Key_J)
+    assert window.panes.claims_pane.current_claim_id() == window.claims[1].id
+    qtbot.keyClick(window.panes.article_view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert window.panes.claims_pane.current_claim_id() == window.claims[0].id
 
-    search = window.claims_pane.search
+    search = window.panes.claims_pane.search
     search.setFocus()
     qtbot.keyClicks(search, "j2")
     assert search.text() == "j2"
@@ -283,10 +283,10 @@ def test_keyboard_shortcuts_act_on_the_claims_but_not_while_typing(window, qtbot
 def test_rewording_a_claim_searches_its_earlier_checks_again(window, qtbot):
     open_article(window, qtbot)
     claim = claim_with(window, "chômage")
-    window.claims_pane.select_claim(claim.id)
+    window.panes.claims_pane.select_claim(claim.id)
     with qtbot.waitSignal(window.matches_ready, timeout=30000):
-        window.edit_claim(claim.id, {"text": EARLIER_CHECKS[0]})
-    assert "300 tonnes" in window.matches_pane.model.match_at(0).text
+        window.edits.edit_claim(claim.id, {"text": EARLIER_CHECKS[0]})
+    assert "300 tonnes" in window.panes.matches_pane.model.match_at(0).text
     with qtbot.waitSignal(window.matches_ready, timeout=30000):
         window.session.undo_stack.undo()
     assert window.session.claim(claim.id).text == claim.text
@@ -306,7 +306,7 @@ def test_export_writes_the_articles_check(window, qtbot, tmp_path, fmt, suffix, 
     open_article(window, qtbot)
     claim = claim_with(window, "300 tonnes")
     level = default_scale(window.session.db).levels[-2]
-    window.edit_claim(claim.id, {"verdict_level_id": level.id, "status": "checked"})
+    window.edits.edit_claim(claim.id, {"verdict_level_id": level.id, "status": "checked"})
     with qtbot.waitSignal(window.session.runner.ended, timeout=20000):
         window.export_article(str(tmp_path / "check"), fmt)
     written = tmp_path / f"check{suffix}"
@@ -318,7 +318,7 @@ def test_claimreview_export_without_an_organisation_says_so(window, qtbot, tmp_p
     open_article(window, qtbot)
     claim = claim_with(window, "300 tonnes")
     level = default_scale(window.session.db).levels[-2]
-    window.edit_claim(claim.id, {"verdict_level_id": level.id, "status": "checked"})
+    window.edits.edit_claim(claim.id, {"verdict_level_id": level.id, "status": "checked"})
     with qtbot.waitSignal(window.session.runner.ended, timeout=20000):
         window.export_article(str(tmp_path / "check"), "claimreview")
     assert "organisation" in window.statusBar().currentMessage()
@@ -334,7 +334,7 @@ def test_export_to_a_missing_folder_is_an_inline_error(window, qtbot, tmp_path):
 
 def test_the_status_bar_says_each_edit_was_saved_or_undone(window, qtbot):
     open_article(window, qtbot)
-    window.edit_claim(window.claims[0].id, {"status": "in_progress"})
+    window.edits.edit_claim(window.claims[0].id, {"status": "in_progress"})
     assert window.statusBar().currentMessage() == "Saved: Claim 1: status"
     window.session.undo_stack.undo()
     assert window.statusBar().currentMessage() == "Undone: Claim 1: status"
@@ -343,13 +343,13 @@ def test_the_status_bar_says_each_edit_was_saved_or_undone(window, qtbot):
 def test_deleting_a_claim_selects_the_next_one(window, qtbot):
     open_article(window, qtbot)
     first, second = window.claims[0], window.claims[1]
-    window.claims_pane.select_claim(first.id)
-    _wait_reload(window, qtbot, window.delete_current_claims)
-    assert window.claims_pane.current_claim_id() == second.id
+    window.panes.claims_pane.select_claim(first.id)
+    _wait_reload(window, qtbot, window.edits.delete_current_claims)
+    assert window.panes.claims_pane.current_claim_id() == second.id
     last = window.claims[-1]
-    window.claims_pane.select_claim(last.id)
-    _wait_reload(window, qtbot, window.delete_current_claims)
-    assert window.claims_pane.current_claim_id() == window.claims[-1].id
+    window.panes.claims_pane.select_claim(last.id)
+    _wait_reload(window, qtbot, window.edits.delete_current_claims)
+    assert window.panes.claims_pane.current_claim_id() == window.claims[-1].id
 
 
 def test_marks_are_back_after_reopening_the_archive(session, archive_path, qtbot):
@@ -358,13 +358,13 @@ def test_marks_are_back_after_reopening_the_archive(session, archive_path, qtbot
     first = MainWindow(session)
     qtbot.addWidget(first)
     open_article(first, qtbot)
-    assert first.article_view.mark_at(ARTICLE_TEXT.index("300 tonnes")) is not None
+    assert first.panes.article_view.mark_at(ARTICLE_TEXT.index("300 tonnes")) is not None
     session.close()
     again = ArchiveSession(archive_path)
     second = MainWindow(again)
     qtbot.addWidget(second)
     open_article(second, qtbot)
-    assert second.article_view.mark_at(ARTICLE_TEXT.index("300 tonnes")) is not None
+    assert second.panes.article_view.mark_at(ARTICLE_TEXT.index("300 tonnes")) is not None
     again.runner.wait()
     again.close()
 
@@ -374,13 +374,13 @@ def test_the_claims_table_shows_the_checkers_call_on_earlier_checks(window, qtbo
 
     open_article(window, qtbot)
     claim = claim_with(window, "300 tonnes")
-    window.claims_pane.select_claim(claim.id)
-    model = window.claims_pane.model
+    window.panes.claims_pane.select_claim(claim.id)
+    model = window.panes.claims_pane.model
     cell = model.index(model.row_of(claim.id), COLUMNS.index("best"))
     assert "·" in cell.data()
-    window.matches_pane.same_button.click()
+    window.panes.matches_pane.same_button.click()
     assert cell.data() == "✓ Same claim"
-    window.matches_pane.not_same_button.click()
+    window.panes.matches_pane.not_same_button.click()
     assert cell.data() != "✓ Same claim"  # dismissed: the next earlier check, or none
     window.session.undo_stack.undo()
     window.session.undo_stack.undo()

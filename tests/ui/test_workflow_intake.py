@@ -33,7 +33,7 @@ def test_pasted_text_is_split_stored_and_shown(window, qtbot):
     _shown(window, qtbot, lambda: window.open_text(PASTED))
     assert window.article.origin == "paste"
     assert window.claims and "45 %" in window.claims[0].text
-    assert window.claims_pane.model.rowCount() == len(window.claims)
+    assert window.panes.claims_pane.model.rowCount() == len(window.claims)
 
 
 def test_opening_the_same_text_twice_reopens_the_work(window, qtbot):
@@ -120,11 +120,11 @@ def test_progress_can_be_cancelled_from_the_status_bar(window, qtbot):
         return None
 
     window.session.runner.start("slow", slow, label="Slow work")
-    assert window.task_status.isVisibleTo(window)
+    assert window.status.task_status.isVisibleTo(window)
     with qtbot.waitSignal(window.session.runner.ended, timeout=10000):
-        window.task_status.cancel_button.click()
+        window.status.task_status.cancel_button.click()
         release.set()
-    assert not window.task_status.isVisibleTo(window)
+    assert not window.status.task_status.isVisibleTo(window)
 
 
 def test_excepthook_shows_a_dialog_for_bugs_and_the_status_bar_for_user_errors(window, monkeypatch):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.domain import CLAIM_STATUSES
 from ui.i18n import current_language
@@ -24,6 +24,18 @@ def status_label(status: str) -> str:
         "not_checkworthy": QCoreApplication.translate("ClaimStatus", "Not check-worthy"),
     }
     return labels.get(status, status)
+
+
+_STANCE_LABELS = {
+    "supports": QT_TRANSLATE_NOOP("Stance", "Supports"),
+    "refutes": QT_TRANSLATE_NOOP("Stance", "Refutes"),
+    "context": QT_TRANSLATE_NOOP("Stance", "Context"),
+}
+
+
+def stance_label(stance: str) -> str:
+    """The translated name of a stance (supports / refutes / context)."""
+    return QCoreApplication.translate("Stance", str(_STANCE_LABELS.get(stance, stance)))
 
 
 def status_labels() -> list[tuple[str, str]]:
