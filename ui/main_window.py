@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         self.removeAction(delete)
         self.panes.claims_pane.table.addAction(delete)
         self._connect()
-        self.team = TeamSync(self)  # team sync: only in an archive that joined a team
+        self.team = TeamSync(self, self)  # team sync: only in an archive that joined a team
         self._update_actions()
         if restore:
             self.restore_state()

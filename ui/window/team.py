@@ -3,19 +3,32 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QWidget
 
 from app.storage.sync_local import sync_state
 from ui.panes.history_pane import HistoryPane
 from ui.sync_jobs import ClaimTeamView, SyncOutcome, load_claim_team_view, mark_resolved
 from ui.sync_status import SyncIndicator
 
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
-
 HISTORY_KEY = "team-claim-history"
+
+
+class _Window(Protocol):
+    """What this part uses of the main window (which sits above it: no import of it here)."""
+
+    session: Any
+    panes: Any
+    status: Any
+
+    @property
+    def article(self) -> Any: ...
+
+    def add_detail_tab(self, widget: QWidget, title: str) -> None: ...
+
+    def open_article(self, article_id: int) -> None: ...
 
 
 class TeamSync(QObject):
@@ -24,8 +37,8 @@ class TeamSync(QObject):
     A join made meanwhile with `crible team join` shows at the window's next start.
     """
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: _Window, parent: QObject) -> None:
+        super().__init__(parent)
         self._window = window
         self._claim_id: int | None = None
         self.indicator: SyncIndicator | None = None
@@ -36,7 +49,7 @@ class TeamSync(QObject):
             return
         self.history_pane = HistoryPane()
         window.add_detail_tab(self.history_pane, self.tr("Team"))
-        self.indicator = SyncIndicator(session.runner, window)
+        self.indicator = SyncIndicator(session.runner, window.status)
         window.status.addPermanentWidget(self.indicator)
         self.indicator.synced.connect(self._on_indicator_synced)
         self.history_pane.resolve_requested.connect(self._on_history_pane_resolve_requested)
