@@ -238,7 +238,7 @@ class Matcher:
         channel = self.semantic_channel()
         if channel is None or not info.text:
             return scored
-        near = channel.search(info.text, SEMANTIC_DEPTH, excluded)
+        near = channel.search(info.text, SEMANTIC_DEPTH, _sorted_ids(excluded).tolist())
         if not include_unchecked and near:
             # The desk as retrieval read it for this query (its unchecked sentences).
             desk = self._retriever.desk()
