@@ -7,6 +7,7 @@ Every failure becomes one line that names the server, never the password.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import psycopg
@@ -14,6 +15,10 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from app.errors import UserError
 from app.secrets import TEAM_DATABASE_PASSWORD, get_secret
+
+# psycopg logs its own warnings ("error ignored terminating <Copy>") when the server goes away
+# mid-COPY; the sync already says so in its one line, so only its errors get through.
+logging.getLogger("psycopg").setLevel(logging.ERROR)
 
 CONNECT_TIMEOUT_S = 10
 _SCHEMES = ("postgresql://", "postgres://")
