@@ -85,6 +85,12 @@ class Claim:
     review_headline: str = ""
     reviewer: str = ""
     review_date: str | None = None
+    statement: str = ""  # self-contained wording (app.text.statements); "" for older claims
+
+    @property
+    def statement_or_text(self) -> str:
+        """What is checked, matched and published: the statement, else the exact span."""
+        return self.statement or self.text
 
 
 @dataclass(frozen=True, slots=True)

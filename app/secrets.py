@@ -22,12 +22,14 @@ SERVICE = "crible"
 GOOGLE_FACTCHECK_API_KEY = "google_factcheck_api_key"
 WAYBACK_ACCESS_KEY = "wayback_access_key"
 WAYBACK_SECRET_KEY = "wayback_secret_key"
+TEAM_DATABASE_PASSWORD = "team_database_password"
 
 # name -> what the user sees; only these names can be stored.
 KNOWN_SECRETS: dict[str, str] = {
     GOOGLE_FACTCHECK_API_KEY: translatable("Google Fact Check Tools API key"),
     WAYBACK_ACCESS_KEY: translatable("Internet Archive S3 access key"),
     WAYBACK_SECRET_KEY: translatable("Internet Archive S3 secret key"),
+    TEAM_DATABASE_PASSWORD: translatable("team database password"),
 }
 
 _NO_KEYRING = translatable(

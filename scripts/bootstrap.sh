@@ -6,6 +6,8 @@ VENV="${CRIBLE_VENV:-$ROOT/.venv}"
 
 # Libraries PySide6 needs even offscreen, then those for a real X display (see README).
 QT_OFFSCREEN_PACKAGES="libglib2.0-0 libxkbcommon0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core"
+# The team-sync tests start a throwaway PostgreSQL cluster (initdb/pg_ctl): never skipped in CI.
+POSTGRES_TEST_PACKAGES="postgresql"
 QT_DISPLAY_PACKAGES="libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0"
 
 find_python() {
@@ -29,7 +31,7 @@ ensure_debian_packages() {
             missing+=("$package")
     done
     [ ${#missing[@]} -eq 0 ] && return 0
-    echo "crible: installing system packages Qt needs: ${missing[*]}" >&2
+    echo "crible: installing system packages: ${missing[*]}" >&2
     local sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"
     $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive \

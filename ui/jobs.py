@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from app.domain import Claim
 from app.storage import claims as claims_store
+from app.text.article_limit import MAX_ARTICLE_BYTES
 from app.workflows import articles, matching
 from app.workflows.articles import ArticleBundle, Mark, load_article, marks_for
 from app.workflows.exporting import EXPORT_SUFFIXES, export_article
@@ -42,13 +43,14 @@ __all__ = [
 
 
 def import_article(db: Database, progress: Progress, source: str) -> ArticleBundle:
-    """Read a file or URL, split it into claims and store it (or reopen the same text)."""
-    return articles.open_article(db, progress, source)
+    """Read a file or URL, split it into claims and store it (or reopen the same text); one
+    past what a checker can read (``MAX_ARTICLE_BYTES``) is refused in one line."""
+    return articles.open_article(db, progress, source, max_bytes=MAX_ARTICLE_BYTES)
 
 
 def import_text(db: Database, progress: Progress, text: str) -> ArticleBundle:
     """A pasted article: same as a file, without the reading."""
-    return articles.open_text(db, progress, text)
+    return articles.open_text(db, progress, text, max_bytes=MAX_ARTICLE_BYTES)
 
 
 ClaimRef = int | Claim | ClaimQuery | tuple[Any, ...]

@@ -34,6 +34,7 @@ from ui.window.publish_desk import PublishDesk, suggested_file_name
 from ui.window.settings_flow import SettingsFlow
 from ui.window.state import OpenArticle
 from ui.window.status_bar import StatusBar
+from ui.window.team import TeamSync
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.removeAction(delete)
         self.panes.claims_pane.table.addAction(delete)
         self._connect()
+        self.team = TeamSync(self, self)  # team sync: only in an archive that joined a team
         self._update_actions()
         if restore:
             self.restore_state()

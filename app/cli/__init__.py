@@ -42,6 +42,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "restore": ("restore", "replace the archive with a backup (the current one is kept)"),
     "archive": ("archive_cmd", "show what the archive holds, or check it for damage"),
     "vectors": ("vectors_cmd", "compute the claim vectors semantic matching is missing"),
+    "team": ("team", "create the desk's shared PostgreSQL archive, join it, see its state"),
+    "sync": ("sync", "push this archive's changes to the team server and pull the others'"),
 }
 
 

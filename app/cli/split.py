@@ -48,10 +48,17 @@ def render(result: Analysis) -> str:
         lines.append(
             f"[{number}] {claim.checkworthiness:.2f}  ({claim.start}-{claim.end})  {claim.text}"
         )
+        if claim.statement and claim.statement != claim.text.rstrip(" .…"):
+            lines.append(f"      statement: {claim.statement}")
         if claim.speaker:
             lines.append(f"      speaker: {claim.speaker}")
         for reason in claim.reasons:
             lines.append(f"      - {reason}")
+    if result.set_aside:
+        lines.append("")
+        lines.append(f"not check-worthy: {_count(len(result.set_aside), 'sentence')}")
+        for aside in result.set_aside:
+            lines.append(f"  ({aside.start}-{aside.end})  {aside.text}  [{aside.reasons[0]}]")
     return "\n".join(lines) + "\n"
 
 

@@ -34,9 +34,12 @@ class EditClaim(Edit):
         if unknown:
             raise ValueError(f"not editable claim fields: {sorted(unknown)}")
         current = claims_store.get_claim(db, self.claim_id)
-        before = {name: getattr(current, name) for name in self.changes}
-        claim = claims_store.update_claim(db, self.claim_id, expected=self.expected, **self.changes)
-        after = {name: getattr(claim, name) for name in self.changes}
+        values = dict(self.changes)
+        if "text" in values and "checkworthiness" not in values:  # reworded: score it again
+            values.update(rescored(str(values["text"]), current.lang))
+        before = {name: getattr(current, name) for name in values}
+        claim = claims_store.update_claim(db, self.claim_id, expected=self.expected, **values)
+        after = {name: getattr(claim, name) for name in values}
         moved = {"start", "end"} & self.changes.keys()
         changes = Changes(
             claims=ids(claim.id), claim_lists=ids(claim.article_id) if moved else frozenset()
@@ -74,10 +77,25 @@ class AddClaim(Edit):
         object.__setattr__(self, "fields", frozen_mapping(self.fields))
 
     def run(self, db: Database) -> tuple[Edit, Changes]:
-        claim = claims_store.add_claim(db, **self.fields)
+        fields = dict(self.fields)
+        if "checkworthiness" not in fields and "text" in fields:  # typed, not analysed: score it
+            fields = {**rescored(str(fields["text"]), fields.get("lang")), **fields}
+        claim = claims_store.add_claim(db, **fields)
         created = ids(claim.id)
         changes = Changes(claims=created, created_claims=created, claim_lists=ids(claim.article_id))
         return DeleteClaim(int(claim.id)), changes
+
+
+def rescored(text: str, lang: str | None) -> dict[str, Any]:
+    """Check-worthiness, reasons and statement of a claim's own words (added or reworded)."""
+    from app.text.claims import rescore
+
+    candidate = rescore(text, lang or "fr")
+    return {
+        "checkworthiness": candidate.checkworthiness,
+        "reasons": list(candidate.reasons),
+        "statement": candidate.statement,
+    }
 
 
 def _linked_claims(snapshot: claims_store.ClaimSnapshot) -> frozenset[int]:

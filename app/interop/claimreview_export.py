@@ -46,14 +46,13 @@ NO_ORGANISATION = translatable(
 def claim_reviewed(claim: Claim) -> str:
     """The statement as reviewed: the checker's wording, else the claim made self-contained.
 
-    ``statement`` (the splitter's self-contained rewrite, when this archive has it) is preferred
+    ``statement`` (the splitter's self-contained rewrite, migration 0005) is preferred
     over the claim's text, with a relative clause's subject restored.
     """
     if claim.claim_reviewed and claim.claim_reviewed.strip():
         return claim.claim_reviewed.strip()
-    statement = getattr(claim, "statement", None)
-    if isinstance(statement, str) and statement.strip():
-        return statement.strip()
+    if claim.statement.strip():
+        return claim.statement.strip()
     shown = claim_display_text(claim.text, claim.reasons).strip()
     # "[Juan Guaido] qui s'est autoproclamé…" reads as a sentence once the subject replaces "qui".
     subject = _CLAUSE_SUBJECT.match(shown)

@@ -31,6 +31,7 @@ from app.interop.import_batches import (
 )
 from app.interop.import_pool import import_pooled
 from app.interop.record_files import estimate_records, read_records
+from app.matching import index_file
 from app.storage.reviews import KnownKeys, bulk_writes, known_keys_reader
 
 __all__ = ["MAX_ERRORS", "ImportReport", "import_paths", "import_records", "read_records"]
@@ -78,7 +79,16 @@ def import_records(
     finally:
         if known is not None:
             known.close()
+    _index_for_queries(db, report)
     return report
+
+
+def _index_for_queries(db: Database, report: ImportReport) -> None:
+    """After claims were added to a large archive, write its query-ready index file, so that
+    the next process's first query needs no FTS5 read (≈ 3.5 s CPU at 1M; nothing for an
+    archive under ``index_file.MIN_CLAIMS`` or an import that added nothing)."""
+    if report.imported and not report.cancelled:
+        index_file.ensure(db)
 
 
 def _read_batch(
@@ -112,6 +122,7 @@ def import_paths(
         workers = min(os.cpu_count() or 1, MAX_WORKERS) if estimate >= POOL_MIN_RECORDS else 0
     if workers > 0:
         import_pooled(db, paths, report, progress, cancelled, batch_size, estimate, workers)
+        _index_for_queries(db, report)
         return report
     import_records(
         db,

@@ -121,9 +121,9 @@ def _claim_data(db: Database, claim: Claim, lang: str) -> dict[str, Any]:
     return {
         "id": claim.id,
         "position": claim.position,
-        # A relative clause is shown with its subject ("[Juan Guaido] qui…"); span_text is
-        # the claim exactly as it stands in the article, at start:end.
-        "text": claim_display_text(claim.text, claim.reasons),
+        # The claim's self-contained statement ("Juan Guaido s'est autoproclamé…"); span_text
+        # is the claim exactly as it stands in the article, at start:end.
+        "text": claim_display_text(claim.text, claim.reasons, claim.statement),
         "span_text": claim.text,
         "start": claim.start,
         "end": claim.end,
@@ -187,7 +187,7 @@ def _earlier_checks(db: Database, claim_id: int, lang: str) -> list[dict[str, An
         checks.append(
             {
                 "claim_id": other.id,
-                "text": claim_display_text(other.text, other.reasons),
+                "text": claim_display_text(other.text, other.reasons, other.statement),
                 "verdict": _verdict(db, other, lang),
                 "reviews": [
                     {

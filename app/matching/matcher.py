@@ -19,6 +19,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from sqlite_utils import Database
 
 from app.matching.explain import Explanation, explain
@@ -111,6 +112,8 @@ class Matcher:
         self._avg_length = 1.0
         self._retriever = Retriever(db, shared=shared_index(db))
         self._batch_warmed = False
+        self._article_key: tuple[int, object] | None = None
+        self._article_ids = np.empty(0, dtype=np.int64)
 
     def warm(
         self,
@@ -191,9 +194,7 @@ class Matcher:
         if not query_terms or limit <= 0:
             return []
         floor = RELATED_THRESHOLD if min_score is None else min_score
-        excluded = set(exclude_claim_ids)
-        if exclude_article_id is not None:
-            excluded.update(search.claims_of_article_ids(self._db, exclude_article_id))
+        excluded = self._excluded(exclude_article_id, exclude_claim_ids)
         around = terms(context, query_lang) if context else None
         info = self._query_info(query_terms, around, text, query_lang)
         ranked = self.rank(info, excluded, speaker=speaker, include_unchecked=include_unchecked)
@@ -203,7 +204,7 @@ class Matcher:
     def rank(
         self,
         info: QueryInfo,
-        excluded: Collection[int] = (),
+        excluded: Collection[int] | np.ndarray = (),
         *,
         speaker: str | None = None,
         include_unchecked: bool = False,
@@ -222,21 +223,27 @@ class Matcher:
         misspelt = {t: info.weights.get(t, 0.0) for t in info.terms if t in info.unseen}
         # A speaker's bonus or a context can lift a claim the text alone ranks lower: look deeper.
         depth = self._candidates * (DEEPER if speaker_key(speaker) or info.context else 1)
-        ids = self._retriever.best(weights, info.avg_length, depth + len(excluded), misspelt)
-        ids = [i for i in ids if i not in excluded]
-        if not include_unchecked:
-            unchecked = search.unchecked_article_claims(self._db, ids)
-            ids = [i for i in ids if i not in unchecked]
+        ids = self._retriever.best(
+            weights,
+            info.avg_length,
+            depth,
+            misspelt,
+            skip_desk=not include_unchecked,
+            exclude=_sorted_ids(excluded),
+        )
+        # The desk's unchecked sentences were left out inside retrieval (skip_desk).
         scored = self._score(info, ids)
         scored = self._with_speaker(scored, speaker)
         scored.sort(key=lambda pair: (-pair[0].score, pair[1]))
         channel = self.semantic_channel()
         if channel is None or not info.text:
             return scored
-        near = channel.search(info.text, SEMANTIC_DEPTH, excluded)
-        if not include_unchecked:
-            unchecked = search.unchecked_article_claims(self._db, [n.claim_id for n in near])
-            near = [n for n in near if n.claim_id not in unchecked]
+        near = channel.search(info.text, SEMANTIC_DEPTH, _sorted_ids(excluded).tolist())
+        if not include_unchecked and near:
+            # The desk as retrieval read it for this query (its unchecked sentences).
+            desk = self._retriever.desk()
+            on_desk = np.isin(np.array([n.claim_id for n in near], dtype=np.int64), desk)
+            near = [n for n, held in zip(near, on_desk, strict=True) if not held]
         known = {i for _, i in scored}
         extra = [n.claim_id for n in near if n.claim_id not in known]
         found = self._with_speaker(self._score(info, extra), speaker)
@@ -281,6 +288,22 @@ class Matcher:
             for s, i in scored
         ]
 
+    def _excluded(self, article_id: int | None, claim_ids: Collection[int]) -> np.ndarray:
+        """The claims a query must not find, sorted: its own article's (read once per index
+        marker: a 26k-sentence article would otherwise read them 26k times) and *claim_ids*."""
+        own = np.empty(0, dtype=np.int64)
+        if article_id is not None:
+            self._refresh()
+            key = (article_id, self._marker)
+            if self._article_key != key:
+                found = search.claims_of_article_ids(self._db, article_id)
+                self._article_ids = np.array(sorted(found), dtype=np.int64)
+                self._article_key = key
+            own = self._article_ids
+        if not claim_ids:
+            return own
+        return np.union1d(own, _sorted_ids(claim_ids))
+
     def query_info(
         self, text: str, lang: str | None = None, *, context: str | None = None
     ) -> QueryInfo:
@@ -317,6 +340,7 @@ class Matcher:
             self._marker = marker
             self._retriever.refresh(marker, private=self._db.conn.in_transaction)
             self._size, self._avg_length = self._retriever.stats()
+        self._retriever.read_desk()
 
     def _freqs(self, query_terms: list[str]) -> dict[str, int]:
         # From the postings retrieval loads anyway (FTS5's vocabulary table reads a term's
@@ -355,6 +379,12 @@ class Matcher:
                 )
             )
         return found
+
+
+def _sorted_ids(ids: Collection[int] | np.ndarray) -> np.ndarray:
+    if isinstance(ids, np.ndarray):
+        return np.sort(ids)
+    return np.array(sorted(ids), dtype=np.int64)
 
 
 def _model_name(choice: bool | Encoder) -> str:

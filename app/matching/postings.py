@@ -148,6 +148,12 @@ class SharedIndex:
                     self._items.setdefault(name, value)
             return value
 
+    def replace_item(self, name: str, marker: object, value: Any) -> None:
+        """Put *value* as the shared *name* for *marker* (a damaged index file: None)."""
+        with self.lock:
+            if marker == self.marker:
+                self._items[name] = value
+
     @contextlib.contextmanager
     def query(self) -> Iterator[None]:
         """Marks a query running, so that a warm-up steps aside."""

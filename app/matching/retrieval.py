@@ -14,8 +14,16 @@ sum of the idf of the query terms a claim holds times a factor of the claim's le
 - the best ``POOL`` sums are re-weighted by their claims' lengths (FTS5's ``docsize``, cached)
   and the best of those go to the exact scorer.
 
-The cache is dropped when the FTS index changes (``search.index_marker``), not when a verdict
-is edited. It is shared (``SharedIndex``, in ``app.matching.postings``) by every Matcher of
+When the archive has a query-ready index file built at the current FTS index marker
+(``app.matching.index_file``), postings, lengths, vocabulary and statistics are read from its
+memory map instead, in no time; otherwise from FTS5 as above. The cache is dropped when the
+FTS index changes (``search.index_marker``), not when a verdict is edited.
+
+Term statistics (claims, average length, document frequencies) count the archive's earlier
+checks and checked claims, not the desk's unchecked article sentences: opening articles must
+not move an earlier check's score.
+
+What is loaded is shared (``SharedIndex``, in ``app.matching.postings``) by every Matcher of
 the same archive file in the process — the window's jobs, each in its own thread with its own
 connection, build a Matcher each and find what the last one (or a warm-up) loaded.
 """
@@ -29,6 +37,8 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from sqlite_utils import Database
 
+from app.matching import index_file
+from app.matching.index_file import IndexFile, Vocabulary
 from app.matching.postings import (
     CACHE_POSTINGS,
     Postings,
@@ -44,6 +54,10 @@ from app.storage import search
 POOL = 500
 # A weight below this is no real term (idf is floored at 0.05).
 _EPS = 1e-3
+# Misspelt words whose alike-spelt index terms are kept (per index marker) before starting over.
+SPELT_CACHE = 50_000
+# After pruning, a term held by at most this many times the candidates is added whole.
+SCATTER_FACTOR = 4
 # Pruning stops summing new terms once the weight left, times this margin (the length factor
 # can favour a short claim), is below the pool-th best sum so far.
 MARGIN = 1.0
@@ -69,6 +83,9 @@ class Retriever:
         # Scratch arrays indexed by claim id, all zero between queries.
         self._real = np.zeros(0, dtype=np.float32)
         self._fuzzy = np.zeros(0, dtype=np.float32)
+        self._desk = np.zeros(0, dtype=np.int32)
+        self._desk_key: object = None
+        self._freqs: dict[str, int] = {}  # document frequencies with the desk left out
 
     @property
     def index(self) -> SharedIndex:
@@ -84,11 +101,31 @@ class Retriever:
         connection sees writes others do not (an open transaction): load into a cache of its
         own until it is shared again."""
         self._marker = marker
+        self._freqs = {}
         self._index = SharedIndex(self._shared.max_postings) if private else self._shared
         self._index.refresh(marker)
 
+    def file(self) -> IndexFile | None:
+        """The archive's index file, when there is one built at the current marker."""
+        return self._index.item("file", self._marker, self._open_file)  # type: ignore[no-any-return]
+
+    def _open_file(self) -> IndexFile | None:
+        path = index_file.path_for(self._db)
+        if path is None:
+            return None
+        return index_file.open_index(path, self._marker, search.index_fingerprint(self._db))
+
     def postings(self, term: str) -> Postings:
         """The claims holding *term*, sorted, and those holding it more than once."""
+        opened = self.file()
+        if opened is not None:
+            try:
+                found = opened.postings(term)
+            except ValueError:  # damaged under us: FTS5 serves until it is rebuilt
+                self._index.replace_item("file", self._marker, None)
+                found = None
+            if found is not None:
+                return found
         found = self._index.get(term, self._marker)
         if found is not None:
             return found
@@ -96,17 +133,57 @@ class Retriever:
         return self._index.put(term, loaded, self._marker)
 
     def doc_freq(self, term: str) -> int:
-        """How many claims hold *term*."""
-        return len(self.postings(term))
+        """How many of the archive's claims hold *term*, the desk's left out."""
+        desk = self.desk()
+        if not len(desk):
+            return len(self.postings(term))
+        found = self._freqs.get(term)  # kept while the desk and the marker stay the same
+        if found is None:
+            held = self.postings(term).ids
+            # The size of the intersection, searching the shorter in the longer.
+            small, large = (held, desk) if len(held) < len(desk) else (desk, held)
+            found = len(held) - int(np.count_nonzero(_holding(large, small))) if len(held) else 0
+            self._freqs[term] = found
+        return found
+
+    def desk(self) -> np.ndarray:
+        """The unchecked sentences of opened articles (sorted ids), as of ``read_desk``."""
+        return self._desk
+
+    def read_desk(self) -> None:
+        """Read the desk again if the archive may have changed since (a verdict recorded on a
+        sentence takes it off the desk without touching the FTS index): any write by this
+        connection or a commit by another."""
+        key = (self._marker, self._db.conn.total_changes, search.data_version(self._db))
+        if key != self._desk_key:
+            self._desk = search.desk_claim_ids(self._db)
+            self._desk_key = key
+            self._freqs = {}
 
     def stats(self) -> tuple[int, float]:
-        """(claims in the archive, their average terms), read once per index marker."""
+        """(claims in the archive, their average terms), the desk's sentences left out; read
+        once per index marker."""
+        opened = self.file()
+        if opened is not None:
+            return opened.claims, opened.avg_terms
         stats: tuple[int, float] = self._index.item(
-            "stats",
-            self._marker,
-            lambda: (search.claim_count(self._db), search.average_terms(self._db)),
+            "stats", self._marker, lambda: search.reference_stats(self._db)
         )
         return stats
+
+    def build_file(self, cancelled: Callable[[], bool] | None = None) -> bool:
+        """Write the archive's index file when it has none at the current marker (see
+        ``index_file.ensure``); True when there is one now."""
+        if self.file() is not None:
+            return True
+        if not isinstance(self._marker, bytes):
+            return False
+        built = index_file.ensure(self._db, cancelled)
+        if built is None or built.marker != self._marker:
+            return False  # cancelled, or the archive changed meanwhile: the next one builds it
+        self._index.refresh(None)  # forget the "no file" this marker had
+        self._index.refresh(self._marker)
+        return self.file() is not None
 
     def warm(
         self,
@@ -114,16 +191,21 @@ class Retriever:
         cancelled: Callable[[], bool] | None = None,
         pause: float = 0.0,
     ) -> int:
-        """Load the claims' lengths, the vocabulary (for misspelt words) and the postings of
+        """Make every query fast: write the index file (a large archive without a fresh one),
+        else load the claims' lengths, the vocabulary (for misspelt words) and the postings of
         every term held by at least *min_docs* claims (the ones slow to load on demand);
-        returns the terms loaded.
+        returns the terms ready (loaded, or in the file).
 
         Stops early when *cancelled()*; with *pause* > 0 (a warm-up in the background), waits
         between terms while a query runs on the same archive, for as long as it runs."""
+        if self.build_file(cancelled):
+            opened = self.file()
+            assert opened is not None
+            return opened.frequent(min_docs)
         self.lengths()
         if cancelled is not None and cancelled():
             return 0
-        self._index.item("vocabulary", self._marker, self._read_vocabulary)
+        self.vocabulary()
         frequent = search.frequent_terms(self._db, min_docs)
         loaded = 0
         for term in frequent:
@@ -139,9 +221,14 @@ class Retriever:
         return loaded
 
     def lengths(self) -> np.ndarray:
-        """Terms per claim (text + title) by claim id, read once (≈ 0.7 s CPU per 1M)."""
-        lengths: np.ndarray = self._index.item("lengths", self._marker, self._read_lengths)
-        return lengths
+        """Terms per claim (text + title) by claim id, read once (≈ 0.4 s CPU per 1M from
+        FTS5, nothing from the index file)."""
+        opened = self.file()
+        if opened is not None:
+            return opened.lengths
+        return self._index.item(  # type: ignore[no-any-return]
+            "lengths", self._marker, self._read_lengths
+        )
 
     def _read_lengths(self) -> np.ndarray:
         ids, sizes = search.doc_lengths(self._db)
@@ -150,28 +237,42 @@ class Retriever:
         lengths.flags.writeable = False
         return lengths
 
-    def _read_vocabulary(self) -> tuple[list[str], np.ndarray, np.ndarray]:
-        words = sorted(
-            (w for w in search.vocabulary(self._db) if len(w) >= FUZZY_MIN_LEN - 1),
-            key=len,
+    def vocabulary(self) -> Vocabulary:
+        """The misspelling look-up's words, read once (≈ 0.8 s per 1M from FTS5)."""
+        opened = self.file()
+        if opened is not None:
+            try:
+                return opened.vocabulary()
+            except (ValueError, UnicodeDecodeError):
+                self._index.replace_item("file", self._marker, None)
+        return self._index.item(  # type: ignore[no-any-return]
+            "vocabulary", self._marker, lambda: Vocabulary.of(search.vocabulary(self._db))
         )
-        words = [w for w in words if not w[0].isdigit()]
-        sizes = np.array([len(w) for w in words], dtype=np.int16)
-        return words, sizes, _letter_counts(words)
 
     def spelt_alike(self, term: str, exclude: Collection[str] = ()) -> list[str]:
         """Index terms the scorer would take for *term* misspelt (``fuzz.ratio`` ≥ cutoff)."""
         size = len(term)
         if size < FUZZY_MIN_LEN or term[0].isdigit():
             return []
-        words, sizes, counts = self._index.item("vocabulary", self._marker, self._read_vocabulary)
+        spelt: dict[str, list[str]] = self._index.item("spelt", self._marker, dict)
+        found = spelt.get(term)
+        if found is None:
+            found = spelt[term] = self._spelt_alike(term)
+            if len(spelt) > SPELT_CACHE:
+                spelt.clear()
+        return [t for t in found if t not in exclude]
+
+    def _spelt_alike(self, term: str) -> list[str]:
+        size = len(term)
+        spelling = self.vocabulary()
+        words, sizes, counts = spelling.words, spelling.sizes, spelling.counts
         # fuzz.ratio ≥ 80 needs the shorter word to be at least 2/3 of the longer, and at most
         # 20 % of both lengths inserted or deleted: at least the difference of their letter
         # counts (a cheap bound that leaves rapidfuzz a few hundred words to compare).
         low = int(np.searchsorted(sizes, -(-2 * size // 3), side="left"))
         high = int(np.searchsorted(sizes, 3 * size // 2, side="right"))
         lengths = sizes[low:high]
-        own = _letter_counts([term])[:, 0]
+        own = index_file.letter_counts([term])[:, 0]
         shared = np.zeros(high - low, dtype=np.int16)
         for letter in np.flatnonzero(own):
             shared += np.minimum(counts[letter, low:high], own[letter])
@@ -181,7 +282,7 @@ class Retriever:
         found = process.extract(
             term, pool, scorer=fuzz.ratio, processor=None, score_cutoff=FUZZY_CUTOFF, limit=None
         )
-        return sorted(t for t, _, _ in found if t not in exclude)
+        return sorted(t for t, _, _ in found)
 
     def best(
         self,
@@ -189,13 +290,18 @@ class Retriever:
         avg_length: float,
         k: int,
         misspelt: Mapping[str, float] | None = None,
+        *,
+        skip_desk: bool = False,
+        exclude: np.ndarray | None = None,
     ) -> list[int]:
         """The *k* claims holding a term of *weights* with the best BM25 (each term counted
         once), best first. Each *misspelt* term (in no claim) counts, with its weight ×
         FUZZY_FACTOR, for those claims holding a term spelt almost alike, as the scorer
-        credits them (``scoring._fuzzy_pairs``)."""
+        credits them (``scoring._fuzzy_pairs``). *skip_desk*: the desk's unchecked sentences
+        (``read_desk``) are no candidates, so they cannot push earlier checks out of the k;
+        nor are the sorted ids in *exclude* (the query's own article)."""
         with self._index.query():
-            return self._best(weights, avg_length, k, misspelt)
+            return self._best(weights, avg_length, k, misspelt, skip_desk, exclude)
 
     def _best(
         self,
@@ -203,6 +309,8 @@ class Retriever:
         avg_length: float,
         k: int,
         misspelt: Mapping[str, float] | None,
+        skip_desk: bool = False,
+        exclude: np.ndarray | None = None,
     ) -> list[int]:
         entries = [(self.postings(t), w, False) for t, w in weights.items() if w > 0]
         entries = [e for e in entries if len(e[0])]
@@ -226,12 +334,16 @@ class Retriever:
             for done in taken:
                 self._real[done.ids] = 0.0
                 self._fuzzy[done.ids] = 0.0
+        for left_out in (self._desk if skip_desk else None, exclude):
+            if left_out is not None and len(left_out) and len(ids):
+                kept = ~_holding(left_out, ids)
+                ids, sums = ids[kept], sums[kept]
         if not len(ids):
             return []
-        size = np.where(ids < len(lengths), lengths[np.minimum(ids, len(lengths) - 1)], 0)
-        size = np.where(size > 0, size, avg_length).astype(np.float32)
+        held = np.where(ids < len(lengths), lengths[np.minimum(ids, len(lengths) - 1)], 0)
+        held = np.where(held > 0, held, avg_length).astype(np.float32)
         avg = max(avg_length, 1.0)
-        bm25 = sums * (K1 + 1) / (1 + K1 * (1 - B + B * size / avg))
+        bm25 = sums * (K1 + 1) / (1 + K1 * (1 - B + B * held / avg))
         if len(ids) > k:
             keep = np.argpartition(bm25, -k)[-k:]
             ids, bm25 = ids[keep], bm25[keep]
@@ -269,9 +381,22 @@ class Retriever:
             if left * MARGIN < summed and left * MARGIN < self._floor(pieces, need):
                 break
         cand = np.concatenate(pieces) if len(pieces) > 1 else pieces[0]
+        # A term held by not many more claims than the candidates is cheaper added to the
+        # score arrays whole (its other claims are no candidates: never read, zeroed after)
+        # than looked up claim by claim (binary search: candidates × log(postings)).
+        looked_up = []
+        for entry in entries[at:]:
+            postings, weight, is_fuzzy = entry
+            if len(postings.ids) > SCATTER_FACTOR * len(cand):
+                looked_up.append(entry)
+                continue
+            sums = self._fuzzy if is_fuzzy else self._real
+            sums[postings.ids] += np.float32(weight)
+            sums[postings.multi] += np.float32(weight) * postings.gain
+            taken.append(postings)
         real = self._real[cand]
         fuzzy = self._fuzzy[cand]
-        for postings, weight, is_fuzzy in entries[at:]:
+        for postings, weight, is_fuzzy in looked_up:
             sums = fuzzy if is_fuzzy else real
             sums[_holding(postings.ids, cand)] += np.float32(weight)
             if len(postings.multi):
@@ -291,33 +416,20 @@ class Retriever:
         return float(np.partition(sure, len(sure) - need)[len(sure) - need])
 
 
-def _letter_counts(words: list[str]) -> np.ndarray:
-    """How many of each letter a-z (and of any other character, in a 27th row) each word
-    holds: one column per word."""
-    counts = np.zeros((27, len(words)), dtype=np.int16)
-    if not words:
-        return counts
-    codes = np.frombuffer("".join(words).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-    letters = codes - ord("a")
-    letters[(letters < 0) | (letters >= 26)] = 26
-    columns = np.repeat(np.arange(len(words)), [len(w) for w in words])
-    np.add.at(counts, (letters, columns), 1)
-    return counts
-
-
 def _holding(ids: np.ndarray, cand: np.ndarray) -> np.ndarray:
     """A mask of the *cand* claims that are in the sorted *ids*."""
     where = np.searchsorted(ids, cand)
     where[where == len(ids)] = 0
-    mask: np.ndarray = ids[where] == cand
-    return mask
+    held: np.ndarray = ids[where] == cand
+    return held
 
 
 def _position(ids: np.ndarray, cand: np.ndarray) -> np.ndarray:
     """Each *cand* claim's index in the sorted *ids*, -1 when absent."""
     where = np.searchsorted(ids, cand)
     where[where == len(ids)] = 0
-    return np.where(ids[where] == cand, where, -1)
+    found: np.ndarray = np.where(ids[where] == cand, where, -1)
+    return found
 
 
 __all__ = [

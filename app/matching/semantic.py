@@ -34,6 +34,7 @@ RESCORE = 1000
 KEEP_ARCHIVES = 2
 
 FloatMatrix = npt.NDArray[np.float32]
+IntArray = npt.NDArray[np.int64]
 
 
 class Encoder(Protocol):
@@ -131,12 +132,15 @@ class VectorIndex:
     def __len__(self) -> int:
         return len(self.ids)
 
-    def nearest(self, query: FloatMatrix, k: int, excluded: Collection[int] = ()) -> list[Near]:
+    def nearest(
+        self, query: FloatMatrix, k: int, excluded: Collection[int] | IntArray = ()
+    ) -> list[Near]:
         """The *k* claims nearest to the normalised *query* vector, nearest first."""
         if not len(self.ids) or k <= 0:
             return []
         query = query.astype(np.float32).reshape(-1)
-        wanted = k + len(excluded)
+        skip = {int(i) for i in excluded}  # ids as a set (retrieval passes a numpy array)
+        wanted = k + len(skip)
         if len(self.ids) > RESCORE:
             code = np.packbits(query > 0).view(np.uint64)
             distance = np.bitwise_count(self.bits ^ code).sum(axis=1, dtype=np.int32)
@@ -146,8 +150,8 @@ class VectorIndex:
         cosines = (self.rows[pool].astype(np.float32) @ query) * self.inverse_norms[pool]
         order = np.argsort(-cosines, kind="stable")[:wanted]
         found = [Near(int(self.ids[pool[i]]), float(cosines[i])) for i in order]
-        if excluded:
-            found = [n for n in found if n.claim_id not in excluded]
+        if skip:
+            found = [n for n in found if n.claim_id not in skip]
         return found[:k]
 
 
@@ -209,7 +213,7 @@ class SemanticChannel:
         """Claims with a vector (0: the channel has nothing to say yet)."""
         return vectors.vectors_marker(self._db, self.encoder.name)[0]
 
-    def search(self, text: str, k: int, excluded: Collection[int] = ()) -> list[Near]:
+    def search(self, text: str, k: int, excluded: Collection[int] | IntArray = ()) -> list[Near]:
         stamp = vectors.change_stamp(self._db)
         if self._index is None or stamp != self._stamp or self._db.conn.in_transaction:
             self._index = self._shared.index(self._db, self.encoder.name, self.encoder.dim)

@@ -39,6 +39,7 @@ EDITABLE_FIELDS = frozenset(
         "review_headline",
         "reviewer",
         "review_date",
+        "statement",
     }
 )
 _NOW = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
@@ -61,6 +62,8 @@ class ClaimDraft(Protocol):
     def reasons(self) -> Sequence[str]: ...
     @property
     def speaker(self) -> str | None: ...
+
+    # and optionally ``statement: str`` (a plain span without one is stored with "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +297,7 @@ def save_article_with_claims(
                 reasons=list(draft.reasons),
                 speaker=draft.speaker,
                 claimant=draft.speaker,
+                statement=getattr(draft, "statement", ""),
             )
     return get_article(db, article_id), claims_of_article(db, article_id)
 
@@ -316,5 +320,6 @@ def add_article_claims(db: Database, article_id: int, drafts: Iterable[ClaimDraf
                 reasons=list(draft.reasons),
                 speaker=draft.speaker,
                 claimant=draft.speaker,
+                statement=getattr(draft, "statement", ""),
             )
     return claims_of_article(db, article_id)

@@ -16,6 +16,7 @@ from app.storage.backup import backup_before_migration
 from app.storage.migrations import MIGRATIONS
 from app.storage.reindex import reindex_if_needed
 from app.storage.schema import applied_migrations, known_migrations, refuse_newer_schema
+from app.storage.sync_capture import ensure_capture
 
 __all__ = ["applied_migrations", "known_migrations", "open_archive", "open_archive_for_reading"]
 
@@ -149,6 +150,7 @@ def open_archive(path: str | Path, *, migrate: bool = True) -> Database:
         _use_wal(db)
         if migrate:
             _migrate(db, path_str)
+            ensure_capture(db)  # team sync: the capture triggers follow the schema
             reindex_if_needed(db)  # the stored normalised text follows this normaliser
         if path_str != MEMORY:
             db.identity = archive_identity(db, path_str)

@@ -98,7 +98,13 @@ def short_reason(exc: BaseException) -> str:
 
 
 _TREE = re.compile(r"Tree (\d+)")
-DAMAGE_NEEDLES = ("malformed", "not a database", "corrupt", "could not decode to utf-8")
+DAMAGE_NEEDLES = (
+    "malformed",
+    "not a database",
+    "corrupt",
+    "could not decode to utf-8",
+    "vtable constructor failed",  # the FTS index's own pages damaged
+)
 
 
 def damage_message(exc: sqlite3.Error, path: object) -> str | None:

@@ -231,6 +231,14 @@ def m0004_rebuild_stale_norm_text(db: Database) -> None:
         db.execute("DELETE FROM settings WHERE key = 'normalizer_version'")
 
 
+@MIGRATIONS(name="0005_claim_statement")
+def m0005_claim_statement(db: Database) -> None:
+    # The claim as a checker writes it, self-contained ("Juan Guaido s'est autoproclamé…" for
+    # the clause "qui s'est autoproclamé…"); ``text`` stays the article's exact span. Empty for
+    # claims stored before: readers fall back to the text (``Claim.statement_or_text``).
+    db.execute("ALTER TABLE claims ADD COLUMN statement TEXT NOT NULL DEFAULT ''")
+
+
 @MIGRATIONS(name="0006_review_fields")
 def m0006_review_fields(db: Database) -> None:
     # What a published ClaimReview needs beyond the verdict: the statement as reviewed (NULL:
@@ -247,6 +255,83 @@ def m0006_review_fields(db: Database) -> None:
     ):
         if column not in existing:
             db.execute(f"ALTER TABLE claims ADD COLUMN {column} {definition}")
+
+
+@MIGRATIONS(name="0007_team_sync")
+def m0007_team_sync(db: Database) -> None:
+    # Team sync (app/sync): the local side of replication with the desk's PostgreSQL database.
+    # The capture triggers are not created here: only an archive that joins a team gets them
+    # (app.storage.sync_capture), so an archive that never syncs pays nothing.
+    db.executescript(
+        """
+        ALTER TABLE claims ADD COLUMN assigned_to TEXT;
+        CREATE INDEX claims_assigned ON claims(assigned_to) WHERE assigned_to IS NOT NULL;
+        CREATE TABLE sync_state (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            enabled INTEGER NOT NULL DEFAULT 0,
+            applying INTEGER NOT NULL DEFAULT 0,
+            hlc INTEGER NOT NULL DEFAULT 0,
+            member TEXT NOT NULL DEFAULT '',
+            origin TEXT NOT NULL DEFAULT '',
+            server TEXT NOT NULL DEFAULT '',
+            last_pulled INTEGER NOT NULL DEFAULT 0,
+            last_sync TEXT,
+            capture_hash TEXT NOT NULL DEFAULT ''
+        );
+        INSERT INTO sync_state(id) VALUES (1);
+        CREATE TABLE sync_rows (
+            tbl TEXT NOT NULL,
+            local_id INTEGER NOT NULL,
+            gid TEXT NOT NULL UNIQUE,
+            base_hlc INTEGER NOT NULL DEFAULT 0,
+            base_origin TEXT NOT NULL DEFAULT '',
+            versions TEXT NOT NULL DEFAULT '{}',
+            PRIMARY KEY (tbl, local_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE sync_tombstones (
+            gid TEXT PRIMARY KEY,
+            hlc INTEGER NOT NULL,
+            origin TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE sync_outbox (
+            seq INTEGER PRIMARY KEY,
+            tbl TEXT NOT NULL,
+            gid TEXT NOT NULL,
+            op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+            fields TEXT NOT NULL,
+            hlc INTEGER NOT NULL,
+            author TEXT NOT NULL,
+            base_seq INTEGER NOT NULL
+        );
+        CREATE INDEX sync_outbox_gid ON sync_outbox(gid);
+        CREATE TABLE sync_history (
+            server_seq INTEGER PRIMARY KEY,
+            tbl TEXT NOT NULL,
+            gid TEXT NOT NULL,
+            op TEXT NOT NULL,
+            fields TEXT NOT NULL,
+            hlc INTEGER NOT NULL,
+            origin TEXT NOT NULL,
+            author TEXT NOT NULL,
+            pushed_at TEXT NOT NULL
+        );
+        CREATE INDEX sync_history_gid ON sync_history(gid, server_seq);
+        CREATE TABLE sync_conflicts (
+            id INTEGER PRIMARY KEY,
+            server_seq INTEGER NOT NULL,
+            tbl TEXT NOT NULL,
+            gid TEXT NOT NULL,
+            field TEXT NOT NULL,
+            kept_value TEXT,
+            kept_author TEXT NOT NULL,
+            other_value TEXT,
+            other_author TEXT NOT NULL,
+            resolved INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (server_seq, gid, field)
+        );
+        CREATE INDEX sync_conflicts_gid ON sync_conflicts(gid);
+        """
+    )
 
 
 @MIGRATIONS(name="0008_claim_vectors")

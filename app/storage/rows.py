@@ -81,6 +81,7 @@ def claim_from_row(row: dict[str, Any]) -> Claim:
         review_headline=row.get("review_headline") or "",
         reviewer=row.get("reviewer") or "",
         review_date=row.get("review_date"),
+        statement=row.get("statement") or "",
     )
 
 

@@ -30,7 +30,8 @@ PERSON_TITLES = (
     r"president|senator|sen\.|governor|gov\.|secretary(?: of state)?|minister|prime minister|"
     r"chancellor|mayor|representative|rep\.|congressman|congresswoman|spokesman|spokeswoman|"
     r"spokesperson|leader|chief|general|ambassador|judge|attorney general|ceo|director|"
-    r"professor|dr\.|mr\.|mrs\.|ms\.|king|queen|pope|candidate|former president|vice president"
+    r"professor|dr\.|mr\.|mrs\.|ms\.|king|queen|pope|candidate|former president|vice president|"
+    r"member|councilman|councilwoman|councillor|councilor|commissioner|sheriff|superintendent"
 )
 
 UNITS = (

@@ -135,7 +135,8 @@ COMMON_CAPS = (
     "en enfin ensuite entre et il ils j je jusqu l la le les leur lors lorsque mais malgré "
     "même n ne ni nous on or par parce pendant plus plusieurs pour pourtant puis qu quand que "
     "quel quelle quelques qui s sa sans se selon ses si son sous sur toutefois tous tout toute "
-    "toutes tu un une vous voilà y maintenant désormais hier demain mme m etat état "
+    "toutes tu un une vous voilà y est-ce qu'est-ce maintenant désormais hier demain mme m "
+    "etat état "
     "lundi mardi mercredi jeudi vendredi samedi dimanche deux trois quatre cinq six "
     "sept huit neuf dix vingt trente quarante cinquante cent mille"
 )

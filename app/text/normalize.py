@@ -320,6 +320,11 @@ def _lemma(word: str, lang: str) -> str:
     return infinitive(lemma, forms) if lang == "fr" else lemma
 
 
+def known_word(word: str, lang: str) -> bool:
+    """Is ``word`` (lower case) in simplemma's dictionary of ``lang`` (French for any other)?"""
+    return word in _dictionary(lang if lang in LANGS else "fr")
+
+
 @lru_cache(maxsize=len(LANGS))
 def _dictionary(lang: str) -> Mapping[str, str]:
     return DefaultDictionaryFactory().get_dictionary(lang)

@@ -27,6 +27,7 @@ def is_anonymous_source(phrase: str, lang: str) -> bool:
 def _anonymous_head(phrase: str, lang: str) -> str | None:
     openers, heads = _anonymous_words(lang)
     # "Four people died, the mayor": the subject is the last phrase, not the sentence's start
+    word: str
     for word in _WORD.findall(phrase.rsplit(",", 1)[-1].lower()):
         if word in heads:
             return str(word)

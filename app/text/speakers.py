@@ -24,6 +24,8 @@ _PHRASE_STOP = re.compile(r"[,.;:!?»\"”()\n]")
 _SPACES = " \u00a0\u202f"
 _CLOSING = " \u00a0\u202f\n.!?…"
 _MAX_SPEAKER_WORDS = 8
+# An object relative: the pronoun is what was said, the phrase after it who said it.
+_OBJECT_RELATIVE = re.compile(r"(?:which|that|whom|que|qu['’])\s*", re.IGNORECASE)
 _SUBJECT_BREAK = re.compile(r"[»\"”:;]\s*|,\s+(?=[A-Za-zÀ-ÿ])")
 
 
@@ -31,6 +33,9 @@ _SUBJECT_BREAK = re.compile(r"[»\"”:;]\s*|,\s+(?=[A-Za-zÀ-ÿ])")
 class Attribution:
     speaker: str | None  # None: unnamed sourcing ("selon plusieurs sources"), no speaker
     elements: list[Element]
+    kind: str = "speech"  # or "source": "selon X", "according to X"
+    verb: Element | None = None
+    speaker_element: Element | None = None  # None: a pronoun resolved from context
 
 
 @cache
@@ -49,7 +54,7 @@ def _attribution_patterns(lang: str) -> dict[str, re.Pattern[str]]:
             flags,
         ),
         "present": re.compile(
-            rf"\b(?:{lex.SPEECH_PRESENTS})\b"
+            rf"(?<![\w-])(?:{lex.SPEECH_PRESENTS})\b"
             if lang == "en"  # "X said", "said X": English needs no auxiliary
             else rf"(?:[»\"”]\s*,?\s*(?:{lex.SPEECH_PRESENTS})\b)"
             rf"|\b(?:{lex.SPEECH_PRESENTS})\s+(?:que|qu'|qu’)",
@@ -106,17 +111,24 @@ def find_attribution(
                 if speaker_el is None:
                     return None  # an "il" resolved to unnamed sources: nobody to name
                 unnamed = Element("anonymous", speaker_el.text, speaker_el.start, speaker_el.end)
-                return Attribution(None, [verb, unnamed])
+                return Attribution(None, [verb, unnamed], _frame_kind(kind), verb, unnamed)
             if speaker:
                 extra = [verb] + ([speaker_el] if speaker_el is not None else [])
-                return Attribution(speaker, extra)
+                return Attribution(speaker, extra, _frame_kind(kind), verb, speaker_el)
     return None
+
+
+def _frame_kind(kind: str) -> str:
+    return "source" if kind == "source" else "speech"
 
 
 def _follows_quote(text: str, start: int, pos: int) -> bool:
     """A verb right after a closing quote puts the speaker after it ("…", a tweeté X)."""
     before = text[start:pos].rstrip(" ,\u00a0\u202f")
-    return before.endswith(("»", '"', "”")) or before == ""
+    if before == "":  # a span opening on the verb: look at what precedes it in the article
+        before = text[max(0, start - 3) : start].rstrip(" ,\u00a0\u202f")
+        return before == "" or before.endswith(("»", '"', "”"))
+    return before.endswith(("»", '"', "”"))
 
 
 def _noun_phrase_after(
@@ -193,6 +205,14 @@ def _subject_before(
     if tail_words and len(tail_words) <= 8 and unnamed_person(text[tail:verb], lang):
         # "Un proche de Jean Dupont a affirmé": nobody named said it
         return checkworthy.element_at("speaker", text, tail, tail_words[-1].end())
+    if (relative := _OBJECT_RELATIVE.match(text, tail, verb)) is not None:
+        # "…, which the mayor said would…": the speaker follows the pronoun
+        inner = list(_TOKEN.finditer(text, relative.end(), verb))
+        if 1 <= len(inner) <= _MAX_SPEAKER_WORDS and "," not in text[relative.end() : verb]:
+            inside = [n for n in names if relative.end() <= n.start and n.end <= verb]
+            if inside:
+                return Element("speaker", inside[-1].text, inside[-1].start, inside[-1].end)
+            return checkworthy.element_at("speaker", text, relative.end(), inner[-1].end())
     subject = [n for n in names if clause_start <= n.start and n.end <= verb]
     subject = [n for n in subject if not _in_relative_span(text, clause_start, n.start, lang)]
     set_off = text[clause_start:verb].rstrip(_SPACES).endswith(",")  # "Maduro, à Caracas, a dit"
@@ -204,6 +224,9 @@ def _subject_before(
     if persons:
         first = persons[0]
         return Element("speaker", first.text, first.start, first.end)
+    if commas and tail_words and len(tail_words) <= _MAX_SPEAKER_WORDS:
+        # "Four people died in 2020, the mayor said": the subject is the phrase after the comma
+        return checkworthy.element_at("speaker", text, tail, tail_words[-1].end())
     words = list(_TOKEN.finditer(text, clause_start, verb))
     if not words or len(words) > 8:
         return None

@@ -6,7 +6,7 @@ opening it again reuses the work done on it, its claims as the checker left them
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -54,16 +54,25 @@ class ArticleBundle:
     analysis: Analysis | None = None
 
 
-def analyse_draft(draft: ArticleDraft, lang: str | None = None) -> Analysis:
-    """The claims of a draft, in ``lang`` (None or "auto": the draft's, else detected)."""
+def analyse_draft(
+    draft: ArticleDraft, lang: str | None = None, progress: Progress | None = None
+) -> Analysis:
+    """The claims of a draft, in ``lang`` (None or "auto": the draft's, else detected);
+    *progress* is checked every few hundred sentences (a cancelled job stops there)."""
     from app.text.claims import analyse
 
     chosen = draft.lang if lang in (None, "", "auto") else lang
-    return analyse(draft.text, chosen, title=draft.title or "")
+    on_batch = None if progress is None else lambda _done, _all: progress.check()
+    return analyse(draft.text, chosen, title=draft.title or "", on_batch=on_batch)
 
 
 def open_article(
-    db: Database, progress: Progress, source: str, *, lang: str | None = None
+    db: Database,
+    progress: Progress,
+    source: str,
+    *,
+    lang: str | None = None,
+    max_bytes: int | None = None,
 ) -> ArticleBundle:
     """A file, an http(s) URL or ``-`` (stdin): read, analysed, stored (or reopened)."""
     from app.intake import load
@@ -71,17 +80,22 @@ def open_article(
     progress.report(0, 3, "")
     draft = load(source)
     progress.report(1, 3, "")
-    return store_draft(db, progress, draft, lang=lang)
+    return store_draft(db, progress, draft, lang=lang, max_bytes=max_bytes)
 
 
 def open_text(
-    db: Database, progress: Progress, text: str, *, lang: str | None = None
+    db: Database,
+    progress: Progress,
+    text: str,
+    *,
+    lang: str | None = None,
+    max_bytes: int | None = None,
 ) -> ArticleBundle:
     """A pasted article: the same as a file, without the reading."""
     from app.intake import from_text
 
     progress.report(0, 3, "")
-    return store_draft(db, progress, from_text(text), lang=lang)
+    return store_draft(db, progress, from_text(text), lang=lang, max_bytes=max_bytes)
 
 
 def store_draft(
@@ -90,20 +104,27 @@ def store_draft(
     draft: ArticleDraft,
     *,
     lang: str | None = None,
+    max_bytes: int | None = None,
     always_analyse: bool = False,
 ) -> ArticleBundle:
     """Analyse and store ``draft``, in one transaction; the same text reopens its article.
 
     A reopened article is not analysed again unless ``always_analyse`` (the `crible check`
     JSON shows the analysis either way; the window needs only the stored claims).
+    *max_bytes* (the window's ``article_limit.MAX_ARTICLE_BYTES``): a longer text is refused
+    with a UserError before any work.
     """
+    if max_bytes is not None:
+        from app.text.article_limit import check_readable, short_name
+
+        check_readable(draft.text, short_name(draft.title or "", draft.text), max_bytes)
     known = articles_store.find_article_by_text(db, draft.text)
     if known is not None:
-        analysis = analyse_draft(draft, lang) if always_analyse else None
+        analysis = analyse_draft(draft, lang, progress) if always_analyse else None
         progress.report(2, 3, "")
         reopened = load_article(db, progress, int(known.id))
         return ArticleBundle(reopened.article, reopened.claims, reopened.marks, False, analysis)
-    analysis = analyse_draft(draft, lang)
+    analysis = analyse_draft(draft, lang, progress)
     progress.report(2, 3, "")
     article, claims = claims_store.save_article_with_claims(
         db,
@@ -117,7 +138,7 @@ def store_draft(
         lang=analysis.lang,
         origin=draft.origin,
     )
-    marks = marks_for(article.text, claims, article.lang)
+    marks = marks_for(article.text, claims, article.lang, progress.check)
     return ArticleBundle(article, tuple(claims), tuple(marks), True, analysis)
 
 
@@ -136,15 +157,23 @@ def load_article(db: Database, progress: Progress, article_id: int) -> ArticleBu
     return ArticleBundle(article, tuple(claims), tuple(marks))
 
 
-def marks_for(text: str, claims: Sequence[Claim], lang: str | None) -> list[Mark]:
+def marks_for(
+    text: str,
+    claims: Sequence[Claim],
+    lang: str | None,
+    check: Callable[[], None] | None = None,
+) -> list[Mark]:
     """Checkable elements and loaded words inside each claim, recomputed from the text.
 
     They are not stored: ``describe_span`` is cheap and always agrees with the analyser.
+    *check()* is called every 100 claims (a cancelled job raises there).
     """
     from app.text.claims import describe_span
 
     marks: list[Mark] = []
-    for claim in claims:
+    for number, claim in enumerate(claims):
+        if check is not None and number % 100 == 0:
+            check()
         if claim.start is None or claim.end is None:
             continue
         candidate = describe_span(text, claim.start, claim.end, lang or "fr")

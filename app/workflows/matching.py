@@ -1,7 +1,8 @@
 """Matching an article's claims against the archive: the same query for the same claim,
 whoever asks (the window or `crible check`).
 
-A claim's query is its text, its language, its speaker (a claim said by the same person
+A claim's query is its self-contained statement (``app.text.statements``; its text for claims
+stored without one), its language, its speaker (a claim said by the same person
 as an earlier check ranks higher) and no context (neighbouring text is for debate lines,
 see `crible match --batch`). ``query_for`` and ``query_for_candidate`` are the only places
 that decide it.
@@ -40,14 +41,15 @@ class ClaimQuery:
 
 def query_for(claim: Claim) -> ClaimQuery:
     """The query of a stored claim."""
-    return ClaimQuery(int(claim.id), claim.text, claim.lang, speaker=claim.speaker)
+    return ClaimQuery(int(claim.id), claim.statement_or_text, claim.lang, speaker=claim.speaker)
 
 
 def query_for_candidate(
     candidate: ClaimCandidate, lang: str | None, claim_id: int | None = None
 ) -> ClaimQuery:
     """The query of an analysed claim (the same as once it is stored)."""
-    return ClaimQuery(claim_id, candidate.text, lang, speaker=candidate.speaker)
+    text = candidate.statement or candidate.text
+    return ClaimQuery(claim_id, text, lang, speaker=candidate.speaker)
 
 
 @dataclass(frozen=True, slots=True)

@@ -122,4 +122,31 @@
             </translation>
         </message>
     </context>
+    <context>
+        <name>SyncIndicator</name>
+        <message numerus="yes">
+            <source>%n to send</source>
+            <translation>
+                <numerusform>%n to send</numerusform>
+                <numerusform>%n to send</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n conflict(s)</source>
+            <translation>
+                <numerusform>%n conflict</numerusform>
+                <numerusform>%n conflicts</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamSync</name>
+        <message numerus="yes">
+            <source>Team (%n conflict(s))</source>
+            <translation>
+                <numerusform>Team (%n conflict)</numerusform>
+                <numerusform>Team (%n conflicts)</numerusform>
+            </translation>
+        </message>
+    </context>
 </TS>

@@ -828,6 +828,29 @@ Une sauvegarde de l'archive est faite d'abord, et Édition › Annuler ramène l
         </message>
     </context>
     <context>
+        <name>HistoryPane</name>
+        <message>
+            <source>Mark as resolved (keep the current value)</source>
+            <translation>Marquer comme résolu (garder la valeur actuelle)</translation>
+        </message>
+        <message>
+            <source>Conflict on %1: kept “%2” (%3); the other value: “%4” (%5)</source>
+            <translation>Conflit sur %1 : gardé « %2 » (%3) ; l’autre valeur : « %4 » (%5)</translation>
+        </message>
+        <message>
+            <source>created</source>
+            <translation>créé</translation>
+        </message>
+        <message>
+            <source>deleted</source>
+            <translation>supprimé</translation>
+        </message>
+        <message>
+            <source>No shared history yet (sync to see the team's changes).</source>
+            <translation>Pas encore d’historique partagé (synchronisez pour voir les modifications de l’équipe).</translation>
+        </message>
+    </context>
+    <context>
         <name>HitsModel</name>
         <message>
             <source>Tier</source>
@@ -1596,6 +1619,62 @@ Une sauvegarde de l'archive est faite d'abord, et Édition › Annuler ramène l
     <context>
         <name>Reason</name>
         <message>
+            <source>a figure attributed to</source>
+            <translation>chiffre attribué à</translation>
+        </message>
+        <message>
+            <source>a figure to verify</source>
+            <translation>chiffre à vérifier</translation>
+        </message>
+        <message>
+            <source>an unquantified amount</source>
+            <translation>quantité non chiffrée</translation>
+        </message>
+        <message>
+            <source>a comparison or a change</source>
+            <translation>comparaison ou évolution</translation>
+        </message>
+        <message>
+            <source>a causal claim</source>
+            <translation>lien de cause à effet</translation>
+        </message>
+        <message>
+            <source>a prediction</source>
+            <translation>prédiction</translation>
+        </message>
+        <message>
+            <source>a dated event</source>
+            <translation>événement daté</translation>
+        </message>
+        <message>
+            <source>about a named person</source>
+            <translation>au sujet d'une personne nommée</translation>
+        </message>
+        <message>
+            <source>about a named place or body</source>
+            <translation>au sujet d'un lieu ou d'un organisme nommé</translation>
+        </message>
+        <message>
+            <source>a direct quote</source>
+            <translation>citation directe</translation>
+        </message>
+        <message>
+            <source>an opinion rather than a fact</source>
+            <translation>opinion plutôt que fait</translation>
+        </message>
+        <message>
+            <source>a question, not a claim</source>
+            <translation>question, pas une affirmation</translation>
+        </message>
+        <message>
+            <source>framing: loaded words without a checkable fact</source>
+            <translation>cadrage : mots connotés sans fait vérifiable</translation>
+        </message>
+        <message>
+            <source>no figure, date, named source or event to check</source>
+            <translation>ni chiffre, ni date, ni source nommée, ni événement à vérifier</translation>
+        </message>
+        <message>
             <source>loaded words (opinion, not fact)</source>
             <translation>mots connotés (opinion, pas un fait)</translation>
         </message>
@@ -1990,6 +2069,47 @@ Une sauvegarde de l'archive est faite d'abord, et Édition › Annuler ramène l
         </message>
     </context>
     <context>
+        <name>SyncIndicator</name>
+        <message>
+            <source>Syncing…</source>
+            <translation>Synchronisation…</translation>
+        </message>
+        <message>
+            <source>Syncing with the team</source>
+            <translation>Synchronisation avec l’équipe</translation>
+        </message>
+        <message>
+            <source>Team: offline</source>
+            <translation>Équipe : hors ligne</translation>
+        </message>
+        <message>
+            <source>Team: synced %1</source>
+            <translation>Équipe : synchronisé à %1</translation>
+        </message>
+        <message>
+            <source>Team: never synced</source>
+            <translation>Équipe : jamais synchronisé</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n to send</source>
+            <translation>
+                <numerusform>%n à envoyer</numerusform>
+                <numerusform>%n à envoyer</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n conflict(s)</source>
+            <translation>
+                <numerusform>%n conflit</numerusform>
+                <numerusform>%n conflits</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 as %2. Click to sync now.</source>
+            <translation>%1 en tant que %2. Cliquez pour synchroniser maintenant.</translation>
+        </message>
+    </context>
+    <context>
         <name>TaskRunner</name>
         <message>
             <source>The disk is full: nothing was lost. Free some space and try again.</source>
@@ -2013,6 +2133,20 @@ Une sauvegarde de l'archive est faite d'abord, et Édition › Annuler ramène l
         <message>
             <source>Stop the work running in the background</source>
             <translation>Arrêter le travail en cours en arrière-plan</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamSync</name>
+        <message>
+            <source>Team</source>
+            <translation>Équipe</translation>
+        </message>
+        <message numerus="yes">
+            <source>Team (%n conflict(s))</source>
+            <translation>
+                <numerusform>Équipe (%n conflit)</numerusform>
+                <numerusform>Équipe (%n conflits)</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2741,6 +2875,10 @@ Une sauvegarde de l'archive est faite d'abord, et Édition › Annuler ramène l
             <translation>clé secrète S3 Internet Archive</translation>
         </message>
         <message>
+            <source>team database password</source>
+            <translation>mot de passe de la base de l’équipe</translation>
+        </message>
+        <message>
             <source>Unknown secret name ({length} characters, not shown); known names: {known}.</source>
             <translation>Nom de clé inconnu ({length} caractères, non affiché) ; noms connus : {known}.</translation>
         </message>
@@ -2955,6 +3093,66 @@ Une sauvegarde de l'archive est faite d'abord, et Édition › Annuler ramène l
         <message>
             <source>only two claims of the same article can be merged</source>
             <translation>seules deux affirmations du même article peuvent être fusionnées</translation>
+        </message>
+        <message>
+            <source>no open conflict {id}</source>
+            <translation>aucun conflit ouvert {id}</translation>
+        </message>
+        <message>
+            <source>this database is not a Crible team yet: run `crible team create URL`</source>
+            <translation>cette base n’est pas encore une équipe Crible : lancez `crible team create URL`</translation>
+        </message>
+        <message>
+            <source>the team database has schema {found}, newer than this Crible's {known}; update Crible</source>
+            <translation>la base de l’équipe a le schéma {found}, plus récent que celui de ce Crible ({known}) ; mettez Crible à jour</translation>
+        </message>
+        <message>
+            <source>the team database has an older schema ({found}); the desk's admin runs `crible team create URL` to upgrade it</source>
+            <translation>la base de l’équipe a un schéma plus ancien ({found}) ; l’administrateur de la rédaction lance `crible team create URL` pour la mettre à jour</translation>
+        </message>
+        <message>
+            <source>this login may not read the team database; the desk's admin grants it with GRANT crible_checker TO your_login</source>
+            <translation>cet identifiant ne peut pas lire la base de l’équipe ; l’administrateur l’autorise avec GRANT crible_checker TO votre_identifiant</translation>
+        </message>
+        <message>
+            <source>cannot reach the team server {server} ({reason}); your work is kept and will sync later</source>
+            <translation>impossible de joindre le serveur de l’équipe {server} ({reason}) ; votre travail est gardé et sera synchronisé plus tard</translation>
+        </message>
+        <message>
+            <source>a team address starts with postgresql://, not {url}</source>
+            <translation>une adresse d’équipe commence par postgresql://, pas {url}</translation>
+        </message>
+        <message>
+            <source>the team address names no database (postgresql://host/DATABASE)</source>
+            <translation>l’adresse de l’équipe ne nomme aucune base (postgresql://hôte/BASE)</translation>
+        </message>
+        <message>
+            <source>the team server {server} refused the login; nothing was changed locally</source>
+            <translation>le serveur de l’équipe {server} a refusé la connexion ; rien n’a été modifié localement</translation>
+        </message>
+        <message>
+            <source>the team server {server} cannot give the secure connection its address asks for ({reason}); nothing was changed locally</source>
+            <translation>le serveur de l’équipe {server} ne peut pas fournir la connexion sécurisée demandée par l’adresse ({reason}) ; rien n’a été modifié localement</translation>
+        </message>
+        <message>
+            <source>not a valid PostgreSQL address: {url}</source>
+            <translation>adresse PostgreSQL non valide : {url}</translation>
+        </message>
+        <message>
+            <source>this archive is in no team: run `crible team join URL --as NAME`</source>
+            <translation>cette archive n’est dans aucune équipe : lancez `crible team join URL --as NOM`</translation>
+        </message>
+        <message>
+            <source>the team server {server} failed during the sync ({reason}); nothing was lost: run the sync again</source>
+            <translation>le serveur de l’équipe {server} a échoué pendant la synchronisation ({reason}) ; rien n’est perdu : relancez la synchronisation</translation>
+        </message>
+        <message>
+            <source>this archive already syncs with {server}; use another archive for another team</source>
+            <translation>cette archive se synchronise déjà avec {server} ; utilisez une autre archive pour une autre équipe</translation>
+        </message>
+        <message>
+            <source>a checker's name is 1 to 80 characters, not {name}</source>
+            <translation>le nom d’un vérificateur fait de 1 à 80 caractères, pas {name}</translation>
         </message>
         <message>
             <source>the organisation's address must be http(s), not {url}</source>

@@ -31,6 +31,7 @@ def test_set_from_stdin_then_status_and_delete(memory_keyring, monkeypatch, caps
         KEY: True,
         secrets.WAYBACK_ACCESS_KEY: False,
         secrets.WAYBACK_SECRET_KEY: False,
+        secrets.TEAM_DATABASE_PASSWORD: False,
     }
     assert main(["secrets", "status"]) == 0
     text = capsys.readouterr().out

@@ -32,7 +32,7 @@ def article(tmp_path: Path) -> Path:
 def test_json_output_follows_the_contract(article: Path, capsys) -> None:
     assert main(["split", str(article), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert list(data) == ["lang", "title", "text", "sentences", "claims"]
+    assert list(data) == ["lang", "title", "text", "sentences", "claims", "not_checkworthy"]
     assert data["lang"] == "fr"
     assert data["text"] == ARTICLE
     assert len(data["sentences"]) == 3
@@ -51,7 +51,7 @@ def test_human_output(article: Path, capsys) -> None:
     out = capsys.readouterr().out
     assert out.startswith("article\nlanguage: fr · 3 sentences")  # titled by the file name
     assert "speaker: Paul Mercier" in out
-    assert "number with unit: 1 200 habitants" in out
+    assert "a figure attributed to Paul Mercier: 1 200 habitants" in out
 
 
 def test_lang_option_overrides_detection(article: Path, capsys) -> None:

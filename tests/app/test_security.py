@@ -63,6 +63,11 @@ _SQL_SAFE_NAMES = {
     "name", "_MAX_PROBLEMS", "BUSY_TIMEOUT_MS", "statuses", "stances", "kinds", "where",
     "order", "select", "_SELECT", "sql", "column", "placeholders", "', '.join('?' * 15)",
     "incarnation",
+    # Team sync: capture triggers and look-ups generated from app/sync/tables.py's declared
+    # table and column names, and constant SQL fragments (app/storage/sync_*.py).
+    "t", "table.name", "NOW_HLC_SQL", "_TICK", "_NOT_APPLYING", "state", "base", "changed",
+    "unchanged_paths", "gid_sql(table)", "gid_sql(table, t)", "fields_json_sql(table)",
+    "fields_json_sql(table, t)",
 }  # fmt: skip
 _SQL_WORDS = ("SELECT ", "INSERT ", "UPDATE ", "DELETE ", "PRAGMA ", "CREATE ", "DROP ")
 

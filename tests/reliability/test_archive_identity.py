@@ -75,7 +75,7 @@ def test_restore_refuses_while_another_program_has_the_archive_open(
         )
     finally:
         holder.kill()
-        holder.wait()
+        holder.communicate()  # also closes its pipe
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1
     assert "is open in another program" in done.stderr and "nothing was changed" in done.stderr

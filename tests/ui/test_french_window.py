@@ -35,6 +35,8 @@ ENGLISH = re.compile(
 )
 # Columns whose cells are the archive's or the article's own text (French, but any words).
 TEXT_COLUMNS = {"Affirmation", "Affirmation antérieure", "Source", "Éditeur", "Verdict"}
+# Columns whose tooltip quotes the archive's earlier check (an English check may match).
+ARCHIVE_TIPS = {"Vérif. antérieure"}
 
 
 @pytest.fixture
@@ -103,7 +105,7 @@ def _model_texts(model) -> list[str]:
             if header not in TEXT_COLUMNS:
                 texts.append(str(index.data() or ""))
             tip = index.data(Qt.ItemDataRole.ToolTipRole)
-            if tip and header != "Affirmation" and header not in TEXT_COLUMNS:
+            if tip and header not in TEXT_COLUMNS | ARCHIVE_TIPS:
                 texts.append(str(tip))
     return texts
 

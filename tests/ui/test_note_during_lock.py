@@ -36,10 +36,7 @@ class _Lock:
         assert self.proc.stdout is not None and self.proc.stdout.readline().strip() == "locked"
 
     def release(self) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write("\n")
-        self.proc.stdin.flush()
-        self.proc.wait(timeout=10)
+        self.proc.communicate("\n", timeout=10)  # also closes the pipes
 
 
 @pytest.fixture(autouse=True)

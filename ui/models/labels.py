@@ -56,10 +56,35 @@ def _reason_prefixes() -> dict[str, str]:
     """The reasons ``app.text.claims`` writes, English prefix → label shown.
 
     The stored reasons stay English (the CLI's JSON contract); only their display is
-    translated. Longest prefixes first: "number with unit" before "number". Each call is
+    translated. Longest prefixes first: "number with unit" before "number", "about a named
+    person" before "about". Each call is
     spelled out: lupdate only finds literal ``QCoreApplication.translate("Reason", …)``.
     """
     return {
+        "no figure, date, named source or event to check": QCoreApplication.translate(
+            "Reason", "no figure, date, named source or event to check"
+        ),
+        "framing: loaded words without a checkable fact": QCoreApplication.translate(
+            "Reason", "framing: loaded words without a checkable fact"
+        ),
+        "an opinion rather than a fact": QCoreApplication.translate(
+            "Reason", "an opinion rather than a fact"
+        ),
+        "about a named place or body": QCoreApplication.translate(
+            "Reason", "about a named place or body"
+        ),
+        "a comparison or a change": QCoreApplication.translate(
+            "Reason", "a comparison or a change"
+        ),
+        "a question, not a claim": QCoreApplication.translate("Reason", "a question, not a claim"),
+        "a figure attributed to": QCoreApplication.translate("Reason", "a figure attributed to"),
+        "an unquantified amount": QCoreApplication.translate("Reason", "an unquantified amount"),
+        "about a named person": QCoreApplication.translate("Reason", "about a named person"),
+        "a figure to verify": QCoreApplication.translate("Reason", "a figure to verify"),
+        "a causal claim": QCoreApplication.translate("Reason", "a causal claim"),
+        "a direct quote": QCoreApplication.translate("Reason", "a direct quote"),
+        "a dated event": QCoreApplication.translate("Reason", "a dated event"),
+        "a prediction": QCoreApplication.translate("Reason", "a prediction"),
         "loaded words (opinion, not fact)": QCoreApplication.translate(
             "Reason", "loaded words (opinion, not fact)"
         ),

@@ -279,4 +279,5 @@ def _described(text: str, start: int, end: int, lang: str | None) -> dict[str, A
         "checkworthiness": candidate.checkworthiness,
         "reasons": list(candidate.reasons),
         "speaker": candidate.speaker,
+        "statement": candidate.statement,
     }
