@@ -163,7 +163,9 @@ def _copy_table(
         skip = 1
         for row in rows:
             saved += fresh.execute(write, row[1:]).rowcount
-        next_rowid = rows[-1][0] + 1
+        # A damaged page can hand rowids back out of order (…, 19, 0): never step back, or
+        # the same stretch is read again and again.
+        next_rowid = max(next_rowid, *(row[0] for row in rows)) + 1
         batch = min(_BATCH, batch * 2)
     report.saved[name] = saved
     if errors:
