@@ -105,7 +105,9 @@ class ArticlePresenter(QObject):
         if matches is None:
             pane.show_searching()
             return
-        pane.set_matches(claim.text, matches, self._state.results.decisions.get(int(claim.id), {}))
+        # The explanation's spans are offsets into the text the query used: the statement.
+        query = claim.statement_or_text
+        pane.set_matches(query, matches, self._state.results.decisions.get(int(claim.id), {}))
 
     # -- the claims list ----------------------------------------------------------------
 
