@@ -8,6 +8,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from app.errors import UserError
+
 log = logging.getLogger(__name__)
 
 LANGUAGE_KEY = "ui/language"
@@ -114,3 +116,14 @@ def user_message(error: BaseException | str) -> str:
     except (KeyError, IndexError, ValueError):  # a translation naming a field it lacks
         log.warning("bad translation of %r: %r", template, translated)
         return str(error)
+
+
+def failure_text(error: BaseException, where: str) -> str:
+    """The line a view shows when its background work failed: the core's message for a
+    checker's mistake (``UserError``); for anything else (a bug) a pointer to the log, where
+    the traceback goes."""
+    if isinstance(error, UserError):
+        return user_message(error)
+    log.error("%s failed", where, exc_info=error)
+    text = QCoreApplication.translate("Failure", "Something went wrong (%1); see the log.")
+    return text.replace("%1", type(error).__name__)

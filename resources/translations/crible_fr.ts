@@ -209,10 +209,6 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             </translation>
         </message>
         <message>
-            <source>Something went wrong (%1); see the log.</source>
-            <translation>Un problème est survenu (%1) ; voir le journal.</translation>
-        </message>
-        <message>
             <source>Shared words</source>
             <translation>Mots communs</translation>
         </message>
@@ -351,10 +347,6 @@ Votre travail jusqu'ici est enregistré. Les détails sont dans le journal.</tra
             </translation>
         </message>
         <message>
-            <source>Something went wrong (%1); see the log.</source>
-            <translation>Un problème est survenu (%1) ; voir le journal.</translation>
-        </message>
-        <message>
             <source>Delete “%1” and its %2 claim(s)?
 
 A backup of the archive is taken first, and Edit › Undo brings the article back until Crible is closed.</source>
@@ -486,10 +478,6 @@ Une sauvegarde de l'archive est faite d'abord, et Édition › Annuler ramène l
                 <numerusform>%n affirmation trouvée.</numerusform>
                 <numerusform>%n affirmations trouvées.</numerusform>
             </translation>
-        </message>
-        <message>
-            <source>Something went wrong (%1); see the log.</source>
-            <translation>Un problème est survenu (%1) ; voir le journal.</translation>
         </message>
     </context>
     <context>
@@ -790,6 +778,13 @@ Une sauvegarde de l'archive est faite d'abord, et Édition › Annuler ramène l
         <message>
             <source>The search failed unexpectedly (%1); see the log.</source>
             <translation>La recherche a échoué de façon inattendue (%1) ; voir le journal.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Failure</name>
+        <message>
+            <source>Something went wrong (%1); see the log.</source>
+            <translation>Un problème est survenu (%1) ; voir le journal.</translation>
         </message>
     </context>
     <context>

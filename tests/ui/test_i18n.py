@@ -142,3 +142,17 @@ def test_stored_language(tmp_path):
 
 def test_app_is_a_qapplication(app):
     assert isinstance(app, QApplication)
+
+
+def test_failure_text_says_the_checkers_mistake_and_logs_a_bug(app, caplog):
+    from app.errors import UserError
+
+    assert install_translator(app, "fr") == "fr"
+    mistake = UserError("no such file: {path}", path="a.txt")
+    assert i18n.failure_text(mistake, "search") == i18n.user_message(mistake)
+    assert not caplog.records  # a checker's mistake is not a bug: nothing logged
+    with caplog.at_level("ERROR", logger="ui.i18n"):
+        shown = i18n.failure_text(KeyError("x"), "claim search")
+    assert shown == "Un problème est survenu (KeyError)\u00a0; voir le journal."
+    assert caplog.records[-1].message == "claim search failed"
+    assert caplog.records[-1].exc_info is not None

@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -26,8 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import Article
-from app.errors import UserError
-from ui.i18n import user_message
+from ui.i18n import failure_text
 from ui.models.archive_models import (
     ArchiveHit,
     ArticlesModel,
@@ -39,23 +34,10 @@ from ui.models.archive_models import (
 from ui.panes.claim_search_panel import ClaimSearchPanel
 from ui.validation import is_http_url
 from ui.widgets.named import named
+from ui.widgets.tables import row_table
 from ui.worker import LatestCall
 
-log = logging.getLogger(__name__)
-
 SEARCH_DELAY_MS = 350  # typing pauses this long before the archive is searched
-
-
-def _table(model, parent: QWidget) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.setWordWrap(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return view
 
 
 class ArchiveBrowser(QDialog):
@@ -112,10 +94,8 @@ class ArchiveBrowser(QDialog):
         self.search_status = named(QLabel(), "search_status")
         self.search_status.setWordWrap(True)
         self.search_status.setTextFormat(Qt.TextFormat.PlainText)
-        self.hits_view = _table(self.hits, page)
-        self.hits_view.horizontalHeader().setSectionResizeMode(
-            HitsModel.CLAIM, QHeaderView.ResizeMode.Stretch
-        )
+        self.hits_view = row_table(self.hits, "hits", stretch=HitsModel.CLAIM, parent=page)
+        self.hits_view.setWordWrap(False)
         self.details = named(QTextBrowser(), "details")
         self.details.setOpenLinks(False)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -145,10 +125,10 @@ class ArchiveBrowser(QDialog):
         self.articles_proxy.setSourceModel(self.articles)
         self.articles_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.articles_proxy.setFilterKeyColumn(-1)
-        self.articles_view = _table(self.articles_proxy, page)
-        self.articles_view.horizontalHeader().setSectionResizeMode(
-            ArticlesModel.TITLE, QHeaderView.ResizeMode.Stretch
+        self.articles_view = row_table(
+            self.articles_proxy, "article_list", stretch=ArticlesModel.TITLE, parent=page
         )
+        self.articles_view.setWordWrap(False)
         self.articles_status = named(QLabel(), "articles_status")
         self.articles_status.setTextFormat(Qt.TextFormat.PlainText)
         self.open_article_button = QPushButton(self.tr("&Open"))
@@ -258,10 +238,7 @@ class ArchiveBrowser(QDialog):
         self.articles_status.setText(self._describe(exc))
 
     def _describe(self, exc: BaseException) -> str:
-        if isinstance(exc, UserError):
-            return user_message(exc)
-        log.error("archive browser: background work failed", exc_info=exc)
-        return self.tr("Something went wrong (%1); see the log.").replace("%1", type(exc).__name__)
+        return failure_text(exc, "archive browser: background work")
 
     # -- actions ----------------------------------------------------------------------------
 

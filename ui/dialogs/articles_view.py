@@ -7,36 +7,30 @@ asks for it by signal, after the checker confirmed.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain import ArticleSummary
-from app.errors import UserError
 from app.storage import open_archive
 from app.storage.articles import article_summaries
-from ui.i18n import user_message
+from ui.i18n import failure_text
 from ui.models.articles_model import ArticleSummariesModel
 from ui.models.snapshot_model import IdRole, SortRole
 from ui.widgets.named import named
+from ui.widgets.tables import row_table
 from ui.worker import LatestCall
-
-log = logging.getLogger(__name__)
 
 
 def load_summaries(path: Path) -> list[ArticleSummary]:
@@ -80,19 +74,10 @@ class ArticlesView(QDialog):
         self.filter = named(QLineEdit(), "article_filter")
         self.filter.setPlaceholderText(self.tr("Filter by title, outlet or date"))
         self.filter.setClearButtonEnabled(True)
-        self.table = named(QTableView(), "articles")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        self.table = row_table(self.proxy, "articles", stretch=0, sortable=True)
         self.table.sortByColumn(
             ArticleSummariesModel.columns.index("last_change"), Qt.SortOrder.DescendingOrder
         )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.status = named(QLabel(), "articles_status")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.open_button = QPushButton(self.tr("&Open"))
@@ -147,13 +132,7 @@ class ArticlesView(QDialog):
 
     @Slot(object)
     def _on_call_error_raised(self, exc: BaseException) -> None:
-        if isinstance(exc, UserError):
-            self.status.setText(user_message(exc))
-            return
-        log.error("articles view: loading failed", exc_info=exc)
-        self.status.setText(
-            self.tr("Something went wrong (%1); see the log.").replace("%1", type(exc).__name__)
-        )
+        self.status.setText(failure_text(exc, "articles view: loading"))
 
     @Slot()
     def _update_actions(self) -> None:

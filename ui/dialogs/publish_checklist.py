@@ -13,20 +13,17 @@ from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +39,7 @@ from ui.i18n import current_language, user_message
 from ui.models.checklist_model import ChecklistModel, ChecklistRow
 from ui.models.snapshot_model import IdRole, SortRole
 from ui.widgets.named import named
+from ui.widgets.tables import row_table
 
 CLAIM_FIELDS = ("claim_reviewed", "review_url", "review_headline", "reviewer", "review_date",
                 "claim_date", "claimant")  # fmt: skip
@@ -78,16 +76,7 @@ class PublishChecklist(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.show_all = QCheckBox(self.tr("Show claims without a verdict too"))
-        self.table = named(QTableView(), "checklist")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = row_table(self.proxy, "checklist", stretch=1, sortable=True)
         self.form_error = named(QLabel(), "form_error")
         self.form_error.setStyleSheet("color: #c62828")
         self.form_error.setWordWrap(True)

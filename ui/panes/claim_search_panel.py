@@ -6,20 +6,16 @@ A tab of the archive browser. The search runs in a worker on its own connection
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,14 +24,14 @@ from app.errors import UserError
 from app.storage import open_archive
 from app.storage.claim_search import ClaimHit, ClaimQuery, search_claims
 from app.storage.claims import checked_claim_date
-from ui.i18n import user_message
+from ui.i18n import failure_text, user_message
 from ui.models.claim_hits_model import ClaimHitsModel
 from ui.models.labels import status_labels
 from ui.models.snapshot_model import SortRole
 from ui.widgets.named import named
+from ui.widgets.tables import row_table
 from ui.worker import LatestCall
 
-log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 350
 
 
@@ -101,16 +97,7 @@ class ClaimSearchPanel(QWidget):
             grid.addWidget(self.fields[name], row, 2 * col + 1)
         grid.addWidget(QLabel(self.tr("Status:")), 3, 0)
         grid.addWidget(self.status_filter, 3, 1)
-        self.table = named(QTableView(), "claim_hits")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = row_table(self.proxy, "claim_hits", stretch=1, sortable=True)
         self.status = named(QLabel(), "claim_search_status")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.open_button = QPushButton(self.tr("&Open article"))
@@ -192,13 +179,7 @@ class ClaimSearchPanel(QWidget):
 
     @Slot(object)
     def _on_call_error_raised(self, exc: BaseException) -> None:
-        if isinstance(exc, UserError):
-            self.status.setText(user_message(exc))
-            return
-        log.error("claim search failed", exc_info=exc)
-        self.status.setText(
-            self.tr("Something went wrong (%1); see the log.").replace("%1", type(exc).__name__)
-        )
+        self.status.setText(failure_text(exc, "claim search"))
 
     @Slot()
     def _update_actions(self) -> None:
